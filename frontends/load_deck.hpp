@@ -1,0 +1,22 @@
+#pragma once
+// Parse and elaborate a deck for any subcommand, printing diagnostics to stderr.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "netlist/circuit.hpp"
+#include "netlist/deck.hpp"
+
+namespace xb::cli {
+
+struct LoadedDeck {
+  netlist::Deck deck;
+  std::vector<netlist::Circuit> runs;  // main deck, then one per .alter block
+};
+
+// nullopt when the deck has errors (already printed).
+std::optional<LoadedDeck> load_deck(const std::string& path, std::ostream& err);
+
+}  // namespace xb::cli

@@ -1,0 +1,130 @@
+// xbspice: SPICE-compatible circuit simulator with memristor-crossbar models.
+//   xbspice check DECK       parse and elaborate, print a summary
+//   xbspice run DECK [-o F]  simulate
+// Exit codes: 0 ok, 1 user error, 2 simulation failure, 70 internal error.
+
+#include <boost/program_options.hpp>
+#include <exception>
+#include <iostream>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "frontends/circuit_summary.hpp"
+#include "frontends/exit_codes.hpp"
+#include "frontends/load_deck.hpp"
+
+namespace po = boost::program_options;
+
+namespace xb::cli {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+const char* kUsage =
+    "usage: xbspice <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  check DECK          parse and elaborate DECK, print a summary\n"
+    "  run DECK [-o FILE]  simulate DECK\n"
+    "\n"
+    "options:\n"
+    "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
+    "  --version           print the version\n"
+    "\n"
+    "exit codes: 0 ok, 1 bad deck or arguments, 2 simulation failure, 70 internal error\n";
+
+// Parses a subcommand's arguments; returns false (after printing) when it should stop.
+bool parse_args(const std::vector<std::string>& args, po::options_description& desc,
+                po::positional_options_description& pos, po::variables_map& vm,
+                const std::string& usage, int& exit_code) {
+  po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+  if (vm.count("help")) {
+    std::cout << usage << "\n" << desc;
+    exit_code = kOk;
+    return false;
+  }
+  po::notify(vm);
+  return true;
+}
+
+int cmd_check(const std::vector<std::string>& args) {
+  po::options_description desc("check options");
+  desc.add_options()("help,h", "show this help")("deck", po::value<std::string>()->required(),
+                                                 "netlist to check");
+  po::positional_options_description pos;
+  pos.add("deck", 1);
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice check DECK\n\nParses and elaborates DECK (includes, libraries, "
+                  "subcircuits, parameters) without simulating, and prints a summary.",
+                  code))
+    return code;
+  auto loaded = load_deck(vm["deck"].as<std::string>(), std::cerr);
+  if (!loaded) return kUserError;
+  for (size_t i = 0; i < loaded->runs.size(); ++i) {
+    if (i > 0) std::cout << "\n.alter " << i << ": " << loaded->deck.alters[i - 1].title << "\n";
+    print_summary(loaded->deck, loaded->runs[i], std::cout);
+  }
+  return kOk;
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  po::options_description desc("run options");
+  desc.add_options()("help,h", "show this help")("deck", po::value<std::string>()->required(),
+                                                 "netlist to simulate")(
+      "output,o", po::value<std::string>(), "result file");
+  po::positional_options_description pos;
+  pos.add("deck", 1);
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm, "usage: xbspice run DECK [-o FILE]\n\nSimulates DECK.", code))
+    return code;
+  auto loaded = load_deck(vm["deck"].as<std::string>(), std::cerr);
+  if (!loaded) return kUserError;
+  std::cerr << "xbspice: error: analyses are not available yet in this build: the deck parses and "
+               "elaborates ('xbspice check' prints it), the simulation engine is not built in\n";
+  return kSimulationFailure;
+}
+
+int dispatch(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kUserError;
+  }
+  std::string command = argv[1];
+  std::vector<std::string> rest(argv + 2, argv + argc);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return kOk;
+  }
+  if (command == "--version") {
+    std::cout << "xbspice " << kVersion << "\n";
+    return kOk;
+  }
+  try {
+    if (command == "check") return cmd_check(rest);
+    if (command == "run") return cmd_run(rest);
+  } catch (const po::error& e) {
+    std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
+    return kUserError;
+  }
+  std::cerr << "xbspice: error: unknown command '" << command << "'\n" << kUsage;
+  return kUserError;
+}
+
+}  // namespace
+}  // namespace xb::cli
+
+int main(int argc, char** argv) {
+  try {
+    return xb::cli::dispatch(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "xbspice: error: out of memory\n";
+    return xb::cli::kInternalError;
+  } catch (const std::exception& e) {
+    std::cerr << "xbspice: internal error: " << e.what() << "\n";
+    return xb::cli::kInternalError;
+  }
+}

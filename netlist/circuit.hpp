@@ -1,0 +1,104 @@
+#pragma once
+// The elaborated circuit: subcircuits flattened, parameters evaluated, models resolved, node
+// names numbered. This is what the engine binds devices to. Node 0 is ground.
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "netlist/deck.hpp"
+
+namespace xb::netlist {
+
+struct NodeId {
+  uint32_t value = 0;
+  bool is_ground() const { return value == 0; }
+  bool operator==(const NodeId&) const = default;
+};
+
+using NumericParams = std::vector<std::pair<std::string, double>>;
+
+// Looks a parameter up by lower-case name; `fallback` when absent.
+double param_or(const NumericParams& params, std::string_view name, double fallback);
+const double* find_param(const NumericParams& params, std::string_view name);
+
+struct FlatModel {
+  std::string name;  // hierarchical for models local to a subcircuit ("x1.nch")
+  std::string type;
+  NumericParams params;
+  std::vector<std::pair<std::string, std::string>> words;  // non-numeric values (version=...)
+  SourceLoc loc;
+};
+
+struct FlatSource {
+  std::optional<double> dc;
+  double ac_magnitude = 0, ac_phase = 0;
+  SourceFunction function = SourceFunction::none;
+  std::vector<double> args;
+  NumericParams options;
+};
+
+struct FlatElement {
+  std::string name;  // hierarchical: "x1.r2"
+  char kind = 0;
+  std::vector<NodeId> nodes;
+  int32_t model = -1;        // index into Circuit::models, or -1
+  std::string device_type;   // for X lines that instantiate a built-in device: the model type
+  std::vector<double> values;
+  NumericParams params;
+  std::vector<std::string> refs;  // hierarchical names of controlling sources / inductors
+  std::vector<std::pair<std::string, ExprPtr>> expressions;  // behavioural, params bound
+  FlatSource source;
+  SourceLoc loc;
+  std::string instance_path;  // "x1.x3" for elements inside subcircuits
+};
+
+struct FlatSweep {
+  enum class Target { source, param, temperature, data };
+  Target target = Target::source;
+  std::string variable;
+  std::vector<double> points;
+  // data sweeps: one column per table column, all of points.size() rows
+  std::vector<std::string> data_columns;
+  std::vector<std::vector<double>> data_rows;
+};
+
+struct FlatAnalysis {
+  AnalysisKind kind = AnalysisKind::op;
+  std::string name;
+  std::vector<FlatSweep> sweeps;  // innermost first
+  double tstep = 0, tstop = 0, tstart = 0, tmax = 0;
+  bool uic = false;
+  std::vector<double> frequencies;
+  SourceLoc loc;
+};
+
+struct FlatInitial {
+  NodeId node;
+  double value = 0;
+};
+
+struct Circuit {
+  std::string title;
+  std::vector<std::string> node_names;  // index = NodeId; [0] = "0"
+  std::unordered_map<std::string, uint32_t> node_index;
+  std::vector<FlatElement> elements;
+  std::unordered_map<std::string, uint32_t> element_index;
+  std::vector<FlatModel> models;
+  std::unordered_map<std::string, double> params;  // top-level parameters, evaluated
+  std::vector<FlatAnalysis> analyses;
+  NumericParams options;
+  std::vector<std::pair<std::string, std::string>> option_words;  // method=gear
+  std::vector<double> temperatures;
+  std::vector<FlatInitial> initial_conditions;
+  std::vector<FlatInitial> nodesets;
+  std::vector<Print> prints;
+  std::vector<Measure> measures;
+  size_t subckt_instances = 0;
+
+  std::optional<NodeId> find_node(std::string_view name) const;
+  const FlatElement* find_element(std::string_view name) const;
+};
+
+}  // namespace xb::netlist

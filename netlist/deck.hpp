@@ -1,0 +1,197 @@
+#pragma once
+// The Deck: a netlist as plain data. The parser produces it, crossbar builders and tests make it
+// directly, elaboration flattens it and the deck writer prints it back as HSPICE or ngspice text.
+// Names are stored lower-case (SPICE is case-insensitive; outputs use lower case), except file
+// paths and the title. Every item carries the SourceLoc it came from (invalid when built).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "netlist/expression.hpp"
+#include "netlist/source.hpp"
+
+namespace xb::netlist {
+
+// A number, or an expression / parameter name evaluated at elaboration.
+struct Value {
+  double number = 0;
+  ExprPtr expr;  // null when the value is the plain number
+  SourceLoc loc;
+
+  static Value of(double v, SourceLoc loc = {}) { return Value{v, nullptr, loc}; }
+  bool is_expression() const { return expr != nullptr; }
+};
+
+struct NamedValue {
+  std::string name;
+  Value value;
+};
+
+enum class SourceFunction { none, pulse, pwl, sin, exp, sffm, am };
+
+// What follows the nodes of an independent source: DC value, AC magnitude/phase, a transient
+// function with its arguments, and function options (PWL's R= repeat and TD= delay).
+struct SourceSpec {
+  std::optional<Value> dc;
+  std::optional<Value> ac_magnitude;
+  std::optional<Value> ac_phase;
+  SourceFunction function = SourceFunction::none;
+  std::vector<Value> args;
+  std::vector<NamedValue> options;
+  SourceLoc function_loc;
+};
+
+// One element line. Which fields mean what depends on `kind`:
+//   r c l:   nodes[2], model (optional), values = {value}
+//   v i:     nodes[2], source
+//   e g:     nodes[4] + values {gain}; or nodes[2] + params vol=/cur=/value= (behavioural);
+//            model "opamp" with nodes[4]; model "poly" with values {dimension, coefficients...}
+//   f h:     nodes[2], refs {controlling vsource}, values {gain}
+//   b:       nodes[2], params v= or i=
+//   d m q j: nodes, model, values (area, or positional l w)
+//   k:       refs {inductor1, inductor2}, values {coupling}
+//   x:       nodes, model = subcircuit or built-in device model, params
+struct Element {
+  std::string name;  // full element name, e.g. "r1", "xm3"
+  char kind = 0;     // lower-case first letter
+  std::vector<std::string> nodes;
+  std::string model;
+  std::vector<std::string> refs;
+  std::vector<Value> values;
+  std::vector<NamedValue> params;
+  SourceSpec source;
+  SourceLoc loc;
+};
+
+struct Model {
+  std::string name;
+  std::string type;  // nmos, d, npn, taox, ...
+  std::vector<NamedValue> params;  // includes level= when given
+  SourceLoc loc;
+};
+
+struct Param {
+  std::string name;
+  Value value;
+  SourceLoc loc;
+};
+
+struct Subckt;
+
+// What can appear both at top level and inside a .subckt.
+struct Body {
+  std::vector<Element> elements;
+  std::vector<Model> models;
+  std::vector<Param> params;
+  std::vector<Subckt> subckts;
+};
+
+struct Subckt {
+  std::string name;
+  std::vector<std::string> ports;
+  std::vector<Param> defaults;  // params: a=1 b=2 on the .subckt line
+  Body body;
+  SourceLoc loc;
+};
+
+// One swept variable of .dc (or the SWEEP of .tran/.ac). Kinds:
+//   linear_step: start stop step      lin/dec/oct: points start stop (per decade/octave)
+//   list:        explicit values (HSPICE POI / LIST)       data: rows of a .data table
+struct Sweep {
+  enum class Kind { linear_step, lin, dec, oct, list, data };
+  std::string variable;  // source name, parameter name or "temp"; empty for data sweeps
+  Kind kind = Kind::linear_step;
+  Value start, stop, step;  // step holds the point count for lin/dec/oct
+  std::vector<Value> values;
+  std::string data_name;
+  SourceLoc loc;
+};
+
+enum class AnalysisKind { op, dc, tran, ac, other };
+
+struct Analysis {
+  AnalysisKind kind = AnalysisKind::op;
+  std::string name;           // statement name without the dot: "op", "dc", "tran", "ac", "noise"
+  std::vector<Sweep> sweeps;  // .dc: first written = innermost; .tran/.ac: the SWEEP clause
+  Value tstep, tstop, tstart, tmax;  // .tran (tstart/tmax 0 when absent)
+  bool has_tmax = false;
+  bool uic = false;
+  Sweep ac_frequencies;  // .ac dec 10 1 1meg
+  std::string text;      // the statement as written, for analyses kept but not run
+  SourceLoc loc;
+};
+
+// An output request: v(a), v(a,b), i(v1), par('expr'), v(*), vm(n), ...
+struct OutputVar {
+  std::string function;  // "v", "i", "par", "vm", "vdb", ... lower-case
+  std::vector<std::string> args;
+  ExprPtr expr;  // for par('...')
+  SourceLoc loc;
+};
+
+struct Print {
+  std::string analysis;  // "dc", "tran", "ac", "op"; empty when not given
+  bool probe = false;    // .probe rather than .print
+  std::vector<OutputVar> outputs;
+  SourceLoc loc;
+};
+
+struct Measure {
+  std::string analysis;
+  std::string name;
+  std::string text;  // the whole statement after the name, tokens joined by single spaces
+  SourceLoc loc;
+};
+
+struct InitialValue {
+  std::string node;
+  Value value;
+  SourceLoc loc;
+};
+
+struct DataTable {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  SourceLoc loc;
+};
+
+struct NamedLoc {
+  std::string name;
+  SourceLoc loc;
+};
+
+// Everything a deck (or an .alter block) says.
+struct Statements : Body {
+  std::vector<Analysis> analyses;
+  std::vector<Print> prints;
+  std::vector<Measure> measures;
+  std::vector<NamedValue> options;  // flags as value 1
+  std::vector<Value> temperatures;
+  std::vector<NamedLoc> globals;
+  std::vector<InitialValue> initial_conditions;  // .ic
+  std::vector<InitialValue> nodesets;
+  std::vector<DataTable> data;
+  std::vector<NamedLoc> hdl_files;
+  std::vector<NamedLoc> included_files;  // recorded for `check` and the deck writer
+};
+
+// An .alter block: its statements replace same-named elements, models, params, options and
+// temperatures of the main deck and add the rest; the whole deck then runs again.
+struct AlterBlock : Statements {
+  std::string title;
+  SourceLoc loc;
+};
+
+struct Deck : Statements {
+  std::string title;
+  std::vector<AlterBlock> alters;
+  SourceManagerPtr sources = std::make_shared<SourceManager>();
+};
+
+// The deck as run by .alter block `index` (0-based): main deck with that block applied on top of
+// the blocks before it, as HSPICE does.
+Deck apply_alter(const Deck& deck, size_t index);
+
+}  // namespace xb::netlist

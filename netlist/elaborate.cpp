@@ -1,0 +1,656 @@
+#include "netlist/elaborate.hpp"
+
+#include <cmath>
+#include <memory>
+#include <unordered_set>
+
+#include "netlist/lexer.hpp"
+
+namespace xb::netlist {
+
+double param_or(const NumericParams& params, std::string_view name, double fallback) {
+  const double* p = find_param(params, name);
+  return p ? *p : fallback;
+}
+
+const double* find_param(const NumericParams& params, std::string_view name) {
+  for (auto it = params.rbegin(); it != params.rend(); ++it)
+    if (it->first == name) return &it->second;
+  return nullptr;
+}
+
+std::optional<NodeId> Circuit::find_node(std::string_view name) const {
+  std::string key = to_lower(name);
+  if (is_ground_name(key)) return NodeId{0};
+  auto it = node_index.find(key);
+  if (it == node_index.end()) return std::nullopt;
+  return NodeId{it->second};
+}
+
+const FlatElement* Circuit::find_element(std::string_view name) const {
+  auto it = element_index.find(to_lower(name));
+  return it == element_index.end() ? nullptr : &elements[it->second];
+}
+
+bool is_ground_name(std::string_view n) {
+  return n == "0" || n == "gnd" || n == "gnd!" || n == "ground";
+}
+
+std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, double step,
+                                 std::string& error) {
+  std::vector<double> out;
+  constexpr size_t kMaxPoints = 100'000'000;
+  switch (kind) {
+    case Sweep::Kind::linear_step: {
+      if (step == 0 || !std::isfinite(step)) {
+        if (start == stop) return {start};
+        error = "sweep step is zero";
+        return {};
+      }
+      if ((stop - start) * step < 0) step = -step;  // SPICE runs toward stop whatever the sign
+      double n = std::floor((stop - start) / step * (1 + 1e-9) + 1e-9);
+      if (!(n >= 0) || n > kMaxPoints) {
+        error = "sweep has too many points";
+        return {};
+      }
+      for (size_t i = 0; i <= static_cast<size_t>(n); ++i) out.push_back(start + step * i);
+      return out;
+    }
+    case Sweep::Kind::lin: {
+      if (!(step >= 1) || step > kMaxPoints) {
+        error = "LIN sweep needs at least 1 point";
+        return {};
+      }
+      size_t n = static_cast<size_t>(step);
+      for (size_t i = 0; i < n; ++i) out.push_back(n == 1 ? start : start + (stop - start) * i / (n - 1));
+      return out;
+    }
+    case Sweep::Kind::dec:
+    case Sweep::Kind::oct: {
+      if (start <= 0 || stop <= 0 || !(step >= 1)) {
+        error = "DEC/OCT sweeps need positive start, stop and points";
+        return {};
+      }
+      double base = kind == Sweep::Kind::dec ? 10.0 : 2.0;
+      double ratio = std::pow(base, 1.0 / step);
+      double count = std::floor(std::log(stop / start) / std::log(ratio) + 1e-9);
+      if (count > kMaxPoints) {
+        error = "sweep has too many points";
+        return {};
+      }
+      for (size_t i = 0; i <= static_cast<size_t>(count); ++i) out.push_back(start * std::pow(ratio, i));
+      return out;
+    }
+    default: error = "not a numeric sweep"; return {};
+  }
+}
+
+namespace {
+
+class Scope;
+
+// Shared by all scopes of one elaboration: the chain of parameters being evaluated.
+struct EvalState {
+  Diagnostics* diag;
+  std::vector<std::string> stack;
+};
+
+class Scope : public EvalContext {
+ public:
+  Scope(const Scope* parent, EvalState& state, std::string path)
+      : parent_(parent), state_(state), path_(std::move(path)) {}
+
+  void define(const std::string& name, const Value* value, const Scope* eval_in) {
+    entries_[name] = Entry{value, eval_in ? eval_in : this, 0, State::pending};
+  }
+  void set(const std::string& name, double v) { entries_[name] = Entry{nullptr, this, v, State::done}; }
+  bool has_local(const std::string& name) const { return entries_.count(name) > 0; }
+
+  std::optional<double> param(std::string_view name) const override {
+    auto it = entries_.find(std::string(name));
+    if (it == entries_.end()) return parent_ ? parent_->param(name) : std::nullopt;
+    Entry& e = it->second;
+    switch (e.state) {
+      case State::done: return e.result;
+      case State::failed: return 0.0;  // already reported
+      case State::busy: {
+        std::string cycle;
+        size_t from = 0;
+        for (size_t i = 0; i < state_.stack.size(); ++i)
+          if (state_.stack[i] == name) from = i;
+        for (size_t i = from; i < state_.stack.size(); ++i) cycle += state_.stack[i] + " -> ";
+        cycle += std::string(name);
+        Diagnostic& d = state_.diag->error("param-cycle", e.value ? e.value->loc : SourceLoc{},
+                                           "circular parameter definition: " + cycle);
+        d.instance_path = path_;
+        e.state = State::failed;
+        return 0.0;
+      }
+      case State::pending: break;
+    }
+    e.state = State::busy;
+    state_.stack.push_back(std::string(name));
+    std::optional<double> v = e.eval_in->evaluate(*e.value);
+    state_.stack.pop_back();
+    if (e.state == State::failed) return 0.0;
+    e.state = v ? State::done : State::failed;
+    e.result = v.value_or(0.0);
+    return e.result;
+  }
+
+  // Value in this scope; reports and returns nullopt on error.
+  std::optional<double> evaluate(const Value& v) const {
+    if (!v.expr) return v.number;
+    EvalResult r = v.expr->evaluate(*this);
+    if (!r.ok()) {
+      Diagnostic& d = state_.diag->error(r.error.rfind("undefined", 0) == 0 ? "undefined-param"
+                                                                            : "expression",
+                                         v.loc, r.error + " in '" + v.expr->text() + "'");
+      d.instance_path = path_;
+      return std::nullopt;
+    }
+    return r.value;
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  enum class State { pending, busy, done, failed };
+  struct Entry {
+    const Value* value;
+    const Scope* eval_in;
+    double result;
+    State state;
+  };
+  const Scope* parent_;
+  EvalState& state_;
+  std::string path_;
+  mutable std::unordered_map<std::string, Entry> entries_;
+};
+
+// One level of the instance hierarchy.
+struct Frame {
+  std::string prefix;  // "x1." ("" at top level)
+  std::string path;    // "x1"
+  const Scope* scope;
+  std::unordered_map<std::string, std::string> ports;  // local port name -> outer node name
+  std::vector<const Body*> lexical;  // enclosing definitions, innermost last (for lookups)
+  std::unordered_map<std::string, int32_t> local_models;  // model name -> Circuit index
+};
+
+class Elaborator {
+ public:
+  Elaborator(const Deck& deck, const ElaborateOptions& opt, Diagnostics& diag)
+      : deck_(deck), opt_(opt), diag_(diag), state_{&diag, {}} {}
+
+  Circuit run() {
+    c_.title = deck_.title;
+    c_.node_names.push_back("0");
+    for (const NamedLoc& g : deck_.globals) globals_.insert(g.name);
+    Scope top(nullptr, state_, "");
+    for (const Param& p : deck_.params) top.define(p.name, &p.value, nullptr);
+    for (const auto& [name, v] : opt_.param_overrides) top.set(name, v);
+    for (const Param& p : deck_.params) {
+      if (auto v = top.param(p.name)) c_.params[p.name] = *v;
+    }
+    Frame frame{"", "", &top, {}, {&deck_}, {}};
+    define_models(deck_, frame);
+    std::vector<const Subckt*> stack;
+    elaborate_body(deck_, frame, stack);
+    check_references();
+    analyses(top);
+    misc(top);
+    return std::move(c_);
+  }
+
+ private:
+  // ---- nodes and names ----------------------------------------------------------------------
+
+  std::string node_name(const std::string& local, const Frame& f) {
+    if (is_ground_name(local)) return "0";
+    if (auto it = f.ports.find(local); it != f.ports.end()) return it->second;
+    if (globals_.count(local)) return local;
+    return f.prefix + local;
+  }
+
+  NodeId node_id(const std::string& name) {
+    if (name == "0") return NodeId{0};
+    auto [it, inserted] = c_.node_index.try_emplace(name, static_cast<uint32_t>(c_.node_names.size()));
+    if (inserted) c_.node_names.push_back(name);
+    return NodeId{it->second};
+  }
+
+  // ---- models -------------------------------------------------------------------------------
+
+  void define_models(const Body& body, Frame& f) {
+    for (const Model& m : body.models) {
+      FlatModel fm;
+      fm.name = f.prefix + m.name;
+      fm.type = m.type;
+      fm.loc = m.loc;
+      for (const NamedValue& p : m.params) {
+        if (p.value.expr && p.value.expr->nodes().size() == 1 &&
+            p.value.expr->nodes()[0].op == ExprOp::param && !f.scope->param(p.value.expr->names()[0])) {
+          fm.words.emplace_back(p.name, p.value.expr->text());  // version=4.5.0-like words
+          continue;
+        }
+        if (auto v = f.scope->evaluate(p.value)) fm.params.emplace_back(p.name, *v);
+      }
+      if (f.local_models.count(m.name) || (f.prefix.empty() && model_index_.count(m.name))) {
+        Diagnostic& d = diag_.error("duplicate-model", m.loc, "model '" + m.name + "' defined twice");
+        d.instance_path = f.path;
+        continue;
+      }
+      c_.models.push_back(std::move(fm));
+      int32_t index = static_cast<int32_t>(c_.models.size() - 1);
+      if (f.prefix.empty()) model_index_[m.name] = index;
+      else f.local_models[m.name] = index;
+    }
+  }
+
+  int32_t find_model(const std::string& name, const std::vector<const Frame*>& frames) {
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it)
+      if (auto m = (*it)->local_models.find(name); m != (*it)->local_models.end()) return m->second;
+    if (auto m = model_index_.find(name); m != model_index_.end()) return m->second;
+    return -1;
+  }
+
+  const Subckt* find_subckt(const std::string& name, const Frame& f) {
+    for (auto it = f.lexical.rbegin(); it != f.lexical.rend(); ++it)
+      for (const Subckt& s : (*it)->subckts)
+        if (s.name == name) return &s;
+    return nullptr;
+  }
+
+  // ---- bodies -------------------------------------------------------------------------------
+
+  void elaborate_body(const Body& body, Frame& f, std::vector<const Subckt*>& stack) {
+    frames_.push_back(&f);
+    for (const Element& el : body.elements) {
+      if (el.kind == 'x') instantiate(el, f, stack);
+      else add_element(el, f);
+    }
+    frames_.pop_back();
+  }
+
+  Diagnostic& error(const char* code, SourceLoc loc, std::string msg, const Frame& f) {
+    Diagnostic& d = diag_.error(code, loc, std::move(msg));
+    d.instance_path = f.path;
+    return d;
+  }
+
+  bool register_name(const std::string& name, SourceLoc loc, const Frame& f) {
+    auto [it, inserted] = c_.element_index.try_emplace(name, static_cast<uint32_t>(c_.elements.size()));
+    if (!inserted) {
+      Diagnostic& d = error("duplicate-element", loc, "duplicate element name '" + name + "'", f);
+      d.notes.emplace_back(c_.elements[it->second].loc, "'" + name + "' first defined here");
+      return false;
+    }
+    return true;
+  }
+
+  const char* expected_model_types(char kind) {
+    switch (kind) {
+      case 'd': return "d";
+      case 'm': return "nmos pmos";
+      case 'q': return "npn pnp";
+      case 'j': return "njf pjf";
+      case 'r': return "r res";
+      case 'c': return "c";
+      case 'l': return "l";
+      default: return "";
+    }
+  }
+
+  void add_element(const Element& el, const Frame& f) {
+    FlatElement fe;
+    fe.name = f.prefix + el.name;
+    fe.kind = el.kind;
+    fe.loc = el.loc;
+    fe.instance_path = f.path;
+    for (const std::string& n : el.nodes) fe.nodes.push_back(node_id(node_name(n, f)));
+    for (const std::string& r : el.refs) fe.refs.push_back(f.prefix + r);
+    bool needs_model = el.kind == 'd' || el.kind == 'm' || el.kind == 'q' || el.kind == 'j';
+    if (needs_model && el.model.empty()) {
+      error("missing-model", el.loc, "element " + fe.name + " needs a model name", f);
+      return;
+    }
+    if (!el.model.empty() && el.model != "opamp" && el.model != "poly") {
+      fe.model = find_model(el.model, frames_);
+      if (fe.model < 0) {
+        error("unknown-model", el.loc, "unknown model '" + el.model + "' for element " + fe.name, f);
+        return;
+      }
+      std::string types = expected_model_types(el.kind);
+      const std::string& type = c_.models[fe.model].type;
+      if (!types.empty() && (" " + types + " ").find(" " + type + " ") == std::string::npos) {
+        error("model-type", el.loc, "model '" + el.model + "' has type '" + type +
+                                        "', element " + fe.name + " needs " + types, f);
+        return;
+      }
+    }
+    size_t want_nodes = 0;
+    switch (el.kind) {
+      case 'r': case 'c': case 'l': case 'v': case 'i': case 'f': case 'h': case 'b': case 'd':
+        want_nodes = 2;
+        break;
+      case 'e': case 'g':
+        if (el.model == "poly") want_nodes = el.nodes.size();
+        else if (el.values.empty() && el.model != "opamp") want_nodes = 2;  // behavioural
+        else want_nodes = 4;
+        break;
+      default: want_nodes = el.nodes.size();
+    }
+    if (el.kind == 'm' && el.nodes.size() != 4 && el.nodes.size() != 3) want_nodes = 4;
+    if (el.kind == 'q' && el.nodes.size() != 4 && el.nodes.size() != 3) want_nodes = 3;
+    if (el.kind == 'j') want_nodes = 3;
+    if (el.nodes.size() != want_nodes) {
+      error("port-count", el.loc, "element " + fe.name + " has " + std::to_string(el.nodes.size()) +
+                                      " nodes, needs " + std::to_string(want_nodes), f);
+      return;
+    }
+    for (const Value& v : el.values) {
+      if (auto x = f.scope->evaluate(v)) fe.values.push_back(*x);
+      else return;
+    }
+    for (const NamedValue& p : el.params) {
+      bool behavioural = p.value.expr && p.value.expr->refers_to_circuit();
+      if (behavioural) {
+        bind_expression(fe, p, f);
+        continue;
+      }
+      if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
+    }
+    if ((el.kind == 'r' || el.kind == 'c' || el.kind == 'l') && fe.values.empty() &&
+        !find_param(fe.params, std::string(1, el.kind)) &&
+        !(el.kind == 'r' && find_param(fe.params, "resistance")) &&
+        !(el.kind == 'c' && find_param(fe.params, "capacitance")) && fe.expressions.empty()) {
+      error("missing-value", el.loc, "element " + fe.name + " has no value", f);
+      return;
+    }
+    if (el.kind == 'v' || el.kind == 'i') source(el.source, fe, f);
+    if (el.kind == 'b' && fe.expressions.empty()) {
+      // b sources with a constant expression are still behavioural: keep them bound.
+      for (const NamedValue& p : el.params) bind_expression(fe, p, f);
+    }
+    if (!register_name(fe.name, el.loc, f)) return;
+    c_.elements.push_back(std::move(fe));
+  }
+
+  struct FrameRenamer : Expression::Renamer {
+    Elaborator& e;
+    const Frame& f;
+    FrameRenamer(Elaborator& el, const Frame& fr) : e(el), f(fr) {}
+    std::string node(std::string_view local) const override {
+      return e.node_name(std::string(local), f);
+    }
+    std::string element(std::string_view local) const override { return f.prefix + std::string(local); }
+  };
+
+  void bind_expression(FlatElement& fe, const NamedValue& p, const Frame& f) {
+    if (!p.value.expr) {
+      fe.expressions.emplace_back(p.name, Expression::constant(p.value.number));
+      return;
+    }
+    std::string err;
+    ExprPtr bound = p.value.expr->bind(*f.scope, FrameRenamer(*this, f), err);
+    if (!bound) {
+      error("undefined-param", p.value.loc, err + " in '" + p.value.expr->text() + "'", f);
+      return;
+    }
+    for (const ExprNode& n : bound->nodes())  // nodes read only by the expression still exist
+      if (n.op == ExprOp::voltage) {
+        node_id(bound->names()[n.name]);
+        if (n.has_second_node) node_id(bound->names()[n.name2]);
+      }
+    fe.expressions.emplace_back(p.name, bound);
+  }
+
+  void source(const SourceSpec& s, FlatElement& fe, const Frame& f) {
+    auto eval = [&](const Value& v) { return f.scope->evaluate(v).value_or(0.0); };
+    if (s.dc) fe.source.dc = eval(*s.dc);
+    if (s.ac_magnitude) fe.source.ac_magnitude = eval(*s.ac_magnitude);
+    if (s.ac_phase) fe.source.ac_phase = eval(*s.ac_phase);
+    fe.source.function = s.function;
+    for (const Value& v : s.args) fe.source.args.push_back(eval(v));
+    for (const NamedValue& o : s.options) fe.source.options.emplace_back(o.name, eval(o.value));
+    if (s.function == SourceFunction::pwl && fe.source.args.size() % 2 != 0)
+      error("syntax", s.function_loc, "PWL of " + fe.name + " needs time-value pairs", f);
+  }
+
+  void instantiate(const Element& el, Frame& f, std::vector<const Subckt*>& stack) {
+    const Subckt* def = find_subckt(el.model, f);
+    std::string name = f.prefix + el.name;
+    if (!def) {
+      int32_t m = find_model(el.model, frames_);
+      if (m >= 0) return instantiate_device(el, f, m);
+      error("unknown-subckt", el.loc, "unknown subcircuit '" + el.model + "' in " + name, f);
+      return;
+    }
+    for (const Subckt* s : stack)
+      if (s == def) {
+        std::string chain;
+        for (const Subckt* t : stack) chain += t->name + " -> ";
+        error("recursive-subckt", el.loc, "subcircuit '" + def->name +
+                                              "' instantiates itself: " + chain + def->name, f);
+        return;
+      }
+    if (stack.size() >= 256) {
+      error("recursive-subckt", el.loc, "subcircuits nested deeper than 256 levels", f);
+      return;
+    }
+    if (el.nodes.size() != def->ports.size()) {
+      Diagnostic& d = error("port-count", el.loc, name + " connects " + std::to_string(el.nodes.size()) +
+                                                      " nodes, subcircuit '" + def->name + "' has " +
+                                                      std::to_string(def->ports.size()) + " ports", f);
+      d.notes.emplace_back(def->loc, "'" + def->name + "' defined here");
+      return;
+    }
+    if (!register_name(name, el.loc, f)) return;
+    ++c_.subckt_instances;
+    // Instance values are evaluated where the instance stands; defaults and local .params in
+    // the subcircuit's own scope, whose parent is the global scope.
+    Scope scope(frames_.front()->scope, state_, f.path.empty() ? name : name);
+    std::unordered_set<std::string> given;
+    for (const NamedValue& p : el.params) {
+      bool known = p.name == "m";
+      for (const Param& d : def->defaults) known = known || d.name == p.name;
+      for (const Param& d : def->body.params) known = known || d.name == p.name;
+      if (!known) {
+        error("unknown-param", p.value.loc, "subcircuit '" + def->name + "' has no parameter '" +
+                                                p.name + "'", f);
+        continue;
+      }
+      if (auto v = f.scope->evaluate(p.value)) scope.set(p.name, *v);
+      given.insert(p.name);
+    }
+    for (const Param& d : def->defaults)
+      if (!given.count(d.name)) scope.define(d.name, &d.value, nullptr);
+    for (const Param& d : def->body.params)
+      if (!given.count(d.name)) scope.define(d.name, &d.value, nullptr);
+    Frame inner{name + ".", name, &scope, {}, f.lexical, {}};
+    inner.lexical.push_back(&def->body);
+    for (size_t i = 0; i < def->ports.size(); ++i)
+      inner.ports[def->ports[i]] = node_name(el.nodes[i], f);
+    define_models(def->body, inner);
+    stack.push_back(def);
+    elaborate_body(def->body, inner, stack);
+    stack.pop_back();
+  }
+
+  void instantiate_device(const Element& el, const Frame& f, int32_t model) {
+    const FlatModel& m = c_.models[model];
+    std::string name = f.prefix + el.name;
+    if (!opt_.x_device_types.count(m.type)) {
+      std::string known;
+      for (const std::string& t : opt_.x_device_types) known += (known.empty() ? "" : ", ") + t;
+      error("unknown-device", el.loc, name + " names model '" + el.model + "' of type '" + m.type +
+                                          "', which is not a built-in device type" +
+                                          (known.empty() ? "" : " (built-in: " + known + ")"), f);
+      return;
+    }
+    FlatElement fe;
+    fe.name = name;
+    fe.kind = 'x';
+    fe.model = model;
+    fe.device_type = m.type;
+    fe.loc = el.loc;
+    fe.instance_path = f.path;
+    for (const std::string& n : el.nodes) fe.nodes.push_back(node_id(node_name(n, f)));
+    for (const NamedValue& p : el.params)
+      if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
+    if (!register_name(fe.name, el.loc, f)) return;
+    c_.elements.push_back(std::move(fe));
+  }
+
+  // F/H name voltage sources, K names inductors: check they exist after flattening.
+  void check_references() {
+    for (const FlatElement& e : c_.elements) {
+      char want = e.kind == 'k' ? 'l' : (e.kind == 'f' || e.kind == 'h') ? 'v' : 0;
+      if (!want) continue;
+      for (const std::string& r : e.refs) {
+        const FlatElement* target = c_.find_element(r);
+        if (!target || target->kind != want) {
+          Diagnostic& d = diag_.error("unknown-reference", e.loc,
+                                      "element " + e.name + " refers to " +
+                                          (want == 'l' ? "inductor '" : "voltage source '") + r +
+                                          "', which does not exist");
+          d.instance_path = e.instance_path;
+        }
+      }
+    }
+  }
+
+  // ---- analyses and the rest ----------------------------------------------------------------
+
+  void analyses(const Scope& top) {
+    for (const Analysis& a : deck_.analyses) {
+      FlatAnalysis fa;
+      fa.kind = a.kind;
+      fa.name = a.name;
+      fa.loc = a.loc;
+      auto eval = [&](const Value& v) { return top.evaluate(v).value_or(0.0); };
+      if (a.kind == AnalysisKind::tran) {
+        fa.tstep = eval(a.tstep);
+        fa.tstop = eval(a.tstop);
+        fa.tstart = eval(a.tstart);
+        fa.tmax = a.has_tmax ? eval(a.tmax) : 0;
+        fa.uic = a.uic;
+        if (fa.tstop <= 0 || fa.tstep <= 0 || fa.tstart < 0 || fa.tstart >= fa.tstop)
+          diag_.error("bad-analysis", a.loc, ".tran needs 0 < tstep, 0 <= tstart < tstop");
+      }
+      if (a.kind == AnalysisKind::ac) {
+        std::string err;
+        fa.frequencies = sweep_points(a.ac_frequencies.kind, eval(a.ac_frequencies.start),
+                                      eval(a.ac_frequencies.stop), eval(a.ac_frequencies.step), err);
+        if (!err.empty()) diag_.error("bad-analysis", a.loc, ".ac: " + err);
+      }
+      for (const Sweep& s : a.sweeps) {
+        FlatSweep fs;
+        if (!flat_sweep(s, fs, top)) continue;
+        fa.sweeps.push_back(std::move(fs));
+      }
+      c_.analyses.push_back(std::move(fa));
+    }
+  }
+
+  bool flat_sweep(const Sweep& s, FlatSweep& fs, const Scope& top) {
+    fs.variable = s.variable;
+    if (s.kind == Sweep::Kind::data) {
+      const DataTable* table = nullptr;
+      for (const DataTable& t : deck_.data)
+        if (t.name == s.data_name) table = &t;
+      if (!table) {
+        diag_.error("unknown-data", s.loc, "no .data table named '" + s.data_name + "'");
+        return false;
+      }
+      fs.target = FlatSweep::Target::data;
+      fs.data_columns = table->columns;
+      for (const auto& row : table->rows) {
+        std::vector<double> r;
+        for (const Value& v : row) r.push_back(top.evaluate(v).value_or(0.0));
+        fs.data_rows.push_back(std::move(r));
+        fs.points.push_back(static_cast<double>(fs.points.size() + 1));
+      }
+      return true;
+    }
+    const FlatElement* e = c_.find_element(s.variable);
+    if (s.variable == "temp") fs.target = FlatSweep::Target::temperature;
+    else if (e && (e->kind == 'v' || e->kind == 'i')) fs.target = FlatSweep::Target::source;
+    else if (c_.params.count(s.variable) || opt_.param_overrides.count(s.variable)) fs.target = FlatSweep::Target::param;
+    else {
+      diag_.error("unknown-sweep", s.loc, "sweep variable '" + s.variable +
+                                              "' is not an independent source, a parameter or temp");
+      return false;
+    }
+    if (s.kind == Sweep::Kind::list) {
+      for (const Value& v : s.values) fs.points.push_back(top.evaluate(v).value_or(0.0));
+      return true;
+    }
+    std::string err;
+    fs.points = sweep_points(s.kind, top.evaluate(s.start).value_or(0.0),
+                             top.evaluate(s.stop).value_or(0.0), top.evaluate(s.step).value_or(0.0), err);
+    if (!err.empty()) {
+      diag_.error("bad-analysis", s.loc, "sweep of '" + s.variable + "': " + err);
+      return false;
+    }
+    return true;
+  }
+
+  void misc(const Scope& top) {
+    for (const NamedValue& o : deck_.options) {
+      const Value& v = o.value;
+      if (v.expr && v.expr->nodes().size() == 1 && v.expr->nodes()[0].op == ExprOp::param &&
+          !top.param(v.expr->names()[0])) {
+        c_.option_words.emplace_back(o.name, v.expr->names()[0]);
+        continue;
+      }
+      if (auto x = top.evaluate(v)) c_.options.emplace_back(o.name, *x);
+    }
+    for (const Value& t : deck_.temperatures)
+      if (auto x = top.evaluate(t)) c_.temperatures.push_back(*x);
+    auto initial = [&](const std::vector<InitialValue>& in, std::vector<FlatInitial>& out) {
+      for (const InitialValue& iv : in) {
+        auto node = c_.find_node(iv.node);
+        if (!node) {
+          diag_.warning("unknown-node", iv.loc, "initial value for unknown node '" + iv.node + "' ignored");
+          continue;
+        }
+        if (auto x = top.evaluate(iv.value)) out.push_back({*node, *x});
+      }
+    };
+    initial(deck_.initial_conditions, c_.initial_conditions);
+    initial(deck_.nodesets, c_.nodesets);
+    for (const Print& p : deck_.prints) {
+      for (const OutputVar& v : p.outputs) {
+        if (v.function.empty() || v.args.empty() || v.args[0] == "*" || v.expr) continue;
+        bool voltage = v.function[0] == 'v';
+        bool ok = voltage ? c_.find_node(v.args[0]).has_value() &&
+                                (v.args.size() < 2 || c_.find_node(v.args[1]).has_value())
+                          : c_.find_element(v.args[0]) != nullptr;
+        if (!ok)
+          diag_.warning("unknown-output", v.loc, "output " + v.function + "(" + v.args[0] +
+                                                     ") names nothing in the circuit: ignored");
+      }
+      c_.prints.push_back(p);
+    }
+    c_.measures = deck_.measures;
+  }
+
+  const Deck& deck_;
+  const ElaborateOptions& opt_;
+  Diagnostics& diag_;
+  EvalState state_;
+  Circuit c_;
+  std::unordered_set<std::string> globals_;
+  std::unordered_map<std::string, int32_t> model_index_;
+  std::vector<const Frame*> frames_;
+};
+
+}  // namespace
+
+Circuit elaborate(const Deck& deck, const ElaborateOptions& options, Diagnostics& diag) {
+  return Elaborator(deck, options, diag).run();
+}
+
+}  // namespace xb::netlist

@@ -1,0 +1,33 @@
+#pragma once
+// Deck -> Circuit: parameter scoping (instance > subcircuit default > global; .param inside a
+// subcircuit is local), subcircuit flattening with hierarchical names (x1.r2, x1.n3), .global
+// nodes, ground aliases (0 gnd gnd! ground), models local to a subcircuit, recursion detection,
+// sweep points of every analysis.
+
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "netlist/circuit.hpp"
+#include "netlist/deck.hpp"
+#include "netlist/diagnostics.hpp"
+
+namespace xb::netlist {
+
+struct ElaborateOptions {
+  // Model types that an X line may instantiate directly (built-in devices from the registry).
+  std::set<std::string> x_device_types;
+  // Top-level parameter values forced by a parameter sweep (lower-case names).
+  std::unordered_map<std::string, double> param_overrides;
+};
+
+// Errors go to `diag`; the returned circuit is complete only when no error was added.
+Circuit elaborate(const Deck& deck, const ElaborateOptions& options, Diagnostics& diag);
+
+// Points of a sweep as SPICE defines them (inclusive of stop within a relative 1e-9).
+std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, double step_or_count,
+                                 std::string& error);
+
+bool is_ground_name(std::string_view name);
+
+}  // namespace xb::netlist

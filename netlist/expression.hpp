@@ -1,0 +1,112 @@
+#pragma once
+// Expressions as HSPICE ('...') and ngspice ({...}) write them.
+//   precedence, low to high: ?:  ||  &&  == != (also =)  < <= > >=  + -  * / %  unary + - !  ** ^
+//   ** and ^ are right-associative; comparisons and logic yield 1 or 0.
+//   functions: sqrt exp log(=ln) log10 ln pow pwr abs sgn sign sin cos tan asin acos atan atan2
+//   sinh cosh tanh min max floor ceil int limit if
+//   pow(x,y) = x^y, using only the integer part of y when x < 0 (HSPICE); pwr(x,y) = sgn(x)|x|^y;
+//   sign(x,y) = |x|·sgn(y); limit(x,lo,hi) clamps; int truncates toward zero.
+//   v(a), v(a,b) and i(vname) refer to the circuit (behavioural sources); time, temper, hertz are
+//   the simulator's variables; pi is 3.14159... unless a parameter of that name exists.
+// An expression is stored once as a small tree in an arena and evaluated against a context.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "netlist/diagnostics.hpp"
+
+namespace xb::netlist {
+
+enum class ExprOp : uint8_t {
+  constant, param, voltage, current, sim_var,
+  neg, logical_not,
+  add, sub, mul, div, mod, pow,
+  lt, le, gt, ge, eq, ne, logical_and, logical_or,
+  ternary, call,
+};
+
+enum class ExprFunc : uint8_t {
+  sqrt, exp, log, log10, ln, pow, pwr, abs, sgn, sign, sin, cos, tan, asin, acos, atan, atan2,
+  sinh, cosh, tanh, min, max, floor, ceil, int_, limit, if_,
+};
+
+enum class SimVar : uint8_t { time, temper, hertz };
+
+struct ExprNode {
+  ExprOp op = ExprOp::constant;
+  ExprFunc func = ExprFunc::sqrt;  // for call
+  SimVar var = SimVar::time;       // for sim_var
+  uint32_t a = 0, b = 0, c = 0;    // operands (node indices), or first arg / arg count for call
+  double value = 0;                // for constant
+  uint32_t name = 0, name2 = 0;    // indices into names: param, voltage node(s), current source
+  bool has_second_node = false;
+};
+
+// Answers what an expression refers to. Unknown names return nullopt and evaluation fails with a
+// message naming them.
+class EvalContext {
+ public:
+  virtual ~EvalContext() = default;
+  virtual std::optional<double> param(std::string_view name) const = 0;
+  virtual std::optional<double> voltage(std::string_view, std::string_view) const { return {}; }
+  virtual std::optional<double> current(std::string_view) const { return {}; }
+  virtual std::optional<double> sim_var(SimVar) const { return {}; }
+};
+
+struct EvalResult {
+  double value = 0;
+  std::string error;  // empty on success
+  bool ok() const { return error.empty(); }
+};
+
+class Expression;
+using ExprPtr = std::shared_ptr<const Expression>;
+
+class Expression {
+ public:
+  // Deepest nesting accepted; deeper input is reported, not recursed into (stack safety).
+  static constexpr int kMaxDepth = 500;
+
+  // Parses `text`; `loc` is where the text starts in the deck (for error columns). Returns null
+  // and reports to `diag` on error.
+  static ExprPtr parse(std::string_view text, SourceLoc loc, Diagnostics& diag);
+  static ExprPtr constant(double v);
+
+  const std::string& text() const { return text_; }
+  EvalResult evaluate(const EvalContext& context) const;
+  bool is_constant() const { return nodes_[root_].op == ExprOp::constant; }
+  // Names of parameters the expression reads (lower case), for dependency analysis.
+  std::vector<std::string> parameter_names() const;
+  bool refers_to_circuit() const;  // uses v(), i() or a simulator variable
+
+  // Copy in which each parameter is replaced by its value from `context` and node / source
+  // names are renamed (subcircuit flattening). Unknown parameters leave the copy unchanged and
+  // set `error`.
+  struct Renamer {
+    virtual ~Renamer() = default;
+    virtual std::string node(std::string_view local) const = 0;
+    virtual std::string element(std::string_view local) const = 0;
+  };
+  ExprPtr bind(const EvalContext& params, const Renamer& renamer, std::string& error) const;
+
+  const std::vector<ExprNode>& nodes() const { return nodes_; }
+  const std::vector<std::string>& names() const { return names_; }
+  uint32_t root() const { return root_; }
+
+ private:
+  friend class ExprParser;
+  EvalResult eval_node(uint32_t index, const EvalContext& context) const;
+  std::string text_;
+  std::vector<ExprNode> nodes_;
+  std::vector<uint32_t> args_;  // call arguments: node indices, referenced by (a = first, b = count)
+  std::vector<std::string> names_;
+  uint32_t root_ = 0;
+};
+
+const char* function_name(ExprFunc f);
+
+}  // namespace xb::netlist
