@@ -72,7 +72,7 @@ class Lexer {
                         "ngspice .control block skipped: xbspice runs the deck's analyses only");
         } else if (!body.empty() && body[0] != '*') {
           if (body[0] == '+') {
-            if (out_.cards.empty()) {
+            if (!have_card_) {
               diag_.error("syntax", SourceLoc{file_, line, static_cast<uint32_t>(first + 1)},
                           "continuation line '+' with no statement before it");
             } else {
@@ -80,6 +80,7 @@ class Lexer {
             }
           } else {
             close_card();
+            have_card_ = true;
             tokenize(pos + first, eol);
           }
         }
@@ -207,6 +208,7 @@ class Lexer {
   size_t line_start_ = 0;
   uint32_t line_ = 0;
   bool too_many_ = false;
+  bool have_card_ = false;  // a statement line has been seen, so '+' may continue it
 };
 
 }  // namespace

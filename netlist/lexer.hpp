@@ -38,8 +38,9 @@ struct LexedFile {
 
 struct LexOptions {
   bool first_line_is_title = false;
-  // Upper bound on the tokens of one file, so that pathological input stays within memory.
-  size_t max_tokens = 64u << 20;
+  // Upper bound on the tokens of one file (32 bytes each), so pathological input stays within
+  // about 512 MB. A million-element deck needs about 4 M tokens.
+  size_t max_tokens = 16u << 20;
 };
 
 LexedFile lex_file(const SourceManager& sources, FileId file, const LexOptions& options,

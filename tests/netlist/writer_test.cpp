@@ -1,0 +1,77 @@
+#include "netlist/deck_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "test_util.hpp"
+
+using namespace xb::netlist;
+using namespace xb::netlist::testing;
+
+namespace {
+
+const char* kDeck =
+    "round trip\n"
+    ".param w=2u\n"
+    ".subckt cell a b params: g=1m\nR1 a b '1/g'\n.ends\n"
+    ".model dm d (is=1e-14 n=1.5)\n"
+    "V1 in 0 dc 1 ac 1 pwl(0 0 1n 1) r td=2n\n"
+    "R1 in out 1k tc1=0.001\nC1 out 0 1.5p\nD1 out 0 dm\nX1 out 0 cell g='w*1e3'\n"
+    "E1 e 0 VOL='2*v(out)'\nE2 f 0 in 0 3\nK1 L1 L2 0.5\nL1 in 0 1u\nL2 out 0 1u\n"
+    ".data t1 w\n+ 1u\n+ 2u\n.enddata\n"
+    ".ic v(out)=0.1\n.op\n.dc V1 0 1 0.1 sweep w poi 2 1u 2u\n.tran 1n 10n\n"
+    ".print dc v(out) i(v1)\n.option post=2\n.temp 27\n.alter\n.param w=3u\n.end\n";
+
+std::string write(const Deck& d, DeckDialect dialect) {
+  std::ostringstream out;
+  write_deck(d, dialect, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST(DeckWriter, RoundTripIsAFixedPoint) {
+  for (DeckDialect dialect : {DeckDialect::hspice, DeckDialect::ngspice}) {
+    ParseResult first = parse_ok(kDeck);
+    std::string once = write(first.deck, dialect);
+    ParseResult second = parse_ok(once);
+    std::string twice = write(second.deck, dialect);
+    EXPECT_EQ(once, twice);
+    EXPECT_EQ(second.deck.elements.size(), first.deck.elements.size());
+    EXPECT_EQ(second.deck.alters.size(), 1u);
+    // The circuits elaborate to the same values.
+    Diagnostics d1, d2;
+    Circuit c1 = elaborate(first.deck, {}, d1), c2 = elaborate(second.deck, {}, d2);
+    ASSERT_FALSE(d2.has_errors()) << d2.format(*second.deck.sources);
+    EXPECT_DOUBLE_EQ(c2.find_element("x1.r1")->values[0], c1.find_element("x1.r1")->values[0]);
+    EXPECT_EQ(c2.node_names, c1.node_names);
+  }
+}
+
+TEST(DeckWriter, DialectQuoting) {
+  ParseResult r = parse_ok("t\n.param a=1\nR1 x 0 'a*2'\n");
+  EXPECT_NE(write(r.deck, DeckDialect::hspice).find("r1 x 0 'a*2'"), std::string::npos);
+  EXPECT_NE(write(r.deck, DeckDialect::ngspice).find("r1 x 0 {a*2}"), std::string::npos);
+}
+
+TEST(DeckWriter, BuilderMadeDeckWritesAndParses) {
+  Deck d;
+  d.title = "built";
+  Element v;
+  v.name = "v1";
+  v.kind = 'v';
+  v.nodes = {"a", "0"};
+  v.source.dc = Value::of(0.1);
+  Element r;
+  r.name = "r1";
+  r.kind = 'r';
+  r.nodes = {"a", "0"};
+  r.values = {Value::of(1e3)};
+  d.elements = {v, r};
+  Analysis op;
+  d.analyses.push_back(op);
+  Circuit c = elaborate_ok(write(d, DeckDialect::hspice));
+  EXPECT_DOUBLE_EQ(c.find_element("r1")->values[0], 1e3);
+  EXPECT_DOUBLE_EQ(*c.find_element("v1")->source.dc, 0.1);
+}
