@@ -30,7 +30,7 @@ void print_summary(const netlist::Deck& deck, const netlist::Circuit& c, std::os
   out << "nodes     " << c.node_names.size() - 1 << " (ground not counted)\n";
   std::map<std::string, size_t> kinds;
   for (const netlist::FlatElement& e : c.elements)
-    ++kinds[e.kind == 'x' ? "x:" + e.device_type : std::string(1, e.kind)];
+    ++kinds[e.kind == 'x' ? "x:" + std::string(c.device_type(e)) : std::string(1, e.kind)];
   out << "elements  " << c.elements.size();
   const char* sep = ": ";
   for (const auto& [k, n] : kinds) out << sep << k << ' ' << n, sep = ", ";

@@ -2,6 +2,7 @@
 // The elaborated circuit: subcircuits flattened, parameters evaluated, models resolved, node
 // names numbered. This is what the engine binds devices to. Node 0 is ground.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -43,15 +44,19 @@ struct FlatElement {
   std::string name;  // hierarchical: "x1.r2"
   char kind = 0;
   std::vector<NodeId> nodes;
-  int32_t model = -1;        // index into Circuit::models, or -1
-  std::string device_type;   // for X lines that instantiate a built-in device: the model type
+  int32_t model = -1;  // index into Circuit::models, or -1; for kind 'x' the built-in device
   std::vector<double> values;
   NumericParams params;
   std::vector<std::string> refs;  // hierarchical names of controlling sources / inductors
   std::vector<std::pair<std::string, ExprPtr>> expressions;  // behavioural, params bound
-  FlatSource source;
+  std::shared_ptr<const FlatSource> source;  // independent sources only
   SourceLoc loc;
-  std::string instance_path;  // "x1.x3" for elements inside subcircuits
+
+  // "x1.x3" for "x1.x3.r2": the subcircuit instance the element stands in ("" at top level).
+  std::string_view instance_path() const {
+    size_t dot = name.rfind('.');
+    return dot == std::string::npos ? std::string_view() : std::string_view(name).substr(0, dot);
+  }
 };
 
 struct FlatSweep {
@@ -98,6 +103,10 @@ struct Circuit {
   size_t subckt_instances = 0;
 
   std::optional<NodeId> find_node(std::string_view name) const;
+  // Model type of a built-in device instantiated by an X line ("taox"), else "".
+  std::string_view device_type(const FlatElement& e) const {
+    return e.kind == 'x' && e.model >= 0 ? std::string_view(models[e.model].type) : std::string_view();
+  }
   const FlatElement* find_element(std::string_view name) const;
 };
 

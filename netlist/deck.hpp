@@ -4,6 +4,7 @@
 // Names are stored lower-case (SPICE is case-insensitive; outputs use lower case), except file
 // paths and the title. Every item carries the SourceLoc it came from (invalid when built).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,7 +61,9 @@ struct Element {
   std::vector<std::string> refs;
   std::vector<Value> values;
   std::vector<NamedValue> params;
-  SourceSpec source;
+  // Independent sources only; shared and immutable so that the many non-source elements of a
+  // large crossbar do not each carry an empty spec (a Deck copy shares it).
+  std::shared_ptr<const SourceSpec> source;
   SourceLoc loc;
 };
 

@@ -46,7 +46,7 @@ class Writer {
       if (!e.model.empty()) out_ << ' ' << e.model;
     }
     for (const Value& v : e.values) out_ << ' ' << value(v);
-    if (e.kind == 'v' || e.kind == 'i') source(e.source);
+    if ((e.kind == 'v' || e.kind == 'i') && e.source) source(*e.source);
     if (e.kind == 'x' && !e.params.empty() && d_ == DeckDialect::ngspice) out_ << " params:";
     named(e.params);
     out_ << '\n';

@@ -186,6 +186,11 @@ class Elaborator {
   Circuit run() {
     c_.title = deck_.title;
     c_.node_names.push_back("0");
+    size_t top_elements = deck_.elements.size();  // a lower bound, enough for flat decks
+    c_.elements.reserve(top_elements);
+    c_.element_index.reserve(top_elements);
+    c_.node_index.reserve(top_elements);
+    c_.node_names.reserve(top_elements + 1);
     for (const NamedLoc& g : deck_.globals) globals_.insert(g.name);
     Scope top(nullptr, state_, "");
     for (const Param& p : deck_.params) top.define(p.name, &p.value, nullptr);
@@ -307,7 +312,6 @@ class Elaborator {
     fe.name = f.prefix + el.name;
     fe.kind = el.kind;
     fe.loc = el.loc;
-    fe.instance_path = f.path;
     for (const std::string& n : el.nodes) fe.nodes.push_back(node_id(node_name(n, f)));
     for (const std::string& r : el.refs) fe.refs.push_back(f.prefix + r);
     bool needs_model = el.kind == 'd' || el.kind == 'm' || el.kind == 'q' || el.kind == 'j';
@@ -368,7 +372,7 @@ class Elaborator {
       error("missing-value", el.loc, "element " + fe.name + " has no value", f);
       return;
     }
-    if (el.kind == 'v' || el.kind == 'i') source(el.source, fe, f);
+    if ((el.kind == 'v' || el.kind == 'i') && el.source) source(*el.source, fe, f);
     if (el.kind == 'b' && fe.expressions.empty()) {
       // b sources with a constant expression are still behavioural: keep them bound.
       for (const NamedValue& p : el.params) bind_expression(fe, p, f);
@@ -408,13 +412,15 @@ class Elaborator {
 
   void source(const SourceSpec& s, FlatElement& fe, const Frame& f) {
     auto eval = [&](const Value& v) { return f.scope->evaluate(v).value_or(0.0); };
-    if (s.dc) fe.source.dc = eval(*s.dc);
-    if (s.ac_magnitude) fe.source.ac_magnitude = eval(*s.ac_magnitude);
-    if (s.ac_phase) fe.source.ac_phase = eval(*s.ac_phase);
-    fe.source.function = s.function;
-    for (const Value& v : s.args) fe.source.args.push_back(eval(v));
-    for (const NamedValue& o : s.options) fe.source.options.emplace_back(o.name, eval(o.value));
-    if (s.function == SourceFunction::pwl && fe.source.args.size() % 2 != 0)
+    auto out = std::make_shared<FlatSource>();
+    if (s.dc) out->dc = eval(*s.dc);
+    if (s.ac_magnitude) out->ac_magnitude = eval(*s.ac_magnitude);
+    if (s.ac_phase) out->ac_phase = eval(*s.ac_phase);
+    out->function = s.function;
+    for (const Value& v : s.args) out->args.push_back(eval(v));
+    for (const NamedValue& o : s.options) out->options.emplace_back(o.name, eval(o.value));
+    fe.source = out;
+    if (s.function == SourceFunction::pwl && out->args.size() % 2 != 0)
       error("syntax", s.function_loc, "PWL of " + fe.name + " needs time-value pairs", f);
   }
 
@@ -493,9 +499,7 @@ class Elaborator {
     fe.name = name;
     fe.kind = 'x';
     fe.model = model;
-    fe.device_type = m.type;
     fe.loc = el.loc;
-    fe.instance_path = f.path;
     for (const std::string& n : el.nodes) fe.nodes.push_back(node_id(node_name(n, f)));
     for (const NamedValue& p : el.params)
       if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
@@ -515,7 +519,7 @@ class Elaborator {
                                       "element " + e.name + " refers to " +
                                           (want == 'l' ? "inductor '" : "voltage source '") + r +
                                           "', which does not exist");
-          d.instance_path = e.instance_path;
+          d.instance_path = std::string(e.instance_path());
         }
       }
     }

@@ -71,7 +71,9 @@ bool read_params(CardCursor& c, Element& el) {
 
 // DC value, AC magnitude/phase and transient function of V and I sources.
 bool read_source(CardCursor& c, Element& el) {
-  SourceSpec& s = el.source;
+  auto spec = std::make_shared<SourceSpec>();
+  el.source = spec;
+  SourceSpec& s = *spec;
   while (!c.done()) {
     c.skip_commas();
     if (c.done()) break;

@@ -18,7 +18,7 @@ TEST(Elaborate, FlattensWithHierarchicalNames) {
   EXPECT_EQ(c.subckt_instances, 3u);
   const FlatElement* r = c.find_element("xtop.x2.r2");
   EXPECT_TRUE(r->nodes[1].is_ground());  // GND is ground
-  EXPECT_EQ(r->instance_path, "xtop.x2");
+  EXPECT_EQ(r->instance_path(), "xtop.x2");
   EXPECT_EQ(c.node_names.size(), 5u);  // 0 in xtop.m xtop.x1.mid xtop.x2.mid
 }
 
@@ -79,7 +79,7 @@ TEST(Elaborate, XLineInstantiatesBuiltInDevice) {
   Circuit c = elaborate_ok("t\n.model tx taox (gm=0.025)\nX1 p 0 tx x0=0.1\nV1 p 0 1\n", opt);
   const FlatElement* x = c.find_element("x1");
   ASSERT_TRUE(x);
-  EXPECT_EQ(x->device_type, "taox");
+  EXPECT_EQ(c.device_type(*x), "taox");
   EXPECT_DOUBLE_EQ(param_or(x->params, "x0", 0), 0.1);
   Diagnostics d;
   EXPECT_EQ(first_error("t\n.model tx taox\nX1 p 0 tx\n", d)->code, "unknown-device");

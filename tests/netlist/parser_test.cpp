@@ -36,11 +36,11 @@ TEST(Parser, ElementsOfEveryKind) {
   EXPECT_EQ(e[0].params[0].name, "tc1");
   EXPECT_DOUBLE_EQ(e[0].params[1].value.number, 2e-6);
   EXPECT_EQ(e[4].refs, (std::vector<std::string>{"l1", "l2"}));
-  EXPECT_DOUBLE_EQ(e[5].source.dc->number, 1);
-  EXPECT_DOUBLE_EQ(e[5].source.ac_phase->number, 90);
-  EXPECT_EQ(e[5].source.function, SourceFunction::pulse);
-  EXPECT_EQ(e[5].source.args.size(), 7u);
-  EXPECT_DOUBLE_EQ(e[6].source.dc->number, 1e-3);
+  EXPECT_DOUBLE_EQ(e[5].source->dc->number, 1);
+  EXPECT_DOUBLE_EQ(e[5].source->ac_phase->number, 90);
+  EXPECT_EQ(e[5].source->function, SourceFunction::pulse);
+  EXPECT_EQ(e[5].source->args.size(), 7u);
+  EXPECT_DOUBLE_EQ(e[6].source->dc->number, 1e-3);
   EXPECT_EQ(e[7].nodes.size(), 4u);
   EXPECT_EQ(e[8].params[0].name, "vol");
   EXPECT_TRUE(e[8].params[0].value.expr->refers_to_circuit());
@@ -58,13 +58,13 @@ TEST(Parser, ElementsOfEveryKind) {
 TEST(Parser, SourcesWithoutParenthesesAndPwlOptions) {
   auto r = parse_ok("t\nV1 a 0 pwl 0 0 1n 1 2n 0 r=1n td=5n\nV2 b 0 sin 0 1 1meg\nvd vdd 0 dc = 3.3\n");
   const auto& e = r.deck.elements;
-  EXPECT_EQ(e[0].source.args.size(), 6u);
-  ASSERT_EQ(e[0].source.options.size(), 2u);
-  EXPECT_EQ(e[0].source.options[1].name, "td");
-  EXPECT_DOUBLE_EQ(e[0].source.options[1].value.number, 5e-9);
-  EXPECT_EQ(e[1].source.function, SourceFunction::sin);
-  EXPECT_DOUBLE_EQ(e[1].source.args[2].number, 1e6);
-  EXPECT_DOUBLE_EQ(e[2].source.dc->number, 3.3);
+  EXPECT_EQ(e[0].source->args.size(), 6u);
+  ASSERT_EQ(e[0].source->options.size(), 2u);
+  EXPECT_EQ(e[0].source->options[1].name, "td");
+  EXPECT_DOUBLE_EQ(e[0].source->options[1].value.number, 5e-9);
+  EXPECT_EQ(e[1].source->function, SourceFunction::sin);
+  EXPECT_DOUBLE_EQ(e[1].source->args[2].number, 1e6);
+  EXPECT_DOUBLE_EQ(e[2].source->dc->number, 3.3);
 }
 
 TEST(Parser, StatementsAreKept) {

@@ -62,7 +62,9 @@ TEST(DeckWriter, BuilderMadeDeckWritesAndParses) {
   v.name = "v1";
   v.kind = 'v';
   v.nodes = {"a", "0"};
-  v.source.dc = Value::of(0.1);
+  SourceSpec spec;
+  spec.dc = Value::of(0.1);
+  v.source = std::make_shared<SourceSpec>(spec);
   Element r;
   r.name = "r1";
   r.kind = 'r';
@@ -73,5 +75,5 @@ TEST(DeckWriter, BuilderMadeDeckWritesAndParses) {
   d.analyses.push_back(op);
   Circuit c = elaborate_ok(write(d, DeckDialect::hspice));
   EXPECT_DOUBLE_EQ(c.find_element("r1")->values[0], 1e3);
-  EXPECT_DOUBLE_EQ(*c.find_element("v1")->source.dc, 0.1);
+  EXPECT_DOUBLE_EQ(*c.find_element("v1")->source->dc, 0.1);
 }
