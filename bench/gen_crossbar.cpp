@@ -1,7 +1,8 @@
 // Writes the benchmark deck of an N×M resistive crossbar (issue 4's definition): cell
 // conductances random in [1/3 MΩ, 1/2 kΩ], 1 Ω wire segments between neighbouring cells along
 // rows and columns, 0.1 V inputs through 100 Ω source resistors on the columns, 100 Ω sense
-// resistors on the rows. 2·N·M nodes plus inputs. Usage: gen_crossbar N [M] [--dc POINTS] [--seed S]
+// resistors on the rows. 2·N·M nodes plus inputs. Usage: gen_crossbar N [M] [--dc POINTS] [--seed
+// S]
 //   gen_crossbar --chain K   writes a K-element resistor chain instead (parser stress deck)
 
 #include <cstdio>
@@ -27,9 +28,12 @@ int main(int argc, char** argv) {
   int dc_points = 0;
   unsigned seed = 1;
   for (int i = 2; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--dc") == 0 && i + 1 < argc) dc_points = std::atoi(argv[++i]);
-    else if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc) seed = std::atoi(argv[++i]);
-    else m = std::atoi(argv[i]);
+    if (std::strcmp(argv[i], "--dc") == 0 && i + 1 < argc)
+      dc_points = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+      seed = std::atoi(argv[++i]);
+    else
+      m = std::atoi(argv[i]);
   }
   if (n < 1 || m < 1) return 1;
   std::mt19937_64 rng(seed);

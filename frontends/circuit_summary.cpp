@@ -16,7 +16,8 @@ std::string analysis_text(const netlist::FlatAnalysis& a) {
   std::string s = a.name;
   if (a.kind == netlist::AnalysisKind::tran)
     s += " to " + std::to_string(a.tstop) + " s, step " + std::to_string(a.tstep) + " s";
-  if (a.kind == netlist::AnalysisKind::ac) s += " (" + std::to_string(a.frequencies.size()) + " frequencies)";
+  if (a.kind == netlist::AnalysisKind::ac)
+    s += " (" + std::to_string(a.frequencies.size()) + " frequencies)";
   for (const netlist::FlatSweep& sw : a.sweeps)
     s += " " + (sw.variable.empty() ? std::string("data") : sw.variable) + " (" +
          std::to_string(sw.points.size()) + " points)";

@@ -5,9 +5,9 @@ namespace xb::cli {
 // Exit codes of every xbspice subcommand.
 enum ExitCode : int {
   kOk = 0,
-  kUserError = 1,        // bad deck, bad arguments
+  kUserError = 1,  // bad deck, bad arguments
   kSimulationFailure = 2,
-  kInternalError = 70,   // a bug in xbspice (EX_SOFTWARE)
+  kInternalError = 70,  // a bug in xbspice (EX_SOFTWARE)
 };
 
 }  // namespace xb::cli

@@ -79,7 +79,8 @@ int cmd_run(const std::vector<std::string>& args) {
   pos.add("deck", 1);
   po::variables_map vm;
   int code = kOk;
-  if (!parse_args(args, desc, pos, vm, "usage: xbspice run DECK [-o FILE]\n\nSimulates DECK.", code))
+  if (!parse_args(args, desc, pos, vm, "usage: xbspice run DECK [-o FILE]\n\nSimulates DECK.",
+                  code))
     return code;
   auto loaded = load_deck(vm["deck"].as<std::string>(), std::cerr);
   if (!loaded) return kUserError;

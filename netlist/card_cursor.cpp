@@ -107,10 +107,17 @@ std::string CardCursor::rest_text() {
         t.kind != TokenKind::equals && out.back() != '(' && out.back() != '=')
       out += ' ';
     switch (t.kind) {
-      case TokenKind::quoted: out += "'" + std::string(t.text) + "'"; break;
-      case TokenKind::braced: out += "{" + std::string(t.text) + "}"; break;
-      case TokenKind::string: out += "\"" + std::string(t.text) + "\""; break;
-      default: out += t.text;
+      case TokenKind::quoted:
+        out += "'" + std::string(t.text) + "'";
+        break;
+      case TokenKind::braced:
+        out += "{" + std::string(t.text) + "}";
+        break;
+      case TokenKind::string:
+        out += "\"" + std::string(t.text) + "\"";
+        break;
+      default:
+        out += t.text;
     }
   }
   return out;

@@ -26,14 +26,14 @@ class CardCursor {
     while (!done() && p_->kind == TokenKind::comma) ++p_;
   }
 
-  bool is_word(size_t k = 0) const { return peek(k).kind == TokenKind::word && !peek(k).text.empty(); }
+  bool is_word(size_t k = 0) const {
+    return peek(k).kind == TokenKind::word && !peek(k).text.empty();
+  }
   bool is_keyword(std::string_view kw, size_t k = 0) const {
     return is_word(k) && iequals(peek(k).text, kw);
   }
   // "name =" at the cursor.
-  bool at_named(size_t k = 0) const {
-    return is_word(k) && peek(k + 1).kind == TokenKind::equals;
-  }
+  bool at_named(size_t k = 0) const { return is_word(k) && peek(k + 1).kind == TokenKind::equals; }
   // A token that can stand for one value: number, parameter name, quoted or braced expression.
   bool at_value(size_t k = 0) const {
     const Token& t = peek(k);

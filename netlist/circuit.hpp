@@ -49,7 +49,7 @@ struct FlatElement {
   NumericParams params;
   std::vector<std::string> refs;  // hierarchical names of controlling sources / inductors
   std::vector<std::pair<std::string, ExprPtr>> expressions;  // behavioural, params bound
-  std::shared_ptr<const FlatSource> source;  // independent sources only
+  std::shared_ptr<const FlatSource> source;                  // independent sources only
   SourceLoc loc;
 
   // "x1.x3" for "x1.x3.r2": the subcircuit instance the element stands in ("" at top level).
@@ -105,7 +105,8 @@ struct Circuit {
   std::optional<NodeId> find_node(std::string_view name) const;
   // Model type of a built-in device instantiated by an X line ("taox"), else "".
   std::string_view device_type(const FlatElement& e) const {
-    return e.kind == 'x' && e.model >= 0 ? std::string_view(models[e.model].type) : std::string_view();
+    return e.kind == 'x' && e.model >= 0 ? std::string_view(models[e.model].type)
+                                         : std::string_view();
   }
   const FlatElement* find_element(std::string_view name) const;
 };

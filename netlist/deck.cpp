@@ -11,8 +11,10 @@ void replace_or_add(std::vector<T>& base, const std::vector<T>& changes, Name na
   for (const T& item : changes) {
     auto it = std::find_if(base.begin(), base.end(),
                            [&](const T& b) { return name_of(b) == name_of(item); });
-    if (it != base.end()) *it = item;
-    else base.push_back(item);
+    if (it != base.end())
+      *it = item;
+    else
+      base.push_back(item);
   }
 }
 

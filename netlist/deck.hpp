@@ -69,7 +69,7 @@ struct Element {
 
 struct Model {
   std::string name;
-  std::string type;  // nmos, d, npn, taox, ...
+  std::string type;                // nmos, d, npn, taox, ...
   std::vector<NamedValue> params;  // includes level= when given
   SourceLoc loc;
 };

@@ -29,7 +29,8 @@ class Writer {
     out_ << e.name;
     if (e.kind == 'k') {
       for (const std::string& r : e.refs) out_ << ' ' << r;
-    } else if ((e.kind == 'e' || e.kind == 'g' || e.kind == 'f' || e.kind == 'h') && e.model == "poly") {
+    } else if ((e.kind == 'e' || e.kind == 'g' || e.kind == 'f' || e.kind == 'h') &&
+               e.model == "poly") {
       out_ << ' ' << e.nodes[0] << ' ' << e.nodes[1] << " poly(" << value(e.values.at(0)) << ")";
       for (size_t i = 2; i < e.nodes.size(); ++i) out_ << ' ' << e.nodes[i];
       for (const std::string& r : e.refs) out_ << ' ' << r;
@@ -64,8 +65,10 @@ class Writer {
     for (size_t i = 0; i < s.args.size(); ++i) out_ << (i ? " " : "") << value(s.args[i]);
     out_ << ')';
     for (const NamedValue& o : s.options) {
-      if (o.name == "r" && !o.value.expr && o.value.number == 0) out_ << " r";
-      else out_ << ' ' << o.name << '=' << value(o.value);
+      if (o.name == "r" && !o.value.expr && o.value.number == 0)
+        out_ << " r";
+      else
+        out_ << ' ' << o.name << '=' << value(o.value);
     }
   }
 
@@ -101,12 +104,18 @@ class Writer {
 
   std::string sweep(const Sweep& s) const {
     switch (s.kind) {
-      case Sweep::Kind::data: return "data=" + s.data_name;
+      case Sweep::Kind::data:
+        return "data=" + s.data_name;
       case Sweep::Kind::linear_step:
         return s.variable + ' ' + value(s.start) + ' ' + value(s.stop) + ' ' + value(s.step);
-      case Sweep::Kind::lin: case Sweep::Kind::dec: case Sweep::Kind::oct: {
-        const char* k = s.kind == Sweep::Kind::lin ? "lin" : s.kind == Sweep::Kind::dec ? "dec" : "oct";
-        return s.variable + ' ' + k + ' ' + value(s.step) + ' ' + value(s.start) + ' ' + value(s.stop);
+      case Sweep::Kind::lin:
+      case Sweep::Kind::dec:
+      case Sweep::Kind::oct: {
+        const char* k = s.kind == Sweep::Kind::lin   ? "lin"
+                        : s.kind == Sweep::Kind::dec ? "dec"
+                                                     : "oct";
+        return s.variable + ' ' + k + ' ' + value(s.step) + ' ' + value(s.start) + ' ' +
+               value(s.stop);
       }
       case Sweep::Kind::list: {
         std::string out = s.variable + " poi " + std::to_string(s.values.size());
@@ -138,7 +147,9 @@ class Writer {
     for (const Value& t : st.temperatures) out_ << ".temp " << value(t) << '\n';
     if (!st.options.empty()) {
       out_ << ".option";
-      for (const NamedValue& o : st.options) out_ << ' ' << o.name << '=' << (o.value.expr ? o.value.expr->text() : format_number(o.value.number));
+      for (const NamedValue& o : st.options)
+        out_ << ' ' << o.name << '='
+             << (o.value.expr ? o.value.expr->text() : format_number(o.value.number));
       out_ << '\n';
     }
     auto initial = [&](const char* kw, const std::vector<InitialValue>& ivs) {
@@ -163,15 +174,19 @@ class Writer {
       out_ << '\n';
     }
     for (const Measure& m : st.measures)
-      out_ << ".measure " << (m.analysis.empty() ? "" : m.analysis + " ") << m.name << ' ' << m.text << '\n';
+      out_ << ".measure " << (m.analysis.empty() ? "" : m.analysis + " ") << m.name << ' ' << m.text
+           << '\n';
   }
 
   void analysis(const Analysis& a) {
     switch (a.kind) {
-      case AnalysisKind::op: out_ << ".op\n"; return;
+      case AnalysisKind::op:
+        out_ << ".op\n";
+        return;
       case AnalysisKind::dc:
         out_ << ".dc";
-        for (size_t i = 0; i < a.sweeps.size(); ++i) out_ << (i ? " sweep " : " ") << sweep(a.sweeps[i]);
+        for (size_t i = 0; i < a.sweeps.size(); ++i)
+          out_ << (i ? " sweep " : " ") << sweep(a.sweeps[i]);
         out_ << '\n';
         return;
       case AnalysisKind::tran:
@@ -190,7 +205,9 @@ class Writer {
         out_ << '\n';
         return;
       }
-      case AnalysisKind::other: out_ << '.' << a.name << ' ' << a.text << '\n'; return;
+      case AnalysisKind::other:
+        out_ << '.' << a.name << ' ' << a.text << '\n';
+        return;
     }
   }
 

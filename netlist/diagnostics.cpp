@@ -65,9 +65,12 @@ void include_chain(std::string& out, const SourceManager& sources, SourceLoc loc
 
 const char* severity_name(Severity s) {
   switch (s) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "error";
 }
@@ -80,8 +83,8 @@ std::string Diagnostics::format(const SourceManager& sources) const {
     out += sources.location_string(d.loc) + ": " + severity_name(d.severity) + ": " + d.message;
     if (!d.code.empty()) out += " [" + d.code + "]";
     out += "\n";
+    if (d.code != "binary-input") quote_line(out, sources, d.loc);  // no raw bytes to a terminal
     if (!d.instance_path.empty()) out += "note: in subcircuit instance " + d.instance_path + "\n";
-    quote_line(out, sources, d.loc);
     include_chain(out, sources, d.loc);
     for (const auto& [loc, text] : d.notes) {
       out += sources.location_string(loc) + ": note: " + text + "\n";
@@ -90,7 +93,8 @@ std::string Diagnostics::format(const SourceManager& sources) const {
   }
   size_t stored = items_.size();
   size_t total = errors_ + warnings_;
-  if (total > stored) out += "(" + std::to_string(total - stored) + " more diagnostics not shown)\n";
+  if (total > stored)
+    out += "(" + std::to_string(total - stored) + " more diagnostics not shown)\n";
   if (errors_ > 0) out += std::to_string(errors_) + " error(s)\n";
   return out;
 }

@@ -18,7 +18,7 @@ enum class Severity { note, warning, error };
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string code;           // stable kind, e.g. "unknown-model"
+  std::string code;  // stable kind, e.g. "unknown-model"
   std::string message;
   SourceLoc loc;
   std::string instance_path;  // subcircuit instance path (x1.x3) when inside an instantiation

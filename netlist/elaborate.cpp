@@ -39,7 +39,7 @@ bool is_ground_name(std::string_view n) {
 std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, double step,
                                  std::string& error) {
   std::vector<double> out;
-  constexpr size_t kMaxPoints = 100'000'000;
+  constexpr size_t kMaxPoints = 10'000'000;  // 80 MB of points
   switch (kind) {
     case Sweep::Kind::linear_step: {
       if (step == 0 || !std::isfinite(step)) {
@@ -62,7 +62,8 @@ std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, do
         return {};
       }
       size_t n = static_cast<size_t>(step);
-      for (size_t i = 0; i < n; ++i) out.push_back(n == 1 ? start : start + (stop - start) * i / (n - 1));
+      for (size_t i = 0; i < n; ++i)
+        out.push_back(n == 1 ? start : start + (stop - start) * i / (n - 1));
       return out;
     }
     case Sweep::Kind::dec:
@@ -71,17 +72,22 @@ std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, do
         error = "DEC/OCT sweeps need positive start, stop and points";
         return {};
       }
+      // Descending sweeps (stop < start) step by the inverse ratio.
       double base = kind == Sweep::Kind::dec ? 10.0 : 2.0;
       double ratio = std::pow(base, 1.0 / step);
-      double count = std::floor(std::log(stop / start) / std::log(ratio) + 1e-9);
-      if (count > kMaxPoints) {
+      double count = std::floor(std::fabs(std::log(stop / start)) / std::log(ratio) + 1e-9);
+      if (!(count >= 0) || count > kMaxPoints) {
         error = "sweep has too many points";
         return {};
       }
-      for (size_t i = 0; i <= static_cast<size_t>(count); ++i) out.push_back(start * std::pow(ratio, i));
+      double direction = stop >= start ? 1.0 : -1.0;
+      for (size_t i = 0; i <= static_cast<size_t>(count); ++i)
+        out.push_back(start * std::pow(ratio, direction * static_cast<double>(i)));
       return out;
     }
-    default: error = "not a numeric sweep"; return {};
+    default:
+      error = "not a numeric sweep";
+      return {};
   }
 }
 
@@ -103,7 +109,9 @@ class Scope : public EvalContext {
   void define(const std::string& name, const Value* value, const Scope* eval_in) {
     entries_[name] = Entry{value, eval_in ? eval_in : this, 0, State::pending};
   }
-  void set(const std::string& name, double v) { entries_[name] = Entry{nullptr, this, v, State::done}; }
+  void set(const std::string& name, double v) {
+    entries_[name] = Entry{nullptr, this, v, State::done};
+  }
   bool has_local(const std::string& name) const { return entries_.count(name) > 0; }
 
   std::optional<double> param(std::string_view name) const override {
@@ -111,8 +119,10 @@ class Scope : public EvalContext {
     if (it == entries_.end()) return parent_ ? parent_->param(name) : std::nullopt;
     Entry& e = it->second;
     switch (e.state) {
-      case State::done: return e.result;
-      case State::failed: return 0.0;  // already reported
+      case State::done:
+        return e.result;
+      case State::failed:
+        return 0.0;  // already reported
       case State::busy: {
         std::string cycle;
         size_t from = 0;
@@ -126,7 +136,8 @@ class Scope : public EvalContext {
         e.state = State::failed;
         return 0.0;
       }
-      case State::pending: break;
+      case State::pending:
+        break;
     }
     e.state = State::busy;
     state_.stack.push_back(std::string(name));
@@ -143,9 +154,9 @@ class Scope : public EvalContext {
     if (!v.expr) return v.number;
     EvalResult r = v.expr->evaluate(*this);
     if (!r.ok()) {
-      Diagnostic& d = state_.diag->error(r.error.rfind("undefined", 0) == 0 ? "undefined-param"
-                                                                            : "expression",
-                                         v.loc, r.error + " in '" + v.expr->text() + "'");
+      Diagnostic& d =
+          state_.diag->error(r.error.rfind("undefined", 0) == 0 ? "undefined-param" : "expression",
+                             v.loc, r.error + " in '" + v.expr->text() + "'");
       d.instance_path = path_;
       return std::nullopt;
     }
@@ -220,7 +231,8 @@ class Elaborator {
 
   NodeId node_id(const std::string& name) {
     if (name == "0") return NodeId{0};
-    auto [it, inserted] = c_.node_index.try_emplace(name, static_cast<uint32_t>(c_.node_names.size()));
+    auto [it, inserted] =
+        c_.node_index.try_emplace(name, static_cast<uint32_t>(c_.node_names.size()));
     if (inserted) c_.node_names.push_back(name);
     return NodeId{it->second};
   }
@@ -235,21 +247,25 @@ class Elaborator {
       fm.loc = m.loc;
       for (const NamedValue& p : m.params) {
         if (p.value.expr && p.value.expr->nodes().size() == 1 &&
-            p.value.expr->nodes()[0].op == ExprOp::param && !f.scope->param(p.value.expr->names()[0])) {
+            p.value.expr->nodes()[0].op == ExprOp::param &&
+            !f.scope->param(p.value.expr->names()[0])) {
           fm.words.emplace_back(p.name, p.value.expr->text());  // version=4.5.0-like words
           continue;
         }
         if (auto v = f.scope->evaluate(p.value)) fm.params.emplace_back(p.name, *v);
       }
       if (f.local_models.count(m.name) || (f.prefix.empty() && model_index_.count(m.name))) {
-        Diagnostic& d = diag_.error("duplicate-model", m.loc, "model '" + m.name + "' defined twice");
+        Diagnostic& d =
+            diag_.error("duplicate-model", m.loc, "model '" + m.name + "' defined twice");
         d.instance_path = f.path;
         continue;
       }
       c_.models.push_back(std::move(fm));
       int32_t index = static_cast<int32_t>(c_.models.size() - 1);
-      if (f.prefix.empty()) model_index_[m.name] = index;
-      else f.local_models[m.name] = index;
+      if (f.prefix.empty())
+        model_index_[m.name] = index;
+      else
+        f.local_models[m.name] = index;
     }
   }
 
@@ -272,8 +288,10 @@ class Elaborator {
   void elaborate_body(const Body& body, Frame& f, std::vector<const Subckt*>& stack) {
     frames_.push_back(&f);
     for (const Element& el : body.elements) {
-      if (el.kind == 'x') instantiate(el, f, stack);
-      else add_element(el, f);
+      if (el.kind == 'x')
+        instantiate(el, f, stack);
+      else
+        add_element(el, f);
     }
     frames_.pop_back();
   }
@@ -285,7 +303,8 @@ class Elaborator {
   }
 
   bool register_name(const std::string& name, SourceLoc loc, const Frame& f) {
-    auto [it, inserted] = c_.element_index.try_emplace(name, static_cast<uint32_t>(c_.elements.size()));
+    auto [it, inserted] =
+        c_.element_index.try_emplace(name, static_cast<uint32_t>(c_.elements.size()));
     if (!inserted) {
       Diagnostic& d = error("duplicate-element", loc, "duplicate element name '" + name + "'", f);
       d.notes.emplace_back(c_.elements[it->second].loc, "'" + name + "' first defined here");
@@ -296,14 +315,22 @@ class Elaborator {
 
   const char* expected_model_types(char kind) {
     switch (kind) {
-      case 'd': return "d";
-      case 'm': return "nmos pmos";
-      case 'q': return "npn pnp";
-      case 'j': return "njf pjf";
-      case 'r': return "r res";
-      case 'c': return "c";
-      case 'l': return "l";
-      default: return "";
+      case 'd':
+        return "d";
+      case 'm':
+        return "nmos pmos";
+      case 'q':
+        return "npn pnp";
+      case 'j':
+        return "njf pjf";
+      case 'r':
+        return "r res";
+      case 'c':
+        return "c";
+      case 'l':
+        return "l";
+      default:
+        return "";
     }
   }
 
@@ -322,40 +349,60 @@ class Elaborator {
     if (!el.model.empty() && el.model != "opamp" && el.model != "poly") {
       fe.model = find_model(el.model, frames_);
       if (fe.model < 0) {
-        error("unknown-model", el.loc, "unknown model '" + el.model + "' for element " + fe.name, f);
+        error("unknown-model", el.loc, "unknown model '" + el.model + "' for element " + fe.name,
+              f);
         return;
       }
       std::string types = expected_model_types(el.kind);
       const std::string& type = c_.models[fe.model].type;
       if (!types.empty() && (" " + types + " ").find(" " + type + " ") == std::string::npos) {
-        error("model-type", el.loc, "model '" + el.model + "' has type '" + type +
-                                        "', element " + fe.name + " needs " + types, f);
+        error("model-type", el.loc,
+              "model '" + el.model + "' has type '" + type + "', element " + fe.name + " needs " +
+                  types,
+              f);
         return;
       }
     }
     size_t want_nodes = 0;
     switch (el.kind) {
-      case 'r': case 'c': case 'l': case 'v': case 'i': case 'f': case 'h': case 'b': case 'd':
+      case 'r':
+      case 'c':
+      case 'l':
+      case 'v':
+      case 'i':
+      case 'f':
+      case 'h':
+      case 'b':
+      case 'd':
         want_nodes = 2;
         break;
-      case 'e': case 'g':
-        if (el.model == "poly") want_nodes = el.nodes.size();
-        else if (el.values.empty() && el.model != "opamp") want_nodes = 2;  // behavioural
-        else want_nodes = 4;
+      case 'e':
+      case 'g':
+        if (el.model == "poly")
+          want_nodes = el.nodes.size();
+        else if (el.values.empty() && el.model != "opamp")
+          want_nodes = 2;  // behavioural
+        else
+          want_nodes = 4;
         break;
-      default: want_nodes = el.nodes.size();
+      default:
+        want_nodes = el.nodes.size();
     }
     if (el.kind == 'm' && el.nodes.size() != 4 && el.nodes.size() != 3) want_nodes = 4;
     if (el.kind == 'q' && el.nodes.size() != 4 && el.nodes.size() != 3) want_nodes = 3;
     if (el.kind == 'j') want_nodes = 3;
     if (el.nodes.size() != want_nodes) {
-      error("port-count", el.loc, "element " + fe.name + " has " + std::to_string(el.nodes.size()) +
-                                      " nodes, needs " + std::to_string(want_nodes), f);
+      error("port-count", el.loc,
+            "element " + fe.name + " has " + std::to_string(el.nodes.size()) + " nodes, needs " +
+                std::to_string(want_nodes),
+            f);
       return;
     }
     for (const Value& v : el.values) {
-      if (auto x = f.scope->evaluate(v)) fe.values.push_back(*x);
-      else return;
+      if (auto x = f.scope->evaluate(v))
+        fe.values.push_back(*x);
+      else
+        return;
     }
     for (const NamedValue& p : el.params) {
       bool behavioural = p.value.expr && p.value.expr->refers_to_circuit();
@@ -388,7 +435,9 @@ class Elaborator {
     std::string node(std::string_view local) const override {
       return e.node_name(std::string(local), f);
     }
-    std::string element(std::string_view local) const override { return f.prefix + std::string(local); }
+    std::string element(std::string_view local) const override {
+      return f.prefix + std::string(local);
+    }
   };
 
   void bind_expression(FlatElement& fe, const NamedValue& p, const Frame& f) {
@@ -437,8 +486,8 @@ class Elaborator {
       if (s == def) {
         std::string chain;
         for (const Subckt* t : stack) chain += t->name + " -> ";
-        error("recursive-subckt", el.loc, "subcircuit '" + def->name +
-                                              "' instantiates itself: " + chain + def->name, f);
+        error("recursive-subckt", el.loc,
+              "subcircuit '" + def->name + "' instantiates itself: " + chain + def->name, f);
         return;
       }
     if (stack.size() >= 256) {
@@ -446,9 +495,11 @@ class Elaborator {
       return;
     }
     if (el.nodes.size() != def->ports.size()) {
-      Diagnostic& d = error("port-count", el.loc, name + " connects " + std::to_string(el.nodes.size()) +
-                                                      " nodes, subcircuit '" + def->name + "' has " +
-                                                      std::to_string(def->ports.size()) + " ports", f);
+      Diagnostic& d =
+          error("port-count", el.loc,
+                name + " connects " + std::to_string(el.nodes.size()) + " nodes, subcircuit '" +
+                    def->name + "' has " + std::to_string(def->ports.size()) + " ports",
+                f);
       d.notes.emplace_back(def->loc, "'" + def->name + "' defined here");
       return;
     }
@@ -463,8 +514,8 @@ class Elaborator {
       for (const Param& d : def->defaults) known = known || d.name == p.name;
       for (const Param& d : def->body.params) known = known || d.name == p.name;
       if (!known) {
-        error("unknown-param", p.value.loc, "subcircuit '" + def->name + "' has no parameter '" +
-                                                p.name + "'", f);
+        error("unknown-param", p.value.loc,
+              "subcircuit '" + def->name + "' has no parameter '" + p.name + "'", f);
         continue;
       }
       if (auto v = f.scope->evaluate(p.value)) scope.set(p.name, *v);
@@ -490,9 +541,11 @@ class Elaborator {
     if (!opt_.x_device_types.count(m.type)) {
       std::string known;
       for (const std::string& t : opt_.x_device_types) known += (known.empty() ? "" : ", ") + t;
-      error("unknown-device", el.loc, name + " names model '" + el.model + "' of type '" + m.type +
-                                          "', which is not a built-in device type" +
-                                          (known.empty() ? "" : " (built-in: " + known + ")"), f);
+      error("unknown-device", el.loc,
+            name + " names model '" + el.model + "' of type '" + m.type +
+                "', which is not a built-in device type" +
+                (known.empty() ? "" : " (built-in: " + known + ")"),
+            f);
       return;
     }
     FlatElement fe;
@@ -545,8 +598,9 @@ class Elaborator {
       }
       if (a.kind == AnalysisKind::ac) {
         std::string err;
-        fa.frequencies = sweep_points(a.ac_frequencies.kind, eval(a.ac_frequencies.start),
-                                      eval(a.ac_frequencies.stop), eval(a.ac_frequencies.step), err);
+        fa.frequencies =
+            sweep_points(a.ac_frequencies.kind, eval(a.ac_frequencies.start),
+                         eval(a.ac_frequencies.stop), eval(a.ac_frequencies.step), err);
         if (!err.empty()) diag_.error("bad-analysis", a.loc, ".ac: " + err);
       }
       for (const Sweep& s : a.sweeps) {
@@ -579,12 +633,16 @@ class Elaborator {
       return true;
     }
     const FlatElement* e = c_.find_element(s.variable);
-    if (s.variable == "temp") fs.target = FlatSweep::Target::temperature;
-    else if (e && (e->kind == 'v' || e->kind == 'i')) fs.target = FlatSweep::Target::source;
-    else if (c_.params.count(s.variable) || opt_.param_overrides.count(s.variable)) fs.target = FlatSweep::Target::param;
+    if (s.variable == "temp")
+      fs.target = FlatSweep::Target::temperature;
+    else if (e && (e->kind == 'v' || e->kind == 'i'))
+      fs.target = FlatSweep::Target::source;
+    else if (c_.params.count(s.variable) || opt_.param_overrides.count(s.variable))
+      fs.target = FlatSweep::Target::param;
     else {
-      diag_.error("unknown-sweep", s.loc, "sweep variable '" + s.variable +
-                                              "' is not an independent source, a parameter or temp");
+      diag_.error(
+          "unknown-sweep", s.loc,
+          "sweep variable '" + s.variable + "' is not an independent source, a parameter or temp");
       return false;
     }
     if (s.kind == Sweep::Kind::list) {
@@ -592,8 +650,9 @@ class Elaborator {
       return true;
     }
     std::string err;
-    fs.points = sweep_points(s.kind, top.evaluate(s.start).value_or(0.0),
-                             top.evaluate(s.stop).value_or(0.0), top.evaluate(s.step).value_or(0.0), err);
+    fs.points =
+        sweep_points(s.kind, top.evaluate(s.start).value_or(0.0),
+                     top.evaluate(s.stop).value_or(0.0), top.evaluate(s.step).value_or(0.0), err);
     if (!err.empty()) {
       diag_.error("bad-analysis", s.loc, "sweep of '" + s.variable + "': " + err);
       return false;
@@ -617,7 +676,8 @@ class Elaborator {
       for (const InitialValue& iv : in) {
         auto node = c_.find_node(iv.node);
         if (!node) {
-          diag_.warning("unknown-node", iv.loc, "initial value for unknown node '" + iv.node + "' ignored");
+          diag_.warning("unknown-node", iv.loc,
+                        "initial value for unknown node '" + iv.node + "' ignored");
           continue;
         }
         if (auto x = top.evaluate(iv.value)) out.push_back({*node, *x});
@@ -633,8 +693,9 @@ class Elaborator {
                                 (v.args.size() < 2 || c_.find_node(v.args[1]).has_value())
                           : c_.find_element(v.args[0]) != nullptr;
         if (!ok)
-          diag_.warning("unknown-output", v.loc, "output " + v.function + "(" + v.args[0] +
-                                                     ") names nothing in the circuit: ignored");
+          diag_.warning(
+              "unknown-output", v.loc,
+              "output " + v.function + "(" + v.args[0] + ") names nothing in the circuit: ignored");
       }
       c_.prints.push_back(p);
     }

@@ -50,8 +50,9 @@ bool read_params(CardCursor& c, Element& el) {
       continue;
     }
     if (!c.at_named()) {
-      c.diag().error("syntax", c.loc(), "unexpected '" + std::string(c.peek().text) +
-                                            "' in element " + el.name + ": expected name=value");
+      c.diag().error("syntax", c.loc(),
+                     "unexpected '" + std::string(c.peek().text) + "' in element " + el.name +
+                         ": expected name=value");
       return false;
     }
     const Token& name = c.next();
@@ -85,7 +86,7 @@ bool read_source(CardCursor& c, Element& el) {
     } else if (c.is_keyword("ac")) {
       c.next();
       if (c.peek().kind == TokenKind::equals) c.next();
-      s.ac_magnitude = c.at_value() && !c.is_word() ? c.read_value()
+      s.ac_magnitude = c.at_value() && !c.is_word()                        ? c.read_value()
                        : c.at_value() && !is_source_keyword(c.peek().text) ? c.read_value()
                                                                            : Value::of(1);
       c.skip_commas();
@@ -93,8 +94,9 @@ bool read_source(CardCursor& c, Element& el) {
         s.ac_phase = c.read_value();
     } else if (c.is_word() && source_function(c.peek().text) != SourceFunction::none) {
       if (s.function != SourceFunction::none)
-        return c.diag().error("syntax", c.loc(), "element " + el.name +
-                                                     " has two transient functions"), false;
+        return c.diag().error("syntax", c.loc(),
+                              "element " + el.name + " has two transient functions"),
+               false;
       s.function_loc = c.peek().loc;
       s.function = source_function(c.next().text);
       bool paren = c.peek().kind == TokenKind::lparen;
@@ -103,14 +105,16 @@ bool read_source(CardCursor& c, Element& el) {
         c.skip_commas();
         if (paren && c.peek().kind == TokenKind::rparen) break;
         if (!c.at_value() || (!paren && c.is_word() && is_source_keyword(c.peek().text))) break;
-        if (s.function == SourceFunction::pwl && !paren && (c.is_keyword("r") || c.is_keyword("td")))
+        if (s.function == SourceFunction::pwl && !paren &&
+            (c.is_keyword("r") || c.is_keyword("td")))
           break;
         s.args.push_back(c.read_value());
       }
       if (paren) {
         if (c.peek().kind != TokenKind::rparen)
           return c.diag().error("unterminated-paren", s.function_loc,
-                                "missing ')' after source function arguments"), false;
+                                "missing ')' after source function arguments"),
+                 false;
         c.next();
       }
       if (s.args.empty())
@@ -134,15 +138,20 @@ bool read_source(CardCursor& c, Element& el) {
       std::string key = to_lower(name.text);
       auto v = c.read_named_values();
       if (v.empty()) return false;
-      if (key == "dc") s.dc = v[0];
-      else if (key == "ac") s.ac_magnitude = v[0];
-      else if (key == "td" || key == "r") s.options.push_back({key, v[0]});
-      else el.params.push_back({key, v[0]});
+      if (key == "dc")
+        s.dc = v[0];
+      else if (key == "ac")
+        s.ac_magnitude = v[0];
+      else if (key == "td" || key == "r")
+        s.options.push_back({key, v[0]});
+      else
+        el.params.push_back({key, v[0]});
     } else if (c.at_value() && !s.dc && s.function == SourceFunction::none && !s.ac_magnitude) {
       s.dc = c.read_value();
     } else {
-      return c.diag().error("syntax", c.loc(), "unexpected '" + std::string(c.peek().text) +
-                                                   "' in source " + el.name), false;
+      return c.diag().error("syntax", c.loc(),
+                            "unexpected '" + std::string(c.peek().text) + "' in source " + el.name),
+             false;
     }
   }
   return true;
@@ -152,10 +161,14 @@ bool read_source(CardCursor& c, Element& el) {
 void read_words(CardCursor& c, Element& el) {
   while (!c.done() && !c.at_named() && !c.is_keyword("params:")) {
     const Token& t = c.peek();
-    if (t.kind == TokenKind::word) el.nodes.push_back(to_lower(c.next().text));
-    else if (t.kind == TokenKind::quoted || t.kind == TokenKind::braced) el.values.push_back(c.read_value());
-    else if (t.kind == TokenKind::comma) c.next();
-    else break;
+    if (t.kind == TokenKind::word)
+      el.nodes.push_back(to_lower(c.next().text));
+    else if (t.kind == TokenKind::quoted || t.kind == TokenKind::braced)
+      el.values.push_back(c.read_value());
+    else if (t.kind == TokenKind::comma)
+      c.next();
+    else
+      break;
   }
 }
 
@@ -174,11 +187,16 @@ bool parse_controlled(CardCursor& c, Element& el) {
     c.next();
     el.model = "poly";
     el.values.push_back(dim);
-    size_t pairs = dim.is_expression() ? 0 : static_cast<size_t>(dim.number);
+    auto dimension = dim.is_expression() ? std::nullopt : count_value(dim.number, 1, 64);
+    if (!dimension)
+      return c.diag().error("syntax", dim.loc, "POLY dimension must be a whole number 1..64"),
+             false;
+    size_t pairs = *dimension;
     bool current_controlled = el.kind == 'f' || el.kind == 'h';
     for (size_t i = 0; i < pairs; ++i) {
       if (current_controlled) {
-        if (!c.is_word()) return c.diag().error("syntax", c.loc(), "POLY needs controlling sources"), false;
+        if (!c.is_word())
+          return c.diag().error("syntax", c.loc(), "POLY needs controlling sources"), false;
         el.refs.push_back(to_lower(c.next().text));
       } else if (!read_nodes(c, el, 2)) {
         return false;
@@ -188,8 +206,10 @@ bool parse_controlled(CardCursor& c, Element& el) {
     return read_params(c, el);
   }
   if (el.kind == 'f' || el.kind == 'h') {
-    if (!c.is_word()) return c.diag().error("syntax", c.loc(), "element " + el.name +
-                                                                   " needs a controlling voltage source"), false;
+    if (!c.is_word())
+      return c.diag().error("syntax", c.loc(),
+                            "element " + el.name + " needs a controlling voltage source"),
+             false;
     el.refs.push_back(to_lower(c.next().text));
   } else {
     if (c.is_keyword("opamp")) {
@@ -216,19 +236,26 @@ std::optional<Element> parse_element(CardCursor& c) {
   el.loc = name_tok.loc;
   bool ok = true;
   switch (el.kind) {
-    case 'r': case 'c': case 'l':
+    case 'r':
+    case 'c':
+    case 'l':
       ok = read_nodes(c, el, 2);
       if (!ok) break;
       // Optional model name (or a parameter name: decided once all models are known), value.
-      if (c.is_word() && !c.at_named() && !parse_number(c.peek().text)) el.model = to_lower(c.next().text);
+      if (c.is_word() && !c.at_named() && !parse_number(c.peek().text))
+        el.model = to_lower(c.next().text);
       c.skip_commas();
       if (c.at_value()) el.values.push_back(c.read_value());
       ok = read_params(c, el);
       break;
-    case 'v': case 'i':
+    case 'v':
+    case 'i':
       ok = read_nodes(c, el, 2) && read_source(c, el);
       break;
-    case 'e': case 'g': case 'f': case 'h':
+    case 'e':
+    case 'g':
+    case 'f':
+    case 'h':
       ok = parse_controlled(c, el);
       break;
     case 'b':
@@ -241,7 +268,8 @@ std::optional<Element> parse_element(CardCursor& c) {
     case 'k':
       for (int i = 0; i < 2 && ok; ++i) {
         if (!c.is_word() || c.at_named()) {
-          c.diag().error("too-few-nodes", c.loc(), "mutual inductance " + el.name + " needs two inductors");
+          c.diag().error("too-few-nodes", c.loc(),
+                         "mutual inductance " + el.name + " needs two inductors");
           ok = false;
         } else {
           el.refs.push_back(to_lower(c.next().text));
@@ -250,7 +278,10 @@ std::optional<Element> parse_element(CardCursor& c) {
       if (ok && c.at_value()) el.values.push_back(c.read_value());
       ok = ok && read_params(c, el);
       break;
-    case 'd': case 'm': case 'q': case 'j':
+    case 'd':
+    case 'm':
+    case 'q':
+    case 'j':
       read_words(c, el);
       ok = read_params(c, el);
       break;
@@ -301,9 +332,12 @@ void split_device_words(Element& el, const std::unordered_set<std::string>& mode
   std::vector<Value> trailing;
   for (size_t i = model_at + 1; i < el.nodes.size(); ++i) {
     const std::string& w = el.nodes[i];
-    if (auto v = parse_number(w)) trailing.push_back(Value::of(*v, el.loc));
-    else if (w == "off") el.params.push_back({"off", Value::of(1, el.loc)});
-    else if (ExprPtr e = Expression::parse(w, el.loc, diag)) trailing.push_back(Value{0, e, el.loc});
+    if (auto v = parse_number(w))
+      trailing.push_back(Value::of(*v, el.loc));
+    else if (w == "off")
+      el.params.push_back({"off", Value::of(1, el.loc)});
+    else if (ExprPtr e = Expression::parse(w, el.loc, diag))
+      trailing.push_back(Value{0, e, el.loc});
   }
   el.nodes.resize(model_at);
   el.values.insert(el.values.begin(), trailing.begin(), trailing.end());

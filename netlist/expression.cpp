@@ -40,7 +40,9 @@ const FuncInfo* find_function(std::string_view name) {
   return nullptr;
 }
 
-bool is_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool is_ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
 bool is_ident_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$';
 }
@@ -121,8 +123,10 @@ class ExprParser {
   bool ternary(uint32_t& out) {
     DepthGuard guard(depth_);
     if (depth_ > Expression::kMaxDepth)
-      return fail(pos_, "expression nested deeper than " + std::to_string(Expression::kMaxDepth) +
-                            " levels", "expression-depth");
+      return fail(
+          pos_,
+          "expression nested deeper than " + std::to_string(Expression::kMaxDepth) + " levels",
+          "expression-depth");
     uint32_t cond = 0;
     if (!binary_level(0, cond)) return false;
     if (accept("?")) {
@@ -147,28 +151,88 @@ class ExprParser {
     skip();
     auto at = [&](std::string_view s) { return t_.substr(pos_, s.size()) == s; };
     switch (level) {
-      case 0: if (at("||")) { pos_ += 2; op = ExprOp::logical_or; return true; } return false;
-      case 1: if (at("&&")) { pos_ += 2; op = ExprOp::logical_and; return true; } return false;
+      case 0:
+        if (at("||")) {
+          pos_ += 2;
+          op = ExprOp::logical_or;
+          return true;
+        }
+        return false;
+      case 1:
+        if (at("&&")) {
+          pos_ += 2;
+          op = ExprOp::logical_and;
+          return true;
+        }
+        return false;
       case 2:
-        if (at("==")) { pos_ += 2; op = ExprOp::eq; return true; }
-        if (at("!=")) { pos_ += 2; op = ExprOp::ne; return true; }
-        if (at("=")) { pos_ += 1; op = ExprOp::eq; return true; }
+        if (at("==")) {
+          pos_ += 2;
+          op = ExprOp::eq;
+          return true;
+        }
+        if (at("!=")) {
+          pos_ += 2;
+          op = ExprOp::ne;
+          return true;
+        }
+        if (at("=")) {
+          pos_ += 1;
+          op = ExprOp::eq;
+          return true;
+        }
         return false;
       case 3:
-        if (at("<=")) { pos_ += 2; op = ExprOp::le; return true; }
-        if (at(">=")) { pos_ += 2; op = ExprOp::ge; return true; }
-        if (at("<")) { pos_ += 1; op = ExprOp::lt; return true; }
-        if (at(">")) { pos_ += 1; op = ExprOp::gt; return true; }
+        if (at("<=")) {
+          pos_ += 2;
+          op = ExprOp::le;
+          return true;
+        }
+        if (at(">=")) {
+          pos_ += 2;
+          op = ExprOp::ge;
+          return true;
+        }
+        if (at("<")) {
+          pos_ += 1;
+          op = ExprOp::lt;
+          return true;
+        }
+        if (at(">")) {
+          pos_ += 1;
+          op = ExprOp::gt;
+          return true;
+        }
         return false;
       case 4:
-        if (at("+")) { pos_ += 1; op = ExprOp::add; return true; }
-        if (at("-")) { pos_ += 1; op = ExprOp::sub; return true; }
+        if (at("+")) {
+          pos_ += 1;
+          op = ExprOp::add;
+          return true;
+        }
+        if (at("-")) {
+          pos_ += 1;
+          op = ExprOp::sub;
+          return true;
+        }
         return false;
       case 5:
         if (at("**")) return false;  // power, handled below unary
-        if (at("*")) { pos_ += 1; op = ExprOp::mul; return true; }
-        if (at("/")) { pos_ += 1; op = ExprOp::div; return true; }
-        if (at("%")) { pos_ += 1; op = ExprOp::mod; return true; }
+        if (at("*")) {
+          pos_ += 1;
+          op = ExprOp::mul;
+          return true;
+        }
+        if (at("/")) {
+          pos_ += 1;
+          op = ExprOp::div;
+          return true;
+        }
+        if (at("%")) {
+          pos_ += 1;
+          op = ExprOp::mod;
+          return true;
+        }
         return false;
     }
     return false;
@@ -195,9 +259,10 @@ class ExprParser {
       char c = t_[pos_++];
       DepthGuard guard(depth_);
       if (depth_ > Expression::kMaxDepth)
-        return fail(pos_, "expression nested deeper than " +
-                              std::to_string(Expression::kMaxDepth) + " levels",
-                    "expression-depth");
+        return fail(
+            pos_,
+            "expression nested deeper than " + std::to_string(Expression::kMaxDepth) + " levels",
+            "expression-depth");
       uint32_t operand = 0;
       if (!unary(operand)) return false;
       if (c == '+') {
@@ -246,12 +311,13 @@ class ExprParser {
     if (c == '(') {
       size_t open = pos_++;
       if (!ternary(out)) return false;
-      if (!accept(")")) return fail(open, "unbalanced '(' in expression: no matching ')'",
-                                    "unterminated-paren");
+      if (!accept(")"))
+        return fail(open, "unbalanced '(' in expression: no matching ')'", "unterminated-paren");
       return true;
     }
     if (std::isdigit(static_cast<unsigned char>(c)) ||
-        (c == '.' && pos_ + 1 < t_.size() && std::isdigit(static_cast<unsigned char>(t_[pos_ + 1])))) {
+        (c == '.' && pos_ + 1 < t_.size() &&
+         std::isdigit(static_cast<unsigned char>(t_[pos_ + 1])))) {
       size_t len = number_length(t_.substr(pos_));
       auto v = len ? parse_number(t_.substr(pos_, len)) : std::nullopt;
       if (!v) return fail(pos_, "malformed number in expression", "bad-number");
@@ -261,7 +327,8 @@ class ExprParser {
       pos_ += len;
       return true;
     }
-    if (!is_ident_start(c)) return fail(pos_, "unexpected '" + std::string(1, c) + "' in expression");
+    if (!is_ident_start(c))
+      return fail(pos_, "unexpected '" + std::string(1, c) + "' in expression");
     size_t begin = pos_;
     while (pos_ < t_.size() && is_ident_char(t_[pos_])) ++pos_;
     std::string name = to_lower(t_.substr(begin, pos_ - begin));
@@ -296,12 +363,13 @@ class ExprParser {
           if (!ternary(arg)) return false;
           args.push_back(arg);
         } while (accept(","));
-        if (!accept(")")) return fail(open, "unbalanced '(' in call of " + name, "unterminated-paren");
+        if (!accept(")"))
+          return fail(open, "unbalanced '(' in call of " + name, "unterminated-paren");
       }
       if (args.size() < f->min_args || args.size() > f->max_args)
         return fail(begin, "function '" + name + "' takes " + std::to_string(f->min_args) +
-                               (f->max_args != f->min_args ? " or more" : "") + " argument(s), got " +
-                               std::to_string(args.size()));
+                               (f->max_args != f->min_args ? " or more" : "") +
+                               " argument(s), got " + std::to_string(args.size()));
       ExprNode n;
       n.op = ExprOp::call;
       n.func = f->func;
@@ -355,28 +423,46 @@ namespace {
 
 double apply(ExprFunc f, const double* x, size_t n) {
   switch (f) {
-    case ExprFunc::sqrt: return std::sqrt(x[0]);
-    case ExprFunc::exp: return std::exp(x[0]);
+    case ExprFunc::sqrt:
+      return std::sqrt(x[0]);
+    case ExprFunc::exp:
+      return std::exp(x[0]);
     case ExprFunc::log:
-    case ExprFunc::ln: return std::log(x[0]);
-    case ExprFunc::log10: return std::log10(x[0]);
-    case ExprFunc::pow: return x[0] < 0 ? std::pow(x[0], std::trunc(x[1])) : std::pow(x[0], x[1]);
-    case ExprFunc::pwr: return (x[0] < 0 ? -1.0 : 1.0) * std::pow(std::fabs(x[0]), x[1]);
-    case ExprFunc::abs: return std::fabs(x[0]);
-    case ExprFunc::sgn: return x[0] > 0 ? 1.0 : x[0] < 0 ? -1.0 : 0.0;
+    case ExprFunc::ln:
+      return std::log(x[0]);
+    case ExprFunc::log10:
+      return std::log10(x[0]);
+    case ExprFunc::pow:
+      return x[0] < 0 ? std::pow(x[0], std::trunc(x[1])) : std::pow(x[0], x[1]);
+    case ExprFunc::pwr:
+      return (x[0] < 0 ? -1.0 : 1.0) * std::pow(std::fabs(x[0]), x[1]);
+    case ExprFunc::abs:
+      return std::fabs(x[0]);
+    case ExprFunc::sgn:
+      return x[0] > 0 ? 1.0 : x[0] < 0 ? -1.0 : 0.0;
     case ExprFunc::sign:
       if (n == 1) return x[0] > 0 ? 1.0 : x[0] < 0 ? -1.0 : 0.0;
       return x[1] >= 0 ? std::fabs(x[0]) : -std::fabs(x[0]);
-    case ExprFunc::sin: return std::sin(x[0]);
-    case ExprFunc::cos: return std::cos(x[0]);
-    case ExprFunc::tan: return std::tan(x[0]);
-    case ExprFunc::asin: return std::asin(x[0]);
-    case ExprFunc::acos: return std::acos(x[0]);
-    case ExprFunc::atan: return std::atan(x[0]);
-    case ExprFunc::atan2: return std::atan2(x[0], x[1]);
-    case ExprFunc::sinh: return std::sinh(x[0]);
-    case ExprFunc::cosh: return std::cosh(x[0]);
-    case ExprFunc::tanh: return std::tanh(x[0]);
+    case ExprFunc::sin:
+      return std::sin(x[0]);
+    case ExprFunc::cos:
+      return std::cos(x[0]);
+    case ExprFunc::tan:
+      return std::tan(x[0]);
+    case ExprFunc::asin:
+      return std::asin(x[0]);
+    case ExprFunc::acos:
+      return std::acos(x[0]);
+    case ExprFunc::atan:
+      return std::atan(x[0]);
+    case ExprFunc::atan2:
+      return std::atan2(x[0], x[1]);
+    case ExprFunc::sinh:
+      return std::sinh(x[0]);
+    case ExprFunc::cosh:
+      return std::cosh(x[0]);
+    case ExprFunc::tanh:
+      return std::tanh(x[0]);
     case ExprFunc::min: {
       double m = x[0];
       for (size_t i = 1; i < n; ++i) m = std::min(m, x[i]);
@@ -387,11 +473,16 @@ double apply(ExprFunc f, const double* x, size_t n) {
       for (size_t i = 1; i < n; ++i) m = std::max(m, x[i]);
       return m;
     }
-    case ExprFunc::floor: return std::floor(x[0]);
-    case ExprFunc::ceil: return std::ceil(x[0]);
-    case ExprFunc::int_: return std::trunc(x[0]);
-    case ExprFunc::limit: return std::min(std::max(x[0], std::min(x[1], x[2])), std::max(x[1], x[2]));
-    case ExprFunc::if_: return x[0] != 0 ? x[1] : x[2];
+    case ExprFunc::floor:
+      return std::floor(x[0]);
+    case ExprFunc::ceil:
+      return std::ceil(x[0]);
+    case ExprFunc::int_:
+      return std::trunc(x[0]);
+    case ExprFunc::limit:
+      return std::min(std::max(x[0], std::min(x[1], x[2])), std::max(x[1], x[2]));
+    case ExprFunc::if_:
+      return x[0] != 0 ? x[1] : x[2];
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
@@ -408,7 +499,8 @@ EvalResult Expression::eval_node(uint32_t index, const EvalContext& ctx) const {
     return EvalResult{op(a.value, b.value), {}};
   };
   switch (n.op) {
-    case ExprOp::constant: return {n.value, {}};
+    case ExprOp::constant:
+      return {n.value, {}};
     case ExprOp::param: {
       if (auto v = ctx.param(names_[n.name])) return {*v, {}};
       if (names_[n.name] == "pi") return {M_PI, {}};
@@ -417,13 +509,15 @@ EvalResult Expression::eval_node(uint32_t index, const EvalContext& ctx) const {
     case ExprOp::voltage: {
       std::string_view second = n.has_second_node ? std::string_view(names_[n.name2]) : "0";
       if (auto v = ctx.voltage(names_[n.name], second)) return {*v, {}};
-      return {0, "v(" + names_[n.name] + ") cannot be used here: only behavioural sources and "
-                 "outputs read circuit values"};
+      return {0, "v(" + names_[n.name] +
+                     ") cannot be used here: only behavioural sources and "
+                     "outputs read circuit values"};
     }
     case ExprOp::current: {
       if (auto v = ctx.current(names_[n.name])) return {*v, {}};
-      return {0, "i(" + names_[n.name] + ") cannot be used here: only behavioural sources and "
-                 "outputs read circuit values"};
+      return {0, "i(" + names_[n.name] +
+                     ") cannot be used here: only behavioural sources and "
+                     "outputs read circuit values"};
     }
     case ExprOp::sim_var: {
       if (auto v = ctx.sim_var(n.var)) return {*v, {}};
@@ -441,21 +535,35 @@ EvalResult Expression::eval_node(uint32_t index, const EvalContext& ctx) const {
       a.value = a.value == 0 ? 1.0 : 0.0;
       return a;
     }
-    case ExprOp::add: return two([](double a, double b) { return a + b; });
-    case ExprOp::sub: return two([](double a, double b) { return a - b; });
-    case ExprOp::mul: return two([](double a, double b) { return a * b; });
-    case ExprOp::div: return two([](double a, double b) { return a / b; });
-    case ExprOp::mod: return two([](double a, double b) { return std::fmod(a, b); });
+    case ExprOp::add:
+      return two([](double a, double b) { return a + b; });
+    case ExprOp::sub:
+      return two([](double a, double b) { return a - b; });
+    case ExprOp::mul:
+      return two([](double a, double b) { return a * b; });
+    case ExprOp::div:
+      return two([](double a, double b) { return a / b; });
+    case ExprOp::mod:
+      return two([](double a, double b) { return std::fmod(a, b); });
     case ExprOp::pow:
-      return two([](double a, double b) { return a < 0 ? std::pow(a, std::trunc(b)) : std::pow(a, b); });
-    case ExprOp::lt: return two([](double a, double b) { return a < b ? 1.0 : 0.0; });
-    case ExprOp::le: return two([](double a, double b) { return a <= b ? 1.0 : 0.0; });
-    case ExprOp::gt: return two([](double a, double b) { return a > b ? 1.0 : 0.0; });
-    case ExprOp::ge: return two([](double a, double b) { return a >= b ? 1.0 : 0.0; });
-    case ExprOp::eq: return two([](double a, double b) { return a == b ? 1.0 : 0.0; });
-    case ExprOp::ne: return two([](double a, double b) { return a != b ? 1.0 : 0.0; });
-    case ExprOp::logical_and: return two([](double a, double b) { return a != 0 && b != 0 ? 1.0 : 0.0; });
-    case ExprOp::logical_or: return two([](double a, double b) { return a != 0 || b != 0 ? 1.0 : 0.0; });
+      return two(
+          [](double a, double b) { return a < 0 ? std::pow(a, std::trunc(b)) : std::pow(a, b); });
+    case ExprOp::lt:
+      return two([](double a, double b) { return a < b ? 1.0 : 0.0; });
+    case ExprOp::le:
+      return two([](double a, double b) { return a <= b ? 1.0 : 0.0; });
+    case ExprOp::gt:
+      return two([](double a, double b) { return a > b ? 1.0 : 0.0; });
+    case ExprOp::ge:
+      return two([](double a, double b) { return a >= b ? 1.0 : 0.0; });
+    case ExprOp::eq:
+      return two([](double a, double b) { return a == b ? 1.0 : 0.0; });
+    case ExprOp::ne:
+      return two([](double a, double b) { return a != b ? 1.0 : 0.0; });
+    case ExprOp::logical_and:
+      return two([](double a, double b) { return a != 0 && b != 0 ? 1.0 : 0.0; });
+    case ExprOp::logical_or:
+      return two([](double a, double b) { return a != 0 || b != 0 ? 1.0 : 0.0; });
     case ExprOp::ternary: {
       EvalResult c = eval_node(n.a, ctx);
       if (!c.ok()) return c;
@@ -495,21 +603,36 @@ namespace {
 
 const char* op_text(ExprOp op) {
   switch (op) {
-    case ExprOp::add: return "+";
-    case ExprOp::sub: return "-";
-    case ExprOp::mul: return "*";
-    case ExprOp::div: return "/";
-    case ExprOp::mod: return "%";
-    case ExprOp::pow: return "**";
-    case ExprOp::lt: return "<";
-    case ExprOp::le: return "<=";
-    case ExprOp::gt: return ">";
-    case ExprOp::ge: return ">=";
-    case ExprOp::eq: return "==";
-    case ExprOp::ne: return "!=";
-    case ExprOp::logical_and: return "&&";
-    case ExprOp::logical_or: return "||";
-    default: return "?";
+    case ExprOp::add:
+      return "+";
+    case ExprOp::sub:
+      return "-";
+    case ExprOp::mul:
+      return "*";
+    case ExprOp::div:
+      return "/";
+    case ExprOp::mod:
+      return "%";
+    case ExprOp::pow:
+      return "**";
+    case ExprOp::lt:
+      return "<";
+    case ExprOp::le:
+      return "<=";
+    case ExprOp::gt:
+      return ">";
+    case ExprOp::ge:
+      return ">=";
+    case ExprOp::eq:
+      return "==";
+    case ExprOp::ne:
+      return "!=";
+    case ExprOp::logical_and:
+      return "&&";
+    case ExprOp::logical_or:
+      return "||";
+    default:
+      return "?";
   }
 }
 
@@ -525,13 +648,17 @@ void unparse(const std::vector<ExprNode>& nodes, const std::vector<uint32_t>& ar
       out += buf;
       if (n.value < 0) out += ")";
       return;
-    case ExprOp::param: out += names[n.name]; return;
+    case ExprOp::param:
+      out += names[n.name];
+      return;
     case ExprOp::voltage:
       out += "v(" + names[n.name];
       if (n.has_second_node) out += "," + names[n.name2];
       out += ")";
       return;
-    case ExprOp::current: out += "i(" + names[n.name] + ")"; return;
+    case ExprOp::current:
+      out += "i(" + names[n.name] + ")";
+      return;
     case ExprOp::sim_var:
       out += n.var == SimVar::time ? "time" : n.var == SimVar::temper ? "temper" : "hertz";
       return;

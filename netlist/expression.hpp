@@ -22,16 +22,59 @@
 namespace xb::netlist {
 
 enum class ExprOp : uint8_t {
-  constant, param, voltage, current, sim_var,
-  neg, logical_not,
-  add, sub, mul, div, mod, pow,
-  lt, le, gt, ge, eq, ne, logical_and, logical_or,
-  ternary, call,
+  constant,
+  param,
+  voltage,
+  current,
+  sim_var,
+  neg,
+  logical_not,
+  add,
+  sub,
+  mul,
+  div,
+  mod,
+  pow,
+  lt,
+  le,
+  gt,
+  ge,
+  eq,
+  ne,
+  logical_and,
+  logical_or,
+  ternary,
+  call,
 };
 
 enum class ExprFunc : uint8_t {
-  sqrt, exp, log, log10, ln, pow, pwr, abs, sgn, sign, sin, cos, tan, asin, acos, atan, atan2,
-  sinh, cosh, tanh, min, max, floor, ceil, int_, limit, if_,
+  sqrt,
+  exp,
+  log,
+  log10,
+  ln,
+  pow,
+  pwr,
+  abs,
+  sgn,
+  sign,
+  sin,
+  cos,
+  tan,
+  asin,
+  acos,
+  atan,
+  atan2,
+  sinh,
+  cosh,
+  tanh,
+  min,
+  max,
+  floor,
+  ceil,
+  int_,
+  limit,
+  if_,
 };
 
 enum class SimVar : uint8_t { time, temper, hertz };
@@ -102,7 +145,8 @@ class Expression {
   EvalResult eval_node(uint32_t index, const EvalContext& context) const;
   std::string text_;
   std::vector<ExprNode> nodes_;
-  std::vector<uint32_t> args_;  // call arguments: node indices, referenced by (a = first, b = count)
+  std::vector<uint32_t>
+      args_;  // call arguments: node indices, referenced by (a = first, b = count)
   std::vector<std::string> names_;
   uint32_t root_ = 0;
 };

@@ -22,12 +22,23 @@ std::string to_lower(std::string_view s) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool is_word_char(char c) {
   switch (c) {
-    case '=': case '(': case ')': case ',': case '\'': case '"': case '{': case '}': return false;
-    default: return !is_space(c) && c != '\n';
+    case '=':
+    case '(':
+    case ')':
+    case ',':
+    case '\'':
+    case '"':
+    case '{':
+    case '}':
+      return false;
+    default:
+      return !is_space(c) && c != '\n';
   }
 }
 
@@ -146,11 +157,24 @@ class Lexer {
         continue;
       }
       switch (c) {
-        case '=': push(TokenKind::equals, pos, pos + 1, pos); ++pos; break;
-        case '(': push(TokenKind::lparen, pos, pos + 1, pos); ++pos; break;
-        case ')': push(TokenKind::rparen, pos, pos + 1, pos); ++pos; break;
-        case ',': push(TokenKind::comma, pos, pos + 1, pos); ++pos; break;
-        case '\'': case '"': {
+        case '=':
+          push(TokenKind::equals, pos, pos + 1, pos);
+          ++pos;
+          break;
+        case '(':
+          push(TokenKind::lparen, pos, pos + 1, pos);
+          ++pos;
+          break;
+        case ')':
+          push(TokenKind::rparen, pos, pos + 1, pos);
+          ++pos;
+          break;
+        case ',':
+          push(TokenKind::comma, pos, pos + 1, pos);
+          ++pos;
+          break;
+        case '\'':
+        case '"': {
           size_t close = text_.find(c, pos + 1);
           if (close == std::string_view::npos || close >= eol) {
             diag_.error("unterminated-quote", loc_at(pos),
@@ -170,7 +194,8 @@ class Lexer {
             if (text_[i] == '}' && --depth == 0) break;
           }
           if (i >= eol) {
-            diag_.error("unterminated-quote", loc_at(pos), "unterminated '{' expression on this line");
+            diag_.error("unterminated-quote", loc_at(pos),
+                        "unterminated '{' expression on this line");
             return;
           }
           push(TokenKind::braced, pos + 1, i, pos);

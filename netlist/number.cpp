@@ -9,9 +9,15 @@
 namespace xb::netlist {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 // Length of the numeric mantissa+exponent at the start of text (sign allowed), 0 if none.
 size_t mantissa_length(std::string_view t) {
@@ -46,21 +52,38 @@ double scale_of(std::string_view letters) {
   if (starts("meg")) return 1e6;
   if (starts("mil")) return 25.4e-6;
   switch (lower(letters[0])) {
-    case 't': return 1e12;
-    case 'g': return 1e9;
-    case 'x': return 1e6;
-    case 'k': return 1e3;
-    case 'm': return 1e-3;
-    case 'u': return 1e-6;
-    case 'n': return 1e-9;
-    case 'p': return 1e-12;
-    case 'f': return 1e-15;
-    case 'a': return 1e-18;
-    default: return 1.0;  // unit letters only: "5v", "3ohm"
+    case 't':
+      return 1e12;
+    case 'g':
+      return 1e9;
+    case 'x':
+      return 1e6;
+    case 'k':
+      return 1e3;
+    case 'm':
+      return 1e-3;
+    case 'u':
+      return 1e-6;
+    case 'n':
+      return 1e-9;
+    case 'p':
+      return 1e-12;
+    case 'f':
+      return 1e-15;
+    case 'a':
+      return 1e-18;
+    default:
+      return 1.0;  // unit letters only: "5v", "3ohm"
   }
 }
 
 }  // namespace
+
+std::optional<size_t> count_value(double v, size_t min, size_t max) {
+  if (!(v >= static_cast<double>(min) && v <= static_cast<double>(max)) || v != std::floor(v))
+    return std::nullopt;
+  return static_cast<size_t>(v);
+}
 
 size_t number_length(std::string_view text) {
   size_t n = mantissa_length(text);

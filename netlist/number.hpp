@@ -15,4 +15,8 @@ std::optional<double> parse_number(std::string_view token);
 // Used by the expression lexer, where a number is followed by operators.
 size_t number_length(std::string_view text);
 
+// A count written in a deck (POLY dimension, POI points): a whole number in [min, max], else
+// nullopt. Keeps doubles such as -2 or 1e300 away from size_t conversions.
+std::optional<size_t> count_value(double v, size_t min, size_t max);
+
 }  // namespace xb::netlist

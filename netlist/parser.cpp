@@ -110,8 +110,8 @@ class Parser {
   void include(const Token& kw, CardCursor& c, FileId from, bool is_lib) {
     if (c.done() || (c.peek().kind != TokenKind::word && c.peek().kind != TokenKind::quoted &&
                      c.peek().kind != TokenKind::string)) {
-      diag_.error("syntax", c.loc(), std::string("expected a file name after ") +
-                                         std::string(kw.text));
+      diag_.error("syntax", c.loc(),
+                  std::string("expected a file name after ") + std::string(kw.text));
       return;
     }
     const Token& name_tok = c.next();
@@ -133,8 +133,7 @@ class Parser {
     if (std::find(include_stack_.begin(), include_stack_.end(), key) != include_stack_.end()) {
       std::string chain;
       for (const std::string& k : include_stack_) chain += k.substr(0, k.find('#')) + " -> ";
-      diag_.error("include-loop", name_tok.loc,
-                  "include loop: " + chain + candidate.string());
+      diag_.error("include-loop", name_tok.loc, "include loop: " + chain + candidate.string());
       return;
     }
     if (include_stack_.size() >= kMaxIncludeDepth) {
@@ -165,8 +164,10 @@ class Parser {
   void card_(const Token* b, const Token* e, FileId file) {
     const Token& first = *b;
     if (first.kind != TokenKind::word) {
-      diag_.error("syntax", first.loc, "a statement must start with an element name or a "
-                                       "'.' command, found '" + std::string(first.text) + "'");
+      diag_.error("syntax", first.loc,
+                  "a statement must start with an element name or a "
+                  "'.' command, found '" +
+                      std::string(first.text) + "'");
       return;
     }
     if (first.text[0] == '.') {
@@ -196,8 +197,9 @@ class Parser {
       return;
     }
     if (!open_subckts_.empty() && k != ".ic" && k != ".nodeset" && k != ".global") {
-      diag_.error("syntax", kw.loc, std::string(kw.text) + " is not allowed inside .subckt '" +
-                                        open_subckts_.back().name + "'");
+      diag_.error("syntax", kw.loc,
+                  std::string(kw.text) + " is not allowed inside .subckt '" +
+                      open_subckts_.back().name + "'");
       return;
     }
     if (k == ".op") return add_analysis(AnalysisKind::op, "op", c, kw.loc);
@@ -240,8 +242,8 @@ class Parser {
       }
       return;
     }
-    if (k == ".ic" || k == ".nodeset") return initial(c, k == ".ic" ? stmts_->initial_conditions
-                                                                      : stmts_->nodesets);
+    if (k == ".ic" || k == ".nodeset")
+      return initial(c, k == ".ic" ? stmts_->initial_conditions : stmts_->nodesets);
     if (k == ".data") return data_start(c, kw.loc);
     if (k == ".enddata") {
       diag_.error("syntax", kw.loc, ".enddata without .data");
@@ -279,8 +281,7 @@ class Parser {
         c.next();
         continue;
       }
-      if (c.is_keyword("params") && c.peek(1).kind == TokenKind::word &&
-          c.peek(1).text == ":") {
+      if (c.is_keyword("params") && c.peek(1).kind == TokenKind::word && c.peek(1).text == ":") {
         c.next();
         c.next();
         continue;
@@ -331,9 +332,12 @@ class Parser {
     int depth = 0;
     while (!c.done()) {
       TokenKind kind = c.peek().kind;
-      if (kind == TokenKind::lparen) ++depth, c.next();
-      else if (kind == TokenKind::rparen) --depth, c.next();
-      else if (kind == TokenKind::comma) c.next();
+      if (kind == TokenKind::lparen)
+        ++depth, c.next();
+      else if (kind == TokenKind::rparen)
+        --depth, c.next();
+      else if (kind == TokenKind::comma)
+        c.next();
       else if (c.at_named()) {
         const Token& name = c.next();
         c.next();
@@ -343,12 +347,13 @@ class Parser {
         const Token& flag = c.next();  // a flag parameter such as "nonoise"
         m.params.push_back({to_lower(flag.text), Value::of(1, flag.loc)});
       } else {
-        diag_.error("syntax", c.loc(), "unexpected '" + std::string(c.peek().text) +
-                                           "' in .model " + m.name);
+        diag_.error("syntax", c.loc(),
+                    "unexpected '" + std::string(c.peek().text) + "' in .model " + m.name);
         c.next();
       }
     }
-    if (depth != 0) diag_.error("unterminated-paren", loc, "unbalanced parentheses in .model " + m.name);
+    if (depth != 0)
+      diag_.error("unterminated-paren", loc, "unbalanced parentheses in .model " + m.name);
     body().models.push_back(std::move(m));
   }
 
@@ -363,8 +368,8 @@ class Parser {
         return;
       }
       if (!c.at_named()) {
-        diag_.error("syntax", c.loc(), "expected name=value in .param, found '" +
-                                           std::string(c.peek().text) + "'");
+        diag_.error("syntax", c.loc(),
+                    "expected name=value in .param, found '" + std::string(c.peek().text) + "'");
         return;
       }
       const Token& name = c.next();
@@ -394,7 +399,8 @@ class Parser {
         if (!values.empty()) stmts_->options.push_back({to_lower(name.text), values.front()});
       } else {
         const Token& flag = c.next();
-        if (flag.kind == TokenKind::word) stmts_->options.push_back({to_lower(flag.text), Value::of(1, flag.loc)});
+        if (flag.kind == TokenKind::word)
+          stmts_->options.push_back({to_lower(flag.text), Value::of(1, flag.loc)});
       }
     }
   }
@@ -431,8 +437,8 @@ class Parser {
     auto need_values = [&](size_t n) {
       for (size_t i = 0; i < n; ++i)
         if (!c.at_value(i)) {
-          diag_.error("syntax", c.loc(), "sweep of '" + s.variable + "' needs " +
-                                             std::to_string(n) + " values");
+          diag_.error("syntax", c.loc(),
+                      "sweep of '" + s.variable + "' needs " + std::to_string(n) + " values");
           return false;
         }
       return true;
@@ -453,12 +459,16 @@ class Parser {
       if (kw == "poi") {
         if (!need_values(1)) return false;
         Value count = c.read_value();
-        size_t n = count.is_expression() ? 0 : static_cast<size_t>(count.number);
+        auto points = count.is_expression() ? std::nullopt : count_value(count.number, 1, 1u << 24);
+        if (!points)
+          return (diag_.error("syntax", count.loc, "POI needs a whole number of points"), false);
+        size_t n = *points;
         if (!need_values(n)) return false;
         for (size_t i = 0; i < n; ++i) s.values.push_back(c.read_value());
       } else {
         while (c.at_value() && parse_number(c.peek().text)) s.values.push_back(c.read_value());
-        if (s.values.empty()) return (diag_.error("syntax", c.loc(), "list sweep needs values"), false);
+        if (s.values.empty())
+          return (diag_.error("syntax", c.loc(), "list sweep needs values"), false);
       }
       return true;
     }
@@ -468,10 +478,15 @@ class Parser {
         c.next();
         auto values = c.read_named_values();
         if (values.empty()) return false;
-        if (name == "start") s.start = values[0];
-        else if (name == "stop") s.stop = values[0];
-        else if (name == "step" || name == "incr") s.step = values[0];
-        else return (diag_.error("syntax", values[0].loc, "unknown sweep field '" + name + "'"), false);
+        if (name == "start")
+          s.start = values[0];
+        else if (name == "stop")
+          s.stop = values[0];
+        else if (name == "step" || name == "incr")
+          s.step = values[0];
+        else
+          return (diag_.error("syntax", values[0].loc, "unknown sweep field '" + name + "'"),
+                  false);
       }
       return true;
     }
@@ -521,9 +536,12 @@ class Parser {
         c.next();
         auto values = c.read_named_values();
         if (values.empty()) return;
-        if (name == "start") positional.resize(std::max<size_t>(positional.size(), 3)), positional[2] = values[0];
-        else if (name == "tmax" || name == "delmax") a.tmax = values[0], a.has_tmax = true;
-        else diag_.warning("unsupported", values[0].loc, ".tran option '" + name + "' ignored");
+        if (name == "start")
+          positional.resize(std::max<size_t>(positional.size(), 3)), positional[2] = values[0];
+        else if (name == "tmax" || name == "delmax")
+          a.tmax = values[0], a.has_tmax = true;
+        else
+          diag_.warning("unsupported", values[0].loc, ".tran option '" + name + "' ignored");
       } else if (c.at_value()) {
         positional.push_back(c.read_value());
       } else {
@@ -558,7 +576,8 @@ class Parser {
     c.next();
     f.kind = kind == "dec" ? Sweep::Kind::dec : kind == "oct" ? Sweep::Kind::oct : Sweep::Kind::lin;
     for (int i = 0; i < 3; ++i)
-      if (!c.at_value(i)) return (void)diag_.error("syntax", c.loc(), ".ac needs points, start, stop");
+      if (!c.at_value(i))
+        return (void)diag_.error("syntax", c.loc(), ".ac needs points, start, stop");
     f.step = c.read_value();
     f.start = c.read_value();
     f.stop = c.read_value();
@@ -629,8 +648,8 @@ class Parser {
   void measure(CardCursor& c, SourceLoc loc) {
     Measure m;
     m.loc = loc;
-    if (c.is_word() && (c.is_keyword("tran") || c.is_keyword("dc") || c.is_keyword("ac") ||
-                        c.is_keyword("op")))
+    if (c.is_word() &&
+        (c.is_keyword("tran") || c.is_keyword("dc") || c.is_keyword("ac") || c.is_keyword("op")))
       m.analysis = to_lower(c.next().text);
     if (!c.is_word()) return (void)diag_.error("syntax", c.loc(), ".measure needs a name");
     m.name = to_lower(c.next().text);
@@ -709,10 +728,11 @@ class Parser {
       return;
     }
     if (data_values_.size() % t.columns.size() != 0) {
-      diag_.error("syntax", end_loc, ".data " + t.name + " has " +
-                                         std::to_string(data_values_.size()) + " values, not a "
-                                         "multiple of its " + std::to_string(t.columns.size()) +
-                                         " columns");
+      diag_.error("syntax", end_loc,
+                  ".data " + t.name + " has " + std::to_string(data_values_.size()) +
+                      " values, not a "
+                      "multiple of its " +
+                      std::to_string(t.columns.size()) + " columns");
       return;
     }
     for (size_t i = 0; i < data_values_.size(); i += t.columns.size())

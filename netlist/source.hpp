@@ -24,9 +24,9 @@ struct SourceLoc {
 };
 
 struct SourceFile {
-  std::string path;       // as opened (resolved against the including file's folder)
-  std::string text;       // whole content
-  SourceLoc included_from;  // invalid for the top-level deck
+  std::string path;                   // as opened (resolved against the including file's folder)
+  std::string text;                   // whole content
+  SourceLoc included_from;            // invalid for the top-level deck
   std::vector<uint32_t> line_starts;  // byte offset of each line, built on load
 };
 

@@ -1,5 +1,5 @@
-#include <cmath>
 #include <gtest/gtest.h>
+#include <cmath>
 
 #include "test_util.hpp"
 
@@ -114,4 +114,18 @@ TEST(Elaborate, BehaviouralExpressionsBoundAndRenamed) {
   const FlatElement* e = c.find_element("x1.e1");
   ASSERT_EQ(e->expressions.size(), 1u);
   EXPECT_EQ(e->expressions[0].second->text(), "(3 * v(a))");
+}
+
+TEST(Elaborate, SweepPointsEdgeCases) {
+  std::string err;
+  // Found by the fuzzer: a descending DEC sweep used to cast a negative count to size_t.
+  std::vector<double> down = sweep_points(Sweep::Kind::dec, 100, 1, 1, err);
+  ASSERT_TRUE(err.empty()) << err;
+  ASSERT_EQ(down.size(), 3u);
+  EXPECT_NEAR(down[1], 10, 1e-12);
+  EXPECT_NEAR(down[2], 1, 1e-12);
+  EXPECT_EQ(sweep_points(Sweep::Kind::oct, 1, 8, 1, err).size(), 4u);
+  EXPECT_EQ(sweep_points(Sweep::Kind::linear_step, 1, 0, 0.5, err).size(), 3u);  // sign follows
+  EXPECT_TRUE(sweep_points(Sweep::Kind::linear_step, 0, 1e12, 1e-6, err).empty());
+  EXPECT_FALSE(err.empty());
 }

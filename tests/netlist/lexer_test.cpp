@@ -30,7 +30,8 @@ using Card = std::vector<std::string>;
 }  // namespace
 
 TEST(Lexer, TitleCommentsContinuation) {
-  auto l = lex("My * title\n* comment\nR1 a b 1k $ inline\n+ tc1=1\n  * indented comment\nC1 a 0 1p ; x\n");
+  auto l = lex(
+      "My * title\n* comment\nR1 a b 1k $ inline\n+ tc1=1\n  * indented comment\nC1 a 0 1p ; x\n");
   EXPECT_EQ(l->file.title, "My * title");
   ASSERT_EQ(l->cards.size(), 2u);
   EXPECT_EQ(l->cards[0], (Card{"R1", "a", "b", "1k", "tc1", "=", "1"}));

@@ -56,7 +56,8 @@ TEST(Parser, ElementsOfEveryKind) {
 }
 
 TEST(Parser, SourcesWithoutParenthesesAndPwlOptions) {
-  auto r = parse_ok("t\nV1 a 0 pwl 0 0 1n 1 2n 0 r=1n td=5n\nV2 b 0 sin 0 1 1meg\nvd vdd 0 dc = 3.3\n");
+  auto r =
+      parse_ok("t\nV1 a 0 pwl 0 0 1n 1 2n 0 r=1n td=5n\nV2 b 0 sin 0 1 1meg\nvd vdd 0 dc = 3.3\n");
   const auto& e = r.deck.elements;
   EXPECT_EQ(e[0].source->args.size(), 6u);
   ASSERT_EQ(e[0].source->options.size(), 2u);
@@ -112,8 +113,9 @@ TEST(Parser, StatementsAreKept) {
 }
 
 TEST(Parser, SubcircuitsWithAndWithoutParamsKeyword) {
-  auto r = parse_ok("t\n.subckt inv in out params: wn=1u\nR1 in out 1\n.ends inv\n"
-                    ".SUBCKT buf a b wp=2u\n.subckt inner x y\nR1 x y 1\n.ends\nX1 a b inner\n.ENDS\n");
+  auto r = parse_ok(
+      "t\n.subckt inv in out params: wn=1u\nR1 in out 1\n.ends inv\n"
+      ".SUBCKT buf a b wp=2u\n.subckt inner x y\nR1 x y 1\n.ends\nX1 a b inner\n.ENDS\n");
   ASSERT_EQ(r.deck.subckts.size(), 2u);
   EXPECT_EQ(r.deck.subckts[0].defaults[0].name, "wn");
   EXPECT_EQ(r.deck.subckts[1].defaults[0].name, "wp");
@@ -121,8 +123,9 @@ TEST(Parser, SubcircuitsWithAndWithoutParamsKeyword) {
 }
 
 TEST(Parser, AlterBlocksAndEnd) {
-  auto r = parse_ok("t\n.param r=1\nR1 a 0 r\nV1 a 0 1\n.op\n.alter\n.param r=2\n.alter second\nR1 a 0 5\n"
-                    ".end\nthis is ignored after .end\n");
+  auto r = parse_ok(
+      "t\n.param r=1\nR1 a 0 r\nV1 a 0 1\n.op\n.alter\n.param r=2\n.alter second\nR1 a 0 5\n"
+      ".end\nthis is ignored after .end\n");
   ASSERT_EQ(r.deck.alters.size(), 2u);
   EXPECT_EQ(r.deck.alters[1].title, "second");
   Deck second = apply_alter(r.deck, 1);
@@ -144,4 +147,23 @@ TEST(Parser, ReportsEveryError) {
   std::string text = r.diagnostics.format(*r.deck.sources);
   EXPECT_NE(text.find("t.sp:3:1: error: unknown element type 'Y'"), std::string::npos) << text;
   EXPECT_NE(text.find("    Y1 a b\n    ^\n"), std::string::npos) << text;
+}
+
+TEST(Parser, EmptyFileAndTitleOnly) {
+  ParseResult empty = parse_deck_text("", "empty.sp");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.diagnostics.items()[0].code, "empty-deck");
+  EXPECT_EQ(empty.diagnostics.items()[0].loc.line, 1u);
+  ParseResult title = parse_deck_text("just a title\n", "title.sp");
+  EXPECT_TRUE(title.ok());
+  EXPECT_EQ(title.deck.title, "just a title");
+  EXPECT_TRUE(title.deck.elements.empty());
+}
+
+TEST(Parser, IncludeChainInMessages) {
+  ParseResult r = parse_deck_file(std::string(XB_DECKS_DIR) + "/malformed/include_loop.sp");
+  ASSERT_FALSE(r.ok());
+  std::string text = r.diagnostics.format(*r.deck.sources);
+  EXPECT_NE(text.find("note: included from"), std::string::npos) << text;
+  EXPECT_NE(text.find("include_loop.sp:3:1"), std::string::npos) << text;
 }

@@ -14,7 +14,8 @@ TEST(Stress, MillionElementDeck) {
   std::string text = "million\nV1 n0 0 1\n";
   text.reserve(32u << 20);
   for (int i = 0; i < 1'000'000; ++i)
-    text += "R" + std::to_string(i) + " n" + std::to_string(i) + " n" + std::to_string(i + 1) + " 1k\n";
+    text +=
+        "R" + std::to_string(i) + " n" + std::to_string(i) + " n" + std::to_string(i + 1) + " 1k\n";
   text += "R_end n1000000 0 1k\n.op\n.end\n";
   ParseResult r = parse_deck_text(text, "million.sp");
   ASSERT_TRUE(r.ok());
@@ -78,7 +79,8 @@ TEST(Stress, RandomBytesNeverCrash) {
     std::string text;
     size_t len = next() % 400;
     for (size_t i = 0; i < len; ++i)
-      text += (next() % 10 == 0) ? static_cast<char>(next() % 256) : alphabet[next() % alphabet.size()];
+      text +=
+          (next() % 10 == 0) ? static_cast<char>(next() % 256) : alphabet[next() % alphabet.size()];
     ParseResult r = parse_deck_text(text, "fuzz.sp");
     if (r.ok()) {
       Diagnostics d;

@@ -1,0 +1,4 @@
+unterminated brace expression
+* expect-error: line=4 code=unterminated-quote
+v1 a 0 1
+r1 a 0 {1k*2

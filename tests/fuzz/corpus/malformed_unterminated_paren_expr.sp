@@ -1,0 +1,4 @@
+unbalanced parenthesis in an expression
+* expect-error: line=4 code=unterminated-paren
+v1 a 0 1
+r1 a 0 '(1k*(2+3)'
