@@ -262,9 +262,13 @@ class Elaborator {
       }
       c_.models.push_back(std::move(fm));
       int32_t index = static_cast<int32_t>(c_.models.size() - 1);
-      if (f.prefix.empty())
+      if (f.prefix.empty()) {
         model_index_[m.name] = index;
-      else
+        if (size_t dot = m.name.rfind('.');
+            dot != std::string::npos && dot + 1 < m.name.size() &&
+            m.name.find_first_not_of("0123456789", dot + 1) == std::string::npos)
+          bins_[m.name.substr(0, dot)].push_back(index);
+      } else
         f.local_models[m.name] = index;
     }
   }
@@ -273,6 +277,24 @@ class Elaborator {
     for (auto it = frames.rbegin(); it != frames.rend(); ++it)
       if (auto m = (*it)->local_models.find(name); m != (*it)->local_models.end()) return m->second;
     if (auto m = model_index_.find(name); m != model_index_.end()) return m->second;
+    return -1;
+  }
+
+  // HSPICE model binning: "nch" names the model "nch.N" whose lmin <= l < lmax and
+  // wmin <= w < wmax (bounds absent: unbounded).
+  int32_t find_binned_model(const std::string& name, const NumericParams& params) {
+    auto it = bins_.find(name);
+    if (it == bins_.end()) return -1;
+    const double* l = find_param(params, "l");
+    const double* w = find_param(params, "w");
+    for (int32_t index : it->second) {
+      const NumericParams& mp = c_.models[index].params;
+      auto inside = [&](const double* v, const char* lo, const char* hi) {
+        if (!v) return !find_param(mp, lo) && !find_param(mp, hi);
+        return *v >= param_or(mp, lo, -HUGE_VAL) && *v < param_or(mp, hi, HUGE_VAL);
+      };
+      if (inside(l, "lmin", "lmax") && inside(w, "wmin", "wmax")) return index;
+    }
     return -1;
   }
 
@@ -346,23 +368,6 @@ class Elaborator {
       error("missing-model", el.loc, "element " + fe.name + " needs a model name", f);
       return;
     }
-    if (!el.model.empty() && el.model != "opamp" && el.model != "poly") {
-      fe.model = find_model(el.model, frames_);
-      if (fe.model < 0) {
-        error("unknown-model", el.loc, "unknown model '" + el.model + "' for element " + fe.name,
-              f);
-        return;
-      }
-      std::string types = expected_model_types(el.kind);
-      const std::string& type = c_.models[fe.model].type;
-      if (!types.empty() && (" " + types + " ").find(" " + type + " ") == std::string::npos) {
-        error("model-type", el.loc,
-              "model '" + el.model + "' has type '" + type + "', element " + fe.name + " needs " +
-                  types,
-              f);
-        return;
-      }
-    }
     size_t want_nodes = 0;
     switch (el.kind) {
       case 'r':
@@ -411,6 +416,24 @@ class Elaborator {
         continue;
       }
       if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
+    }
+    if (!el.model.empty() && el.model != "opamp" && el.model != "poly") {
+      fe.model = find_model(el.model, frames_);
+      if (fe.model < 0) fe.model = find_binned_model(el.model, fe.params);
+      if (fe.model < 0) {
+        error("unknown-model", el.loc, "unknown model '" + el.model + "' for element " + fe.name,
+              f);
+        return;
+      }
+      std::string types = expected_model_types(el.kind);
+      const std::string& type = c_.models[fe.model].type;
+      if (!types.empty() && (" " + types + " ").find(" " + type + " ") == std::string::npos) {
+        error("model-type", el.loc,
+              "model '" + el.model + "' has type '" + type + "', element " + fe.name + " needs " +
+                  types,
+              f);
+        return;
+      }
     }
     if ((el.kind == 'r' || el.kind == 'c' || el.kind == 'l') && fe.values.empty() &&
         !find_param(fe.params, std::string(1, el.kind)) &&
@@ -709,6 +732,7 @@ class Elaborator {
   Circuit c_;
   std::unordered_set<std::string> globals_;
   std::unordered_map<std::string, int32_t> model_index_;
+  std::unordered_map<std::string, std::vector<int32_t>> bins_;  // "nch" -> models "nch.1", ...
   std::vector<const Frame*> frames_;
 };
 

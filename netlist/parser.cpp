@@ -93,18 +93,14 @@ class Parser {
         data_card(b, e);
         continue;
       }
-      if (iequals(b->text, ".end")) {
-        ended_ = true;
-        break;
-      }
+      // .end closes the deck; in an included file (vendor model files carry one) only that file.
+      if (iequals(b->text, ".end")) break;
       card_(b, e, file);
-      if (ended_) break;
     }
     if (section && !section_found && !lexed.cards.empty() && current_include_loc_.valid())
       diag_.error("missing-lib-section", current_include_loc_,
                   "library section '" + *section + "' not found in '" +
                       deck_.sources->file(file).path + "'");
-    if (top) ended_ = false;
   }
 
   void include(const Token& kw, CardCursor& c, FileId from, bool is_lib) {
@@ -772,7 +768,6 @@ class Parser {
   SourceLoc current_include_loc_;
   std::optional<DataTable> pending_data_;
   std::vector<Value> data_values_;
-  bool ended_ = false;
 };
 
 }  // namespace

@@ -129,3 +129,11 @@ TEST(Elaborate, SweepPointsEdgeCases) {
   EXPECT_TRUE(sweep_points(Sweep::Kind::linear_step, 0, 1e12, 1e-6, err).empty());
   EXPECT_FALSE(err.empty());
 }
+
+TEST(Elaborate, ModelBinningPicksTheBinOfLAndW) {
+  Circuit c = elaborate_ok(
+      "t\n.model nch.1 nmos lmin=0.1u lmax=1u vto=0.4\n.model nch.2 nmos lmin=1u lmax=10u vto=0.5\n"
+      "m1 d g 0 0 nch l=0.5u w=1u\nm2 d g 0 0 nch l=1u w=1u\nvd d 0 1\nvg g 0 1\n");
+  EXPECT_EQ(c.models[c.find_element("m1")->model].name, "nch.1");
+  EXPECT_EQ(c.models[c.find_element("m2")->model].name, "nch.2");  // lmax is exclusive
+}
