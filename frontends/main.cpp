@@ -13,6 +13,7 @@
 #include "frontends/circuit_summary.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
+#include "frontends/run_command.hpp"
 
 namespace po = boost::program_options;
 
@@ -74,19 +75,25 @@ int cmd_run(const std::vector<std::string>& args) {
   po::options_description desc("run options");
   desc.add_options()("help,h", "show this help")("deck", po::value<std::string>()->required(),
                                                  "netlist to simulate")(
-      "output,o", po::value<std::string>(), "result file");
+      "output,o", po::value<std::string>(),
+      "write results as CSV to FILE; with several analyses (or .alter runs) the first goes to "
+      "FILE and the k-th to FILE's name with _k before the extension (out.csv, out_2.csv, ...)")(
+      "stats", "print solver statistics (unknowns, KLU calls and times, Newton iterations)");
   po::positional_options_description pos;
   pos.add("deck", 1);
   po::variables_map vm;
   int code = kOk;
-  if (!parse_args(args, desc, pos, vm, "usage: xbspice run DECK [-o FILE]\n\nSimulates DECK.",
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice run DECK [-o FILE] [--stats]\n\nSimulates every .op and .dc of "
+                  "DECK and of each .alter run; prints an operating-point table or a .print table "
+                  "per analysis on stdout.",
                   code))
     return code;
-  auto loaded = load_deck(vm["deck"].as<std::string>(), std::cerr);
-  if (!loaded) return kUserError;
-  std::cerr << "xbspice: error: analyses are not available yet in this build: the deck parses and "
-               "elaborates ('xbspice check' prints it), the simulation engine is not built in\n";
-  return kSimulationFailure;
+  RunOptions opt;
+  opt.deck = vm["deck"].as<std::string>();
+  if (vm.count("output")) opt.output = vm["output"].as<std::string>();
+  opt.stats = vm.count("stats") > 0;
+  return run_deck(opt);
 }
 
 int dispatch(int argc, char** argv) {

@@ -1,0 +1,100 @@
+#include <cmath>
+
+#include "devices/linear_devices.hpp"
+#include "devices/resistor.hpp"
+#include "devices/sources.hpp"
+
+namespace xb::devices {
+namespace {
+
+// The value an independent source holds in DC analyses: its DC value, else the time-zero value
+// of its transient function (as SPICE does for .op without DC).
+double dc_value(const netlist::FlatSource* s) {
+  if (!s) return 0;
+  if (s->dc) return *s->dc;
+  if (s->args.empty()) return 0;
+  if (s->function == netlist::SourceFunction::pwl) return s->args.size() > 1 ? s->args[1] : 0;
+  return s->args[0];
+}
+
+}  // namespace
+
+BuildResult build_device_groups(const netlist::Circuit& circuit) {
+  BuildResult out;
+  auto resistors = std::make_unique<ResistorGroup>();
+  auto vsources = std::make_unique<BranchSourceGroup>("vsource");
+  auto vcvs = std::make_unique<BranchSourceGroup>("vcvs");
+  auto ccvs = std::make_unique<BranchSourceGroup>("ccvs");
+  auto isources = std::make_unique<CurrentSourceGroup>("isource");
+  auto vccs = std::make_unique<CurrentSourceGroup>("vccs");
+  auto cccs = std::make_unique<CurrentSourceGroup>("cccs");
+  auto fail = [&](const netlist::FlatElement& e, const std::string& why) {
+    out.errors.push_back("element " + e.name + ": " + why);
+    out.error_locs.push_back(e.loc);
+  };
+  for (const netlist::FlatElement& e : circuit.elements) {
+    const bool linear_controlled = e.expressions.empty() && e.model < 0 && e.params.empty();
+    switch (e.kind) {
+      case 'r': {
+        double r =
+            !e.values.empty()
+                ? e.values[0]
+                : netlist::param_or(e.params, "r", netlist::param_or(e.params, "resistance", 0));
+        if (r == 0 || !std::isfinite(r)) {
+          fail(e, "resistance must be finite and non-zero");
+          continue;
+        }
+        resistors->add(e, r, netlist::param_or(e.params, "tc1", 0),
+                       netlist::param_or(e.params, "tc2", 0));
+        break;
+      }
+      case 'v':
+        vsources->add(
+            {e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "", true});
+        break;
+      case 'i':
+        isources->add(
+            {e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "", true});
+        break;
+      case 'e':
+        if (e.nodes.size() != 4 || e.values.size() != 1 || !e.expressions.empty()) {
+          fail(e, "behavioural, POLY and OPAMP voltage sources are not simulated yet");
+          continue;
+        }
+        vcvs->add(
+            {e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "", false});
+        break;
+      case 'g':
+        if (e.nodes.size() != 4 || e.values.size() != 1 || !e.expressions.empty()) {
+          fail(e, "behavioural and POLY current sources are not simulated yet");
+          continue;
+        }
+        vccs->add(
+            {e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "", false});
+        break;
+      case 'f':
+      case 'h':
+        if (e.values.size() != 1 || e.refs.size() != 1 || !linear_controlled) {
+          fail(e, "POLY current-controlled sources are not simulated yet");
+          continue;
+        }
+        if (e.kind == 'f')
+          cccs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false});
+        else
+          ccvs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false});
+        break;
+      default:
+        fail(e, std::string("elements of type '") + e.kind + "' are not simulated yet");
+    }
+  }
+  out.groups.push_back(std::move(resistors));
+  out.groups.push_back(std::move(vsources));
+  out.groups.push_back(std::move(vcvs));
+  out.groups.push_back(std::move(ccvs));
+  out.groups.push_back(std::move(isources));
+  out.groups.push_back(std::move(vccs));
+  out.groups.push_back(std::move(cccs));
+  return out;
+}
+
+}  // namespace xb::devices

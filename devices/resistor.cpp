@@ -1,0 +1,62 @@
+// Resistor:  i = (v(a) - v(b)) / R(T),   R(T) = R·(1 + tc1·ΔT + tc2·ΔT²),  ΔT = T − tnom (27 °C)
+// Residual rows: f[a] += i, f[b] −= i; Jacobian ±g with g = 1/R(T).
+// SPICE2/3 resistor model (Nagel, SPICE2 user's guide, 1975; HSPICE "Resistor element").
+
+#include "devices/resistor.hpp"
+
+#include <cmath>
+
+namespace xb::devices {
+
+void ResistorGroup::add(const netlist::FlatElement& e, double r, double tc1, double tc2) {
+  names_.push_back(e.name);
+  nodes_.push_back({e.nodes[0], e.nodes[1]});
+  r_nominal_.push_back(r);
+  tc_.push_back({tc1, tc2});
+  g_.push_back(1.0 / r);
+}
+
+void ResistorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  for (auto [na, nb] : nodes_) {
+    engine::Unknown a = ctx.node(na), b = ctx.node(nb);
+    terminals_.push_back({a, b});
+    slots_.push_back({sys.request(a, a), sys.request(a, b), sys.request(b, a), sys.request(b, b)});
+  }
+}
+
+void ResistorGroup::resolve(const engine::MnaSystem& sys) {
+  rows_.clear();
+  for (size_t k = 0; k < slots_.size(); ++k) {
+    for (int& s : slots_[k]) s = sys.value_index(s);
+    rows_.push_back({sys.row(terminals_[k][0]), sys.row(terminals_[k][1])});
+  }
+}
+
+void ResistorGroup::set_temperature(double t) {
+  double dt = t - kTnom;
+  for (size_t k = 0; k < g_.size(); ++k)
+    g_[k] = 1.0 / (r_nominal_[k] * (1 + tc_[k][0] * dt + tc_[k][1] * dt * dt));
+}
+
+void ResistorGroup::load(const engine::EvalRequest& r) const {
+  for (size_t k = 0; k < g_.size(); ++k) {
+    const int a = rows_[k][0], b = rows_[k][1];
+    const double g = g_[k];
+    const double i = g * (r.x[a] - r.x[b]);
+    r.residual[a] += i;
+    r.residual[b] -= i;
+    r.jacobian[slots_[k][0]] += g;
+    r.jacobian[slots_[k][1]] -= g;
+    r.jacobian[slots_[k][2]] -= g;
+    r.jacobian[slots_[k][3]] += g;
+  }
+}
+
+std::optional<double> ResistorGroup::current(std::string_view name, const double* x,
+                                             const engine::MnaSystem&) const {
+  for (size_t k = 0; k < names_.size(); ++k)
+    if (names_[k] == name) return g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
+  return std::nullopt;
+}
+
+}  // namespace xb::devices

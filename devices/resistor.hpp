@@ -1,0 +1,32 @@
+#pragma once
+
+#include <array>
+
+#include "engine/device_group.hpp"
+
+namespace xb::devices {
+
+class ResistorGroup : public engine::DeviceGroup {
+ public:
+  static constexpr double kTnom = 27.0;
+  void add(const netlist::FlatElement& e, double r, double tc1, double tc2);
+
+  std::string_view type_name() const override { return "resistor"; }
+  void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
+  void resolve(const engine::MnaSystem& sys) override;
+  void load(const engine::EvalRequest& r) const override;
+  std::optional<double> current(std::string_view name, const double* x,
+                                const engine::MnaSystem&) const override;
+  void set_temperature(double t) override;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::array<netlist::NodeId, 2>> nodes_;
+  std::vector<std::array<engine::Unknown, 2>> terminals_;
+  std::vector<double> r_nominal_, g_;
+  std::vector<std::array<double, 2>> tc_;
+  std::vector<std::array<int, 4>> slots_;  // (a,a) (a,b) (b,a) (b,b)
+  std::vector<std::array<int, 2>> rows_;
+};
+
+}  // namespace xb::devices

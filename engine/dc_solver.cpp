@@ -1,0 +1,189 @@
+#include "engine/dc_solver.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace xb::engine {
+
+NewtonOptions NewtonOptions::from(const netlist::Circuit& c) {
+  NewtonOptions o;
+  o.reltol = netlist::param_or(c.options, "reltol", o.reltol);
+  o.vntol = netlist::param_or(c.options, "vntol", o.vntol);
+  o.abstol = netlist::param_or(c.options, "abstol", o.abstol);
+  o.max_iterations = static_cast<int>(netlist::param_or(c.options, "itl1", o.max_iterations));
+  return o;
+}
+
+namespace {
+
+class NodeBinder : public BindContext {
+ public:
+  NodeBinder(const std::vector<std::unique_ptr<DeviceGroup>>& groups) : groups_(groups) {}
+  Unknown node(netlist::NodeId id) const override {
+    return id.is_ground() ? kGround : Unknown{static_cast<int>(id.value) - 1};
+  }
+  std::optional<Unknown> branch(std::string_view element) const override {
+    for (const auto& g : groups_)
+      if (auto b = g->branch(element)) return b;
+    return std::nullopt;
+  }
+
+ private:
+  const std::vector<std::unique_ptr<DeviceGroup>>& groups_;
+};
+
+// Union-find over node indices (0 = ground).
+struct Components {
+  std::vector<uint32_t> parent;
+  explicit Components(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  uint32_t find(uint32_t a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  }
+  bool unite(uint32_t a, uint32_t b) {
+    a = find(a), b = find(b);
+    if (a == b) return false;
+    parent[a] = b;
+    return true;
+  }
+};
+
+}  // namespace
+
+DcSolver::DcSolver(const netlist::Circuit& circuit,
+                   std::vector<std::unique_ptr<DeviceGroup>> groups, NewtonOptions options)
+    : circuit_(circuit), groups_(std::move(groups)), opt_(options) {}
+
+SolveStatus DcSolver::check_topology() const {
+  // A DC path to ground for every node, and no loop made of voltage-defined branches alone.
+  const size_t n = circuit_.node_names.size();
+  Components dc(n), voltage(n);
+  for (const netlist::FlatElement& e : circuit_.elements) {
+    bool conductive = e.kind == 'r' || e.kind == 'v' || e.kind == 'e' || e.kind == 'h' ||
+                      e.kind == 'l' || e.kind == 'd' || e.kind == 'm' || e.kind == 'b';
+    if (!conductive || e.nodes.size() < 2) continue;
+    dc.unite(e.nodes[0].value, e.nodes[1].value);
+    if (e.kind == 'm' && e.nodes.size() > 2) dc.unite(e.nodes[0].value, e.nodes[2].value);
+    bool voltage_defined = e.kind == 'v' || e.kind == 'e' || e.kind == 'h' || e.kind == 'l';
+    if (voltage_defined && !voltage.unite(e.nodes[0].value, e.nodes[1].value))
+      return {false,
+              "loop of voltage sources (and inductors) closed by " + e.name +
+                  ": the branch currents are undetermined",
+              e.loc, 0};
+  }
+  std::vector<std::string> floating;
+  for (size_t i = 1; i < n; ++i)
+    if (dc.find(static_cast<uint32_t>(i)) != dc.find(0)) floating.push_back(circuit_.node_names[i]);
+  if (!floating.empty()) {
+    std::string list;
+    for (size_t i = 0; i < floating.size() && i < 10; ++i) list += (i ? ", " : "") + floating[i];
+    if (floating.size() > 10) list += ", ... (" + std::to_string(floating.size()) + " in all)";
+    // Blame the first element touching the first floating node.
+    netlist::SourceLoc loc;
+    for (const netlist::FlatElement& e : circuit_.elements)
+      for (netlist::NodeId id : e.nodes)
+        if (!loc.valid() && circuit_.node_names[id.value] == floating[0]) loc = e.loc;
+    return {false, "no DC path to ground from node(s) " + list, loc, 0};
+  }
+  return {};
+}
+
+SolveStatus DcSolver::setup() {
+  if (SolveStatus t = check_topology(); !t.ok) return t;
+  for (size_t i = 1; i < circuit_.node_names.size(); ++i)
+    sys_.add_unknown("v(" + circuit_.node_names[i] + ")", UnknownKind::voltage);
+  NodeBinder binder(groups_);
+  for (auto& g : groups_) g->add_unknowns(sys_, binder);
+  for (auto& g : groups_) g->request_slots(sys_, binder);
+  sys_.finalize();
+  for (auto& g : groups_) g->resolve(sys_);
+  for (auto& g : groups_) linear_ = linear_ && g->linear();
+  const int n = sys_.size();
+  x_.assign(n + 1, 0.0);
+  f_.assign(n + 1, 0.0);
+  dx_.assign(n + 1, 0.0);
+  jac_.assign(sys_.nnz() + 1, 0.0);
+  if (n == 0) return {false, "circuit has no unknowns", {}, 0};
+  if (!klu_.analyze(n, sys_.Ap(), sys_.Ai())) return {false, "sparse analysis failed", {}, 0};
+  return {};
+}
+
+void DcSolver::assemble() {
+  std::fill(f_.begin(), f_.end(), 0.0);
+  std::fill(jac_.begin(), jac_.end(), 0.0);
+  x_.back() = 0.0;
+  EvalRequest r{x_.data(), jac_.data(), f_.data(), 1.0};
+  for (const auto& g : groups_) g->load(r);
+}
+
+std::string DcSolver::describe_unknown(int index) const {
+  if (index < 0 || index >= sys_.size()) return "an unknown";
+  return sys_.name(index);
+}
+
+SolveStatus DcSolver::solve() {
+  const int n = sys_.size();
+  for (int it = 1; it <= opt_.max_iterations; ++it) {
+    ++total_iterations_;
+    assemble();
+    if (!(linear_ && factored_)) {
+      FactorStatus fs = klu_.factor(jac_.data());
+      if (fs != FactorStatus::ok) {
+        factored_ = false;
+        std::string where = describe_unknown(klu_.singular_column());
+        return {false,
+                "singular matrix at " + where +
+                    (fs == FactorStatus::singular ? "" : " (factorization failed)"),
+                {},
+                it};
+      }
+      factored_ = linear_;
+    }
+    for (int i = 0; i < n; ++i) dx_[i] = -f_[i];
+    if (!klu_.solve(dx_.data())) return {false, "linear solve failed", {}, it};
+    bool converged = true;
+    int worst = -1;
+    double worst_excess = 0;
+    for (int i = 0; i < n; ++i) {
+      const double old = x_[i], now = old + dx_[i];
+      const double tol = opt_.reltol * std::max(std::fabs(old), std::fabs(now)) +
+                         (sys_.kind(i) == UnknownKind::voltage ? opt_.vntol : opt_.abstol);
+      x_[i] = now;
+      if (!std::isfinite(now)) return {false, "solution is not finite at " + sys_.name(i), {}, it};
+      if (std::fabs(dx_[i]) > tol) {
+        converged = false;
+        if (std::fabs(dx_[i]) / tol > worst_excess)
+          worst_excess = std::fabs(dx_[i]) / tol, worst = i;
+      }
+    }
+    if (linear_) return {true, "", {}, it};  // the Newton step of a linear system is exact
+    if (converged && it > 1) return {true, "", {}, it};
+    if (it == opt_.max_iterations)
+      return {false,
+              "no convergence after " + std::to_string(it) + " Newton iterations; worst " +
+                  describe_unknown(worst),
+              {},
+              it};
+  }
+  return {false, "no convergence", {}, opt_.max_iterations};
+}
+
+bool DcSolver::set_source_value(std::string_view name, double value) {
+  for (auto& g : groups_)
+    if (g->set_source_value(name, value)) return true;  // right-hand side only: factors stay
+  return false;
+}
+
+void DcSolver::set_temperature(double celsius) {
+  for (auto& g : groups_) g->set_temperature(celsius);
+  factored_ = false;
+}
+
+std::optional<double> DcSolver::current(std::string_view element) const {
+  for (const auto& g : groups_)
+    if (auto i = g->current(element, x_.data(), sys_)) return i;
+  return std::nullopt;
+}
+
+}  // namespace xb::engine

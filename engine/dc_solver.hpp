@@ -1,0 +1,75 @@
+#pragma once
+// Newton–Raphson on the DC system f(x) = 0 with SPICE's convergence test: every unknown's update
+// within reltol·max(|x_old|, |x_new|) + vntol (voltages) or abstol (currents), and every
+// residual row within reltol·(largest current flowing into it) + abstol. Circuits whose devices
+// are all linear are solved in one step and keep their factorization across sweep points.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/device_group.hpp"
+#include "engine/klu_solver.hpp"
+#include "engine/mna_system.hpp"
+#include "netlist/circuit.hpp"
+
+namespace xb::engine {
+
+struct NewtonOptions {
+  double reltol = 1e-3;
+  double vntol = 1e-6;
+  double abstol = 1e-12;
+  int max_iterations = 100;  // itl1
+
+  static NewtonOptions from(const netlist::Circuit& c);  // .option reltol abstol vntol itl1
+};
+
+struct SolveStatus {
+  bool ok = true;
+  std::string message;     // what failed, naming nodes or elements
+  netlist::SourceLoc loc;  // the element to blame, when there is one
+  int iterations = 0;
+};
+
+class DcSolver {
+ public:
+  DcSolver(const netlist::Circuit& circuit, std::vector<std::unique_ptr<DeviceGroup>> groups,
+           NewtonOptions options);
+
+  // Numbers the unknowns, builds the pattern, checks topology, analyzes. Once.
+  SolveStatus setup();
+  // Newton from the current solution (zero at first); keeps the result in solution().
+  SolveStatus solve();
+
+  bool set_source_value(std::string_view name, double value);
+  void set_temperature(double celsius);
+
+  const MnaSystem& system() const { return sys_; }
+  const std::vector<double>& solution() const { return x_; }  // size n + 1, x[n] = 0 (ground)
+  Unknown node_unknown(netlist::NodeId id) const {
+    return id.is_ground() ? kGround : Unknown{static_cast<int>(id.value) - 1};
+  }
+  double voltage(netlist::NodeId id) const { return x_[sys_.row(node_unknown(id))]; }
+  std::optional<double> current(std::string_view element) const;
+  const SolverCounters& counters() const { return klu_.counters(); }
+  int newton_iterations() const { return total_iterations_; }
+  bool all_linear() const { return linear_; }
+
+ private:
+  SolveStatus check_topology() const;
+  void assemble();
+  std::string describe_unknown(int index) const;
+
+  const netlist::Circuit& circuit_;
+  std::vector<std::unique_ptr<DeviceGroup>> groups_;
+  NewtonOptions opt_;
+  MnaSystem sys_;
+  KluSolver klu_;
+  std::vector<double> x_, f_, jac_, dx_;
+  bool linear_ = true;
+  bool factored_ = false;  // linear circuits: factorization valid for the current values
+  int total_iterations_ = 0;
+};
+
+}  // namespace xb::engine

@@ -1,0 +1,57 @@
+#pragma once
+// Devices in DAE residual form, f(x) + d/dt q(x) = 0, grouped by type: the engine calls each
+// group once per evaluation and the group loops over its instances (no virtual call per
+// instance). Binding happens in three passes so that devices referring to other devices' branch
+// currents (F, H) find them: add_unknowns, request_slots, then resolve after the pattern exists.
+// x and the residual have one extra entry at index n for ground (x[n] = 0, row n discarded), and
+// the Jacobian value array one extra throw-away entry at nnz.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/mna_system.hpp"
+#include "netlist/circuit.hpp"
+
+namespace xb::engine {
+
+struct EvalRequest {
+  const double* x = nullptr;
+  double* jacobian = nullptr;
+  double* residual = nullptr;
+  double source_scale = 1.0;  // source stepping
+};
+
+class BindContext {
+ public:
+  virtual ~BindContext() = default;
+  virtual Unknown node(netlist::NodeId id) const = 0;
+  // Branch-current unknown of a voltage-defined element ("v1", "x1.e2"), or nullopt.
+  virtual std::optional<Unknown> branch(std::string_view element) const = 0;
+};
+
+class DeviceGroup {
+ public:
+  virtual ~DeviceGroup() = default;
+  virtual std::string_view type_name() const = 0;
+  virtual bool linear() const { return true; }
+
+  virtual void add_unknowns(MnaSystem&, const BindContext&) {}
+  virtual void request_slots(MnaSystem& sys, const BindContext& ctx) = 0;
+  virtual void resolve(const MnaSystem& sys) = 0;
+  virtual void load(const EvalRequest& r) const = 0;
+
+  // Branch unknown of element `name` if this group gave it one.
+  virtual std::optional<Unknown> branch(std::string_view) const { return std::nullopt; }
+  // Current through element `name` (into its first terminal) at solution x, if known here.
+  virtual std::optional<double> current(std::string_view, const double*, const MnaSystem&) const {
+    return std::nullopt;
+  }
+  // DC sweeps: set the value of independent source `name`; false if not in this group.
+  virtual bool set_source_value(std::string_view, double) { return false; }
+  // Temperature in °C for temperature-dependent parameters.
+  virtual void set_temperature(double) {}
+};
+
+}  // namespace xb::engine

@@ -1,0 +1,86 @@
+#include "engine/klu_solver.hpp"
+
+#include <chrono>
+
+namespace xb::engine {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+KluSolver::KluSolver() {
+  klu_defaults(&common_);
+  common_.halt_if_singular = 1;
+}
+
+KluSolver::~KluSolver() {
+  free_numeric();
+  if (symbolic_) klu_free_symbolic(&symbolic_, &common_);
+}
+
+void KluSolver::free_numeric() {
+  if (numeric_) klu_free_numeric(&numeric_, &common_);
+  numeric_ = nullptr;
+}
+
+bool KluSolver::analyze(int n, const std::vector<int>& Ap, const std::vector<int>& Ai) {
+  auto t0 = std::chrono::steady_clock::now();
+  free_numeric();
+  if (symbolic_) klu_free_symbolic(&symbolic_, &common_);
+  n_ = n;
+  Ap_ = &Ap;
+  Ai_ = &Ai;
+  symbolic_ = klu_analyze(n, const_cast<int*>(Ap.data()), const_cast<int*>(Ai.data()), &common_);
+  ++counters_.analyze;
+  counters_.analyze_s += seconds_since(t0);
+  return symbolic_ != nullptr;
+}
+
+FactorStatus KluSolver::factor(const double* Ax) {
+  if (!symbolic_) return FactorStatus::failed;
+  int* ap = const_cast<int*>(Ap_->data());
+  int* ai = const_cast<int*>(Ai_->data());
+  double* ax = const_cast<double*>(Ax);
+  singular_col_ = -1;
+  if (numeric_) {
+    auto t0 = std::chrono::steady_clock::now();
+    bool ok = klu_refactor(ap, ai, ax, symbolic_, numeric_, &common_) != 0;
+    ++counters_.refactor;
+    counters_.refactor_s += seconds_since(t0);
+    if (ok && klu_rcond(symbolic_, numeric_, &common_) && common_.rcond > kRefactorRcondFloor)
+      return FactorStatus::ok;
+    free_numeric();  // stale pivots: factor afresh below
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  numeric_ = klu_factor(ap, ai, ax, symbolic_, &common_);
+  ++counters_.factor;
+  counters_.factor_s += seconds_since(t0);
+  if (!numeric_) {
+    if (common_.status == KLU_SINGULAR) {
+      singular_col_ = common_.singular_col;
+      return FactorStatus::singular;
+    }
+    return FactorStatus::failed;
+  }
+  klu_rcond(symbolic_, numeric_, &common_);
+  if (!(common_.rcond > kRcondFloor)) {
+    // Numerically singular: find the column with the smallest pivot to name it.
+    singular_col_ = common_.singular_col < n_ ? common_.singular_col : -1;
+    return FactorStatus::singular;
+  }
+  return FactorStatus::ok;
+}
+
+bool KluSolver::solve(double* b, int nrhs) {
+  if (!numeric_) return false;
+  auto t0 = std::chrono::steady_clock::now();
+  bool ok = klu_solve(symbolic_, numeric_, n_, nrhs, b, &common_) != 0;
+  ++counters_.solve;
+  counters_.solve_s += seconds_since(t0);
+  return ok;
+}
+
+}  // namespace xb::engine

@@ -1,0 +1,97 @@
+#include "engine/signals.hpp"
+
+#include <unordered_set>
+
+namespace xb::engine {
+namespace {
+
+netlist::OutputVar voltage_of(const std::string& node) {
+  netlist::OutputVar v;
+  v.function = "v";
+  v.args = {node};
+  return v;
+}
+
+std::string signal_name(const netlist::OutputVar& v) {
+  if (v.expr) return "par(" + v.expr->text() + ")";
+  std::string s = v.function + "(";
+  for (size_t i = 0; i < v.args.size(); ++i) s += (i ? "," : "") + v.args[i];
+  return s + ")";
+}
+
+// Reads v() and i() of the circuit inside par('...') expressions.
+class SolutionContext : public netlist::EvalContext {
+ public:
+  SolutionContext(const netlist::Circuit& c, const DcSolver& s) : c_(c), s_(s) {}
+  std::optional<double> param(std::string_view name) const override {
+    auto it = c_.params.find(std::string(name));
+    if (it == c_.params.end()) return std::nullopt;
+    return it->second;
+  }
+  std::optional<double> voltage(std::string_view a, std::string_view b) const override {
+    auto na = c_.find_node(a), nb = c_.find_node(b);
+    if (!na || !nb) return std::nullopt;
+    return s_.voltage(*na) - s_.voltage(*nb);
+  }
+  std::optional<double> current(std::string_view e) const override { return s_.current(e); }
+
+ private:
+  const netlist::Circuit& c_;
+  const DcSolver& s_;
+};
+
+}  // namespace
+
+std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string& analysis) {
+  std::vector<Signal> out;
+  std::unordered_set<std::string> seen;
+  auto add = [&](const netlist::OutputVar& v) {
+    std::string name = signal_name(v);
+    if (seen.insert(name).second) out.push_back({name, v});
+  };
+  for (const netlist::Print& p : c.prints) {
+    if (!p.analysis.empty() && p.analysis != analysis) continue;
+    for (const netlist::OutputVar& v : p.outputs) {
+      if (v.function == "v" && !v.args.empty() && v.args[0] == "*") {
+        for (size_t i = 1; i < c.node_names.size(); ++i) add(voltage_of(c.node_names[i]));
+        continue;
+      }
+      if (v.function == "v" || v.function == "i" || v.function == "par") add(v);
+    }
+  }
+  if (!out.empty() && analysis != "op") return out;
+  out.clear();
+  seen.clear();
+  for (size_t i = 1; i < c.node_names.size(); ++i) add(voltage_of(c.node_names[i]));
+  // Like ngspice's default vectors: every node voltage and every branch current (V, E, H).
+  if (analysis == "op" || analysis == "dc")
+    for (const netlist::FlatElement& e : c.elements)
+      if (e.kind == 'v' || e.kind == 'e' || e.kind == 'h') {
+        netlist::OutputVar v;
+        v.function = "i";
+        v.args = {e.name};
+        add(v);
+      }
+  return out;
+}
+
+std::optional<double> read_signal(const Signal& s, const netlist::Circuit& c,
+                                  const DcSolver& solver, std::string& error) {
+  const netlist::OutputVar& v = s.output;
+  if (v.expr) {
+    netlist::EvalResult r = v.expr->evaluate(SolutionContext(c, solver));
+    if (!r.ok()) return error = r.error, std::nullopt;
+    return r.value;
+  }
+  if (v.function == "v") {
+    auto a = c.find_node(v.args.at(0));
+    auto b = v.args.size() > 1 ? c.find_node(v.args[1]) : std::optional(netlist::NodeId{0});
+    if (!a || !b) return error = "no node " + (a ? v.args[1] : v.args[0]), std::nullopt;
+    return solver.voltage(*a) - solver.voltage(*b);
+  }
+  if (auto i = solver.current(v.args.at(0))) return i;
+  error = "no current is known for element " + v.args[0];
+  return std::nullopt;
+}
+
+}  // namespace xb::engine

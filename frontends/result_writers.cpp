@@ -1,0 +1,53 @@
+#include "frontends/result_writers.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace xb::cli {
+namespace {
+
+std::string number(double v, const char* format) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+}  // namespace
+
+void write_csv(const engine::Results& r, std::ostream& out) {
+  for (size_t i = 0; i < r.signals.size(); ++i) out << (i ? "," : "") << r.signals[i];
+  out << "\n";
+  for (const auto& row : r.rows) {
+    for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << number(row[i], "%.15g");
+    out << "\n";
+  }
+}
+
+void write_listing(const engine::Results& r, std::ostream& out) {
+  if (r.analysis == "op") {
+    out << "**** operating point\n";
+    if (!r.rows.empty())
+      for (size_t i = 0; i < r.signals.size(); ++i)
+        out << "  " << r.signals[i]
+            << std::string(r.signals[i].size() < 24 ? 24 - r.signals[i].size() : 1, ' ')
+            << number(r.rows[0][i], "% .6e") << "\n";
+    return;
+  }
+  out << "**** " << r.analysis << " analysis\n";
+  for (const std::string& s : r.signals)
+    out << ' ' << s << std::string(s.size() < 14 ? 14 - s.size() : 1, ' ');
+  out << "\n";
+  for (const auto& row : r.rows) {
+    for (double v : row) out << number(v, "% .6e") << "  ";
+    out << "\n";
+  }
+}
+
+std::string numbered_path(const std::string& path, size_t index) {
+  if (index == 0) return path;
+  std::filesystem::path p(path);
+  std::string name = p.stem().string() + "_" + std::to_string(index + 1) + p.extension().string();
+  return (p.parent_path() / name).string();
+}
+
+}  // namespace xb::cli

@@ -1,0 +1,21 @@
+#pragma once
+// Results to files and to the terminal.
+//   CSV: a header of signal names (first the independent variable), one row per point, numbers
+//   with 15 significant digits (enough for relative 1e-12 comparisons).
+//   Listing: an operating-point table or a .print-style table per analysis, like HSPICE's .lis.
+
+#include <ostream>
+#include <string>
+
+#include "engine/results.hpp"
+
+namespace xb::cli {
+
+void write_csv(const engine::Results& r, std::ostream& out);
+void write_listing(const engine::Results& r, std::ostream& out);
+
+// File name for result `index` (0-based) of a run writing to `path`: path itself for the first,
+// then "name_2.ext", "name_3.ext", ...
+std::string numbered_path(const std::string& path, size_t index);
+
+}  // namespace xb::cli

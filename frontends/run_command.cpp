@@ -1,0 +1,106 @@
+#include "frontends/run_command.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "engine/dc_analysis.hpp"
+#include "frontends/exit_codes.hpp"
+#include "frontends/load_deck.hpp"
+#include "frontends/result_writers.hpp"
+#include "frontends/simulation.hpp"
+
+namespace xb::cli {
+namespace {
+
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled) {}
+  void operator()(size_t done, size_t total) {
+    if (!enabled_ || total < 50) return;
+    if (done != total && done % std::max<size_t>(1, total / 100) != 0) return;
+    std::cerr << "\r  point " << done << " / " << total << (done == total ? "\n" : "")
+              << std::flush;
+  }
+
+ private:
+  bool enabled_;
+};
+
+}  // namespace
+
+int run_deck(const RunOptions& opt) {
+  auto loaded = load_deck(opt.deck, std::cerr);
+  if (!loaded) return kUserError;
+  const netlist::Deck& main_deck = loaded->deck;
+  std::vector<netlist::Deck> runs{main_deck};
+  for (size_t i = 0; i < main_deck.alters.size(); ++i)
+    runs.push_back(netlist::apply_alter(main_deck, i));
+
+  Progress progress(isatty(STDERR_FILENO) != 0);
+  size_t written = 0;
+  int exit_code = kOk;
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const netlist::Deck& deck = runs[r];
+    auto prepare_fn = [&deck](const std::unordered_map<std::string, double>& o) {
+      return prepare_circuit(deck, o);
+    };
+    const netlist::Circuit& circuit = loaded->runs[r];
+    if (circuit.analyses.empty())
+      std::cerr << "xbspice: warning: " << opt.deck << " has no analysis\n";
+    for (size_t a = 0; a < circuit.analyses.size(); ++a) {
+      const netlist::FlatAnalysis& fa = circuit.analyses[a];
+      std::string where = deck.sources->location_string(fa.loc);
+      if (fa.kind != netlist::AnalysisKind::op && fa.kind != netlist::AnalysisKind::dc) {
+        std::cerr << where << ": error: ." << fa.name
+                  << " is not simulated yet (only .op and .dc)\n";
+        exit_code = kSimulationFailure;
+        continue;
+      }
+      engine::AnalysisOutcome outcome = engine::run_dc_analysis(a, prepare_fn, std::ref(progress));
+      if (!outcome.results.rows.empty() || outcome.status.ok) {
+        if (r > 0) std::cout << "**** .alter " << r << "\n";
+        write_listing(outcome.results, std::cout);
+        if (!opt.output.empty()) {
+          std::string path = numbered_path(opt.output, written++);
+          std::ofstream file(path);
+          write_csv(outcome.results, file);
+          if (!file) {
+            std::cerr << "xbspice: error: cannot write " << path << "\n";
+            return kUserError;
+          }
+        }
+      }
+      if (!outcome.status.ok) {
+        std::string at =
+            outcome.status.loc.valid() ? deck.sources->location_string(outcome.status.loc) : where;
+        if (outcome.status.message.find(": error: ") != std::string::npos)
+          std::cerr << outcome.status.message << "\n";
+        else
+          std::cerr << at << ": error: " << outcome.status.message << " (in ." << fa.name << ")\n";
+        if (!outcome.results.rows.empty())
+          std::cerr << "note: the " << outcome.results.rows.size()
+                    << " point(s) computed before the failure were kept\n";
+        exit_code = kSimulationFailure;
+        continue;
+      }
+      if (opt.stats) {
+        const engine::SolverCounters& c = outcome.counters;
+        std::fprintf(
+            stderr,
+            "stats: .%s: %zu points, %d unknowns, %d nonzeros, %s, %d Newton iterations\n"
+            "stats:   KLU analyze %llu (%.3f s) factor %llu (%.3f s) refactor %llu (%.3f s) "
+            "solve %llu (%.3f s)\n",
+            fa.name.c_str(), outcome.results.rows.size(), outcome.unknowns, outcome.nonzeros,
+            outcome.linear ? "linear" : "nonlinear", outcome.newton_iterations,
+            (unsigned long long)c.analyze, c.analyze_s, (unsigned long long)c.factor, c.factor_s,
+            (unsigned long long)c.refactor, c.refactor_s, (unsigned long long)c.solve, c.solve_s);
+      }
+    }
+  }
+  return exit_code;
+}
+
+}  // namespace xb::cli

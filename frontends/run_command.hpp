@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+
+namespace xb::cli {
+
+struct RunOptions {
+  std::string deck;
+  std::string output;  // empty: no file
+  bool stats = false;
+};
+
+// `xbspice run`: simulates every .op and .dc of the deck (and of each .alter run). Returns the
+// exit code.
+int run_deck(const RunOptions& options);
+
+}  // namespace xb::cli

@@ -1,0 +1,35 @@
+#include "frontends/simulation.hpp"
+
+#include "devices/linear_devices.hpp"
+#include "netlist/elaborate.hpp"
+
+namespace xb::cli {
+
+// Elaborates `deck` with parameter overrides and sets up a solver; errors land in the status.
+std::unique_ptr<engine::Prepared> prepare_circuit(
+    const netlist::Deck& deck, const std::unordered_map<std::string, double>& overrides) {
+  auto p = std::make_unique<engine::Prepared>();
+  netlist::Diagnostics diag;
+  netlist::ElaborateOptions options;
+  options.param_overrides = overrides;
+  p->circuit = netlist::elaborate(deck, options, diag);
+  if (diag.has_errors()) {
+    p->status = {false, diag.format(*deck.sources), {}, 0};
+    return p;
+  }
+  devices::BuildResult built = devices::build_device_groups(p->circuit);
+  if (!built.errors.empty()) {
+    std::string message;
+    for (size_t i = 0; i < built.errors.size(); ++i)
+      message += deck.sources->location_string(built.error_locs[i]) +
+                 ": error: " + built.errors[i] + (i + 1 < built.errors.size() ? "\n" : "");
+    p->status = {false, message, {}, 0};
+    return p;
+  }
+  p->solver = std::make_unique<engine::DcSolver>(p->circuit, std::move(built.groups),
+                                                 engine::NewtonOptions::from(p->circuit));
+  p->status = p->solver->setup();
+  return p;
+}
+
+}  // namespace xb::cli

@@ -1,0 +1,172 @@
+#include <gtest/gtest.h>
+
+#include <Eigen/Dense>
+#include <cmath>
+#include <random>
+#include <sstream>
+
+#include "frontends/simulation.hpp"
+#include "netlist/parser.hpp"
+
+using namespace xb;
+
+namespace {
+
+struct SimRun {
+  netlist::ParseResult parsed;
+  std::vector<engine::AnalysisOutcome> outcomes;
+};
+
+SimRun simulate(const std::string& text) {
+  SimRun r{netlist::parse_deck_text(text, "t.sp"), {}};
+  EXPECT_TRUE(r.parsed.ok()) << r.parsed.diagnostics.format(*r.parsed.deck.sources);
+  auto prepare = [&](const std::unordered_map<std::string, double>& o) {
+    return cli::prepare_circuit(r.parsed.deck, o);
+  };
+  auto base = prepare({});
+  if (!base->status.ok) {
+    engine::AnalysisOutcome failed;
+    failed.status = base->status;
+    r.outcomes.push_back(failed);
+    return r;
+  }
+  for (size_t a = 0; a < base->circuit.analyses.size(); ++a)
+    r.outcomes.push_back(engine::run_dc_analysis(a, prepare));
+  return r;
+}
+
+double column(const engine::Results& res, const std::string& name, size_t row) {
+  auto it = std::find(res.signals.begin(), res.signals.end(), name);
+  EXPECT_NE(it, res.signals.end()) << name;
+  return it == res.signals.end() ? NAN : res.rows.at(row)[it - res.signals.begin()];
+}
+
+}  // namespace
+
+TEST(Dc, DividerMatchesClosedForm) {
+  SimRun r = simulate("div\nv1 in 0 5\nr1 in out 10k\nr2 out 0 3.3k\n.op\n");
+  ASSERT_TRUE(r.outcomes[0].status.ok);
+  const auto& res = r.outcomes[0].results;
+  EXPECT_NEAR(column(res, "v(out)", 0), 5 * 3.3e3 / 13.3e3, 1e-12);
+  EXPECT_NEAR(column(res, "i(v1)", 0), -5 / 13.3e3, 1e-15);  // into the + terminal
+}
+
+TEST(Dc, LinearSweepFactorsOnceAndSolvesEveryPoint) {
+  SimRun r = simulate("sweep\nv1 in 0 0\nr1 in out 1k\nr2 out 0 1k\n.dc v1 0 1 0.01\n");
+  const engine::AnalysisOutcome& o = r.outcomes[0];
+  ASSERT_TRUE(o.status.ok);
+  EXPECT_EQ(o.results.rows.size(), 101u);
+  EXPECT_EQ(o.counters.factor, 1u);
+  EXPECT_EQ(o.counters.refactor, 0u);
+  EXPECT_EQ(o.counters.solve, 101u);
+  EXPECT_NEAR(column(o.results, "v(out)", 100), 0.5, 1e-12);
+}
+
+TEST(Dc, ParameterAndDataSweeps) {
+  SimRun r = simulate(
+      "p\n.param rl=1k\nv1 in 0 1\nr1 in out 1k\nr2 out 0 'rl'\n.dc rl 1k 3k 1k\n"
+      ".data t v1 rl\n+ 2 1k\n+ 4 3k\n.enddata\n.dc data=t\n");
+  ASSERT_TRUE(r.outcomes[0].status.ok) << r.outcomes[0].status.message;
+  for (size_t k = 0; k < 3; ++k) {
+    double rl = 1e3 * (k + 1);
+    EXPECT_NEAR(column(r.outcomes[0].results, "v(out)", k), rl / (1e3 + rl), 1e-12);
+  }
+  ASSERT_TRUE(r.outcomes[1].status.ok) << r.outcomes[1].status.message;
+  EXPECT_NEAR(column(r.outcomes[1].results, "v(out)", 0), 2 * 0.5, 1e-12);
+  EXPECT_NEAR(column(r.outcomes[1].results, "v(out)", 1), 4 * 0.75, 1e-12);
+}
+
+TEST(Dc, FloatingNodeNamed) {
+  SimRun r = simulate("f\nv1 a 0 1\nr1 a 0 1k\nr2 b c 1k\ni1 0 b 1m\n.op\n");
+  ASSERT_FALSE(r.outcomes[0].status.ok);
+  EXPECT_NE(r.outcomes[0].status.message.find("no DC path to ground from node(s) b, c"),
+            std::string::npos)
+      << r.outcomes[0].status.message;
+  EXPECT_EQ(r.outcomes[0].status.loc.line, 4u);  // r2, the first element on node b
+}
+
+TEST(Dc, VoltageSourceLoopNamed) {
+  SimRun r = simulate("loop\nv1 a 0 1\nv2 a 0 2\nr1 a 0 1k\n.op\n");
+  ASSERT_FALSE(r.outcomes[0].status.ok);
+  EXPECT_NE(r.outcomes[0].status.message.find("loop of voltage sources"), std::string::npos);
+  EXPECT_NE(r.outcomes[0].status.message.find("v2"), std::string::npos);
+}
+
+TEST(Dc, SingularMatrixNamesTheUnknown) {
+  // A CCCS whose gain cancels the only conductance at node b makes the matrix singular.
+  SimRun r = simulate("sing\nv1 a 0 1\nvs a b 0\nr1 b 0 1k\nf1 b 0 vs 1\n.op\n");
+  ASSERT_FALSE(r.outcomes[0].status.ok);
+  EXPECT_NE(r.outcomes[0].status.message.find("singular matrix at"), std::string::npos)
+      << r.outcomes[0].status.message;
+}
+
+TEST(Dc, UnsupportedElementIsAClearError) {
+  SimRun r = simulate("d\n.model dm d\nv1 a 0 1\nd1 a 0 dm\n.op\n");
+  ASSERT_FALSE(r.outcomes[0].status.ok);
+  EXPECT_NE(r.outcomes[0].status.message.find("t.sp:4:1: error: element d1"), std::string::npos)
+      << r.outcomes[0].status.message;
+}
+
+// An N×M crossbar (inputs through source resistors on the columns, sense resistors on the rows,
+// wire segments between cells) against a dense nodal solve written here with Eigen.
+TEST(Dc, CrossbarMatchesDenseSolve) {
+  const int n = 12, m = 9;
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> g(1 / 3e5, 1 / 500.0), vin(-0.2, 0.2);
+  std::ostringstream deck;
+  deck << "crossbar\n";
+  // Node numbering for the dense solve: c(i,j) = i*m + j, r(i,j) = n*m + i*m + j.
+  const int nodes = 2 * n * m;
+  Eigen::MatrixXd G = Eigen::MatrixXd::Zero(nodes, nodes);
+  Eigen::VectorXd b = Eigen::VectorXd::Zero(nodes);
+  auto stamp = [&](int a, int c, double cond) {
+    G(a, a) += cond;
+    if (c >= 0) G(c, c) += cond, G(a, c) -= cond, G(c, a) -= cond;
+  };
+  auto c_node = [&](int i, int j) { return i * m + j; };
+  auto r_node = [&](int i, int j) { return n * m + i * m + j; };
+  for (int j = 0; j < m; ++j) {
+    char v_text[40];
+    std::snprintf(v_text, sizeof v_text, "%.17g", vin(rng));
+    const double v = std::stod(v_text);  // exactly what the deck says
+    deck << "vin" << j << " in" << j << " 0 " << v_text << "\nrsrc" << j << " in" << j << " c0_"
+         << j << " 100\n";
+    stamp(c_node(0, j), -1, 1e-2);  // source resistor to a fixed voltage
+    b(c_node(0, j)) += v * 1e-2;
+  }
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < m; ++j) {
+      double gc = g(rng);
+      char r_text[40];
+      std::snprintf(r_text, sizeof r_text, "%.17g", 1 / gc);
+      deck << "rx" << i << "_" << j << " c" << i << "_" << j << " r" << i << "_" << j << " "
+           << r_text << "\n";
+      stamp(c_node(i, j), r_node(i, j), 1 / std::stod(r_text));
+      if (i + 1 < n) {
+        deck << "rwc" << i << "_" << j << " c" << i << "_" << j << " c" << i + 1 << "_" << j
+             << " 1\n";
+        stamp(c_node(i, j), c_node(i + 1, j), 1.0);
+      }
+      if (j + 1 < m) {
+        deck << "rwr" << i << "_" << j << " r" << i << "_" << j << " r" << i << "_" << j + 1
+             << " 1\n";
+        stamp(r_node(i, j), r_node(i, j + 1), 1.0);
+      }
+    }
+  for (int i = 0; i < n; ++i) {
+    deck << "rsense" << i << " r" << i << "_" << m - 1 << " 0 100\n";
+    stamp(r_node(i, m - 1), -1, 1e-2);
+  }
+  deck << ".op\n";
+  Eigen::VectorXd v = G.partialPivLu().solve(b);
+  SimRun r = simulate(deck.str());
+  ASSERT_TRUE(r.outcomes[0].status.ok) << r.outcomes[0].status.message;
+  const auto& res = r.outcomes[0].results;
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < m; ++j) {
+      std::string c = "v(c" + std::to_string(i) + "_" + std::to_string(j) + ")";
+      std::string rr = "v(r" + std::to_string(i) + "_" + std::to_string(j) + ")";
+      EXPECT_NEAR(column(res, c, 0), v(c_node(i, j)), 1e-9 * std::fabs(v(c_node(i, j))) + 1e-15);
+      EXPECT_NEAR(column(res, rr, 0), v(r_node(i, j)), 1e-9 * std::fabs(v(r_node(i, j))) + 1e-15);
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates golden/NAME.raw for every decks/NAME.sp with Debian's ngspice (ASCII raw, full
+# precision). The test ngspice_regress compares xbspice with these files.
+# Usage: tests/regress/ngspice/make_goldens.sh   (needs ngspice; bash scripts/install-deps.sh)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$here/golden"
+ngspice --version | head -2 | tail -1
+for deck in "$here"/decks/*.sp; do
+  name=$(basename "$deck" .sp)
+  SPICE_ASCIIRAWFILE=1 ngspice -b -r "$here/golden/$name.raw" "$deck" > "$here/golden/$name.log" 2>&1 ||
+    { echo "ngspice failed on $name" >&2; cat "$here/golden/$name.log" >&2; exit 1; }
+  rm -f "$here/golden/$name.log"
+  echo "golden/$name.raw"
+done
