@@ -52,11 +52,14 @@ void ResistorGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<double> ResistorGroup::current(std::string_view name, const double* x,
-                                             const engine::MnaSystem&) const {
+std::optional<size_t> ResistorGroup::find(std::string_view name) const {
   for (size_t k = 0; k < names_.size(); ++k)
-    if (names_[k] == name) return g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
+    if (names_[k] == name) return k;
   return std::nullopt;
+}
+
+double ResistorGroup::current(size_t k, const double* x) const {
+  return g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
 }
 
 }  // namespace xb::devices

@@ -15,8 +15,8 @@ class ResistorGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<double> current(std::string_view name, const double* x,
-                                const engine::MnaSystem&) const override;
+  std::optional<size_t> find(std::string_view name) const override;
+  double current(size_t k, const double* x) const override;
   void set_temperature(double t) override;
 
  private:

@@ -61,11 +61,14 @@ std::optional<Unknown> BranchSourceGroup::branch(std::string_view name) const {
   return std::nullopt;
 }
 
-std::optional<double> BranchSourceGroup::current(std::string_view name, const double* x,
-                                                 const engine::MnaSystem&) const {
+std::optional<size_t> BranchSourceGroup::find(std::string_view name) const {
   for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return x[branch_[k].value];
+    if (inst_[k].name == name) return k;
   return std::nullopt;
+}
+
+double BranchSourceGroup::current(size_t k, const double* x) const {
+  return x[branch_[k].value];
 }
 
 bool BranchSourceGroup::set_source_value(std::string_view name, double value) {
@@ -121,11 +124,14 @@ void CurrentSourceGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<double> CurrentSourceGroup::current(std::string_view name, const double* x,
-                                                  const engine::MnaSystem&) const {
+std::optional<size_t> CurrentSourceGroup::find(std::string_view name) const {
   for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return value_at(k, x, 1.0);
+    if (inst_[k].name == name) return k;
   return std::nullopt;
+}
+
+double CurrentSourceGroup::current(size_t k, const double* x) const {
+  return value_at(k, x, 1.0);
 }
 
 bool CurrentSourceGroup::set_source_value(std::string_view name, double value) {

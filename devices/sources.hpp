@@ -38,8 +38,8 @@ class BranchSourceGroup : public engine::DeviceGroup {
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
   std::optional<engine::Unknown> branch(std::string_view name) const override;
-  std::optional<double> current(std::string_view name, const double* x,
-                                const engine::MnaSystem& sys) const override;
+  std::optional<size_t> find(std::string_view name) const override;
+  double current(size_t k, const double* x) const override;
   bool set_source_value(std::string_view name, double value) override;
 
  private:
@@ -68,8 +68,8 @@ class CurrentSourceGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<double> current(std::string_view name, const double* x,
-                                const engine::MnaSystem& sys) const override;
+  std::optional<size_t> find(std::string_view name) const override;
+  double current(size_t k, const double* x) const override;
   bool set_source_value(std::string_view name, double value) override;
 
  private:

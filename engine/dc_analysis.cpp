@@ -1,5 +1,7 @@
 #include "engine/dc_analysis.hpp"
 
+#include <algorithm>
+
 #include "engine/signals.hpp"
 
 namespace xb::engine {
@@ -99,39 +101,78 @@ AnalysisOutcome run(size_t index, const PrepareFn& prepare,
                                          : (sweeps[1]->target == netlist::FlatSweep::Target::data
                                                 ? sweeps[1]->data_rows.size()
                                                 : sweeps[1]->points.size());
+  std::vector<BoundSignal> bound = bind_signals(signals, p->circuit, *p->solver);
+  auto rebuild = [&](const std::unordered_map<std::string, double>& params) {
+    current_params = params;
+    add_work(out, *p);
+    p = prepare(current_params);
+    if (!p->status.ok) return false;
+    p->solver->set_temperature(temperature);
+    bound = bind_signals(signals, p->circuit, *p->solver);
+    return true;
+  };
+  auto sweep_values = [&](size_t i, size_t o) {
+    std::vector<double> row;
+    for (const netlist::FlatSweep* s : sweeps) {
+      size_t k = s == sweeps[0] ? i : o;
+      row.push_back(s->target == netlist::FlatSweep::Target::data ? static_cast<double>(k + 1)
+                                                                  : s->points[k]);
+    }
+    return row;
+  };
+  auto record = [&](std::vector<double> row) {
+    for (const BoundSignal& s : bound) row.push_back(read_signal(s, p->circuit, *p->solver));
+    out.results.rows.push_back(std::move(row));
+  };
+  constexpr size_t kBatch = 64;  // right-hand sides per KLU call, bounding the block's memory
   for (size_t o = 0; o < outer; ++o) {
+    std::vector<PointSettings> points(inner);
     for (size_t i = 0; i < inner; ++i) {
-      PointSettings settings;
-      std::vector<double> row;
-      if (sweeps.size() > 1) apply_sweep(*sweeps[1], o, p->circuit, settings);
-      if (!sweeps.empty()) apply_sweep(*sweeps[0], i, p->circuit, settings);
-      for (const netlist::FlatSweep* s : sweeps) {
-        size_t k = s == sweeps[0] ? i : o;
-        row.push_back(s->target == netlist::FlatSweep::Target::data ? static_cast<double>(k + 1)
-                                                                    : s->points[k]);
+      if (sweeps.size() > 1) apply_sweep(*sweeps[1], o, p->circuit, points[i]);
+      if (!sweeps.empty()) apply_sweep(*sweeps[0], i, p->circuit, points[i]);
+    }
+    // Linear circuit, inner points differing only in source values: one factorization, all
+    // right-hand sides solved together.
+    bool batch =
+        inner > 1 && std::all_of(points.begin(), points.end(), [&](const PointSettings& s) {
+          return s.params == points[0].params && !s.temperature;
+        });
+    if (batch && points[0].params != current_params && !rebuild(points[0].params))
+      return out.status = p->status, out;
+    batch = batch && p->solver->all_linear();
+    for (size_t i0 = 0; batch && i0 < inner; i0 += kBatch) {
+      const size_t count = std::min(kBatch, inner - i0);
+      const size_t n = p->solver->system().size();
+      std::vector<double> block;
+      block.reserve(n * count);
+      for (size_t i = i0; i < i0 + count; ++i) {
+        for (const auto& [name, value] : points[i].sources)
+          p->solver->set_source_value(name, value);
+        std::vector<double> rhs = p->solver->rhs_at_zero();
+        block.insert(block.end(), rhs.begin(), rhs.end());
       }
-      if (settings.params != current_params) {
-        current_params = settings.params;
-        add_work(out, *p);
-        p = prepare(current_params);
-        if (!p->status.ok) return out.status = p->status, out;
-        p->solver->set_temperature(temperature);
+      SolveStatus st = p->solver->solve_many(block, static_cast<int>(count));
+      if (!st.ok) return out.status = st, out;
+      for (size_t i = i0; i < i0 + count; ++i) {
+        p->solver->set_solution(block.data() + (i - i0) * n);
+        record(sweep_values(i, o));
+        if (progress) progress(o * inner + i + 1, outer * inner);
       }
+    }
+    for (size_t i = 0; !batch && i < inner; ++i) {
+      const PointSettings& settings = points[i];
+      if (settings.params != current_params && !rebuild(settings.params))
+        return out.status = p->status, out;
       for (const auto& [name, value] : settings.sources) p->solver->set_source_value(name, value);
       if (settings.temperature) p->solver->set_temperature(*settings.temperature);
       SolveStatus st = p->solver->solve();
       if (!st.ok) {
-        if (!sweeps.empty()) {
+        std::vector<double> row = sweep_values(i, o);
+        if (!sweeps.empty())
           st.message += " at " + out.results.signals[0] + " = " + std::to_string(row[0]);
-        }
-        out.status = st;
-        return out;
+        return out.status = st, out;
       }
-      for (const Signal& s : signals) {
-        std::string error;
-        row.push_back(read_signal(s, p->circuit, *p->solver, error).value_or(0.0));
-      }
-      out.results.rows.push_back(std::move(row));
+      record(sweep_values(i, o));
       if (progress) progress(o * inner + i + 1, outer * inner);
     }
   }

@@ -180,10 +180,43 @@ void DcSolver::set_temperature(double celsius) {
   factored_ = false;
 }
 
-std::optional<double> DcSolver::current(std::string_view element) const {
+std::optional<DcSolver::CurrentProbe> DcSolver::find_current(std::string_view element) const {
   for (const auto& g : groups_)
-    if (auto i = g->current(element, x_.data(), sys_)) return i;
+    if (auto k = g->find(element)) return CurrentProbe{g.get(), *k};
   return std::nullopt;
+}
+
+std::optional<double> DcSolver::current(std::string_view element) const {
+  if (auto p = find_current(element)) return current(*p);
+  return std::nullopt;
+}
+
+std::vector<double> DcSolver::rhs_at_zero() {
+  std::fill(x_.begin(), x_.end(), 0.0);
+  assemble();
+  std::vector<double> rhs(sys_.size());
+  for (int i = 0; i < sys_.size(); ++i) rhs[i] = -f_[i];
+  return rhs;
+}
+
+SolveStatus DcSolver::solve_many(std::vector<double>& rhs, int count) {
+  if (!linear_) return {false, "internal: batched solve of a nonlinear circuit", {}, 0};
+  if (!factored_) {
+    std::fill(x_.begin(), x_.end(), 0.0);
+    assemble();
+    FactorStatus fs = klu_.factor(jac_.data());
+    if (fs != FactorStatus::ok)
+      return {false, "singular matrix at " + describe_unknown(klu_.singular_column()), {}, 1};
+    factored_ = true;
+  }
+  ++total_iterations_;
+  if (!klu_.solve(rhs.data(), count)) return {false, "linear solve failed", {}, 1};
+  return {};
+}
+
+void DcSolver::set_solution(const double* x) {
+  std::copy(x, x + sys_.size(), x_.begin());
+  x_.back() = 0.0;
 }
 
 }  // namespace xb::engine

@@ -51,7 +51,20 @@ class DcSolver {
     return id.is_ground() ? kGround : Unknown{static_cast<int>(id.value) - 1};
   }
   double voltage(netlist::NodeId id) const { return x_[sys_.row(node_unknown(id))]; }
+  // Where to read an element's current: found once, read at every point.
+  struct CurrentProbe {
+    const DeviceGroup* group = nullptr;
+    size_t index = 0;
+  };
+  std::optional<CurrentProbe> find_current(std::string_view element) const;
+  double current(const CurrentProbe& p) const { return p.group->current(p.index, x_.data()); }
   std::optional<double> current(std::string_view element) const;
+
+  // Linear circuits: solve for many right-hand sides at once (sweeps of sources). `rhs` holds
+  // `count` vectors of size() one after another and is overwritten by the solutions.
+  std::vector<double> rhs_at_zero();  // −f(0) for the present source values
+  SolveStatus solve_many(std::vector<double>& rhs, int count);
+  void set_solution(const double* x);  // size() values
   const SolverCounters& counters() const { return klu_.counters(); }
   int newton_iterations() const { return total_iterations_; }
   bool all_linear() const { return linear_; }

@@ -44,10 +44,11 @@ class DeviceGroup {
 
   // Branch unknown of element `name` if this group gave it one.
   virtual std::optional<Unknown> branch(std::string_view) const { return std::nullopt; }
-  // Current through element `name` (into its first terminal) at solution x, if known here.
-  virtual std::optional<double> current(std::string_view, const double*, const MnaSystem&) const {
-    return std::nullopt;
-  }
+  // Index of element `name` in this group, to read its current with current(); found once per
+  // output signal, not per point.
+  virtual std::optional<size_t> find(std::string_view) const { return std::nullopt; }
+  // Current into the first terminal of instance `k` at solution x.
+  virtual double current(size_t, const double*) const { return 0.0; }
   // DC sweeps: set the value of independent source `name`; false if not in this group.
   virtual bool set_source_value(std::string_view, double) { return false; }
   // Temperature in °C for temperature-dependent parameters.

@@ -75,23 +75,42 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
   return out;
 }
 
-std::optional<double> read_signal(const Signal& s, const netlist::Circuit& c,
-                                  const DcSolver& solver, std::string& error) {
-  const netlist::OutputVar& v = s.output;
-  if (v.expr) {
-    netlist::EvalResult r = v.expr->evaluate(SolutionContext(c, solver));
-    if (!r.ok()) return error = r.error, std::nullopt;
-    return r.value;
+std::vector<BoundSignal> bind_signals(const std::vector<Signal>& signals, const netlist::Circuit& c,
+                                      const DcSolver& solver) {
+  std::vector<BoundSignal> out;
+  out.reserve(signals.size());
+  const int ground = solver.system().size();
+  auto index = [&](const std::string& node) {
+    auto id = c.find_node(node);
+    if (!id) return ground;
+    Unknown u = solver.node_unknown(*id);
+    return u.is_ground() ? ground : u.value;
+  };
+  for (const Signal& s : signals) {
+    BoundSignal b;
+    const netlist::OutputVar& v = s.output;
+    if (v.expr) {
+      b.expr = v.expr;
+    } else if (v.function == "v") {
+      b.a = index(v.args.at(0));
+      b.b = v.args.size() > 1 ? index(v.args[1]) : ground;
+    } else {
+      b.probe = solver.find_current(v.args.at(0));
+    }
+    out.push_back(std::move(b));
   }
-  if (v.function == "v") {
-    auto a = c.find_node(v.args.at(0));
-    auto b = v.args.size() > 1 ? c.find_node(v.args[1]) : std::optional(netlist::NodeId{0});
-    if (!a || !b) return error = "no node " + (a ? v.args[1] : v.args[0]), std::nullopt;
-    return solver.voltage(*a) - solver.voltage(*b);
+  return out;
+}
+
+double read_signal(const BoundSignal& s, const netlist::Circuit& c, const DcSolver& solver) {
+  if (s.expr) {
+    netlist::EvalResult r = s.expr->evaluate(SolutionContext(c, solver));
+    return r.ok() ? r.value : 0.0;
   }
-  if (auto i = solver.current(v.args.at(0))) return i;
-  error = "no current is known for element " + v.args[0];
-  return std::nullopt;
+  if (s.probe) return solver.current(*s.probe);
+  if (s.a < 0) return 0.0;
+  const std::vector<double>& x = solver.solution();
+  return x[s.a] - x[s.b];
 }
 
 }  // namespace xb::engine

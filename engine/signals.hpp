@@ -18,8 +18,17 @@ struct Signal {
 // node voltage and every branch current (V, E and H elements), as ngspice saves them.
 std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string& analysis);
 
-// The value of a signal at the solver's solution; nullopt with `error` set when it names nothing.
-std::optional<double> read_signal(const Signal& s, const netlist::Circuit& c,
-                                  const DcSolver& solver, std::string& error);
+// A signal resolved against one solver: solution indices or a device current probe, so that
+// reading it at each sweep point costs no name look-up.
+struct BoundSignal {
+  int a = -1, b = -1;  // v(a) − v(b): indices into the solution (size() = ground)
+  std::optional<DcSolver::CurrentProbe> probe;
+  netlist::ExprPtr expr;  // par('...')
+};
+
+// Signals naming nothing in the circuit read as 0 (elaboration has warned about them).
+std::vector<BoundSignal> bind_signals(const std::vector<Signal>& signals, const netlist::Circuit& c,
+                                      const DcSolver& solver);
+double read_signal(const BoundSignal& s, const netlist::Circuit& c, const DcSolver& solver);
 
 }  // namespace xb::engine

@@ -24,6 +24,13 @@ void write_csv(const engine::Results& r, std::ostream& out) {
 }
 
 void write_listing(const engine::Results& r, std::ostream& out) {
+  // A listing is for reading: a 128×128 crossbar's 33,000 node voltages belong in a file.
+  constexpr size_t kMaxListed = 64;
+  if (r.signals.size() > kMaxListed) {
+    out << "**** " << r.analysis << ": " << r.signals.size() << " signals at " << r.rows.size()
+        << " point(s), not listed (select some with .print, or write all with -o FILE)\n";
+    return;
+  }
   if (r.analysis == "op") {
     out << "**** operating point\n";
     if (!r.rows.empty())

@@ -44,14 +44,17 @@ int run_deck(const RunOptions& opt) {
   int exit_code = kOk;
   for (size_t r = 0; r < runs.size(); ++r) {
     const netlist::Deck& deck = runs[r];
-    auto prepare_fn = [&deck](const std::unordered_map<std::string, double>& o) {
-      return prepare_circuit(deck, o);
+    // The first preparation takes the circuit load_deck already elaborated.
+    std::optional<netlist::Circuit> elaborated = std::move(loaded->runs[r]);
+    const std::vector<netlist::FlatAnalysis> analyses = elaborated->analyses;
+    auto prepare_fn = [&deck, &elaborated](const std::unordered_map<std::string, double>& o) {
+      std::optional<netlist::Circuit> reuse;
+      if (o.empty() && elaborated) reuse.swap(elaborated);
+      return prepare_circuit(deck, o, std::move(reuse));
     };
-    const netlist::Circuit& circuit = loaded->runs[r];
-    if (circuit.analyses.empty())
-      std::cerr << "xbspice: warning: " << opt.deck << " has no analysis\n";
-    for (size_t a = 0; a < circuit.analyses.size(); ++a) {
-      const netlist::FlatAnalysis& fa = circuit.analyses[a];
+    if (analyses.empty()) std::cerr << "xbspice: warning: " << opt.deck << " has no analysis\n";
+    for (size_t a = 0; a < analyses.size(); ++a) {
+      const netlist::FlatAnalysis& fa = analyses[a];
       std::string where = deck.sources->location_string(fa.loc);
       if (fa.kind != netlist::AnalysisKind::op && fa.kind != netlist::AnalysisKind::dc) {
         std::cerr << where << ": error: ." << fa.name

@@ -7,15 +7,20 @@ namespace xb::cli {
 
 // Elaborates `deck` with parameter overrides and sets up a solver; errors land in the status.
 std::unique_ptr<engine::Prepared> prepare_circuit(
-    const netlist::Deck& deck, const std::unordered_map<std::string, double>& overrides) {
+    const netlist::Deck& deck, const std::unordered_map<std::string, double>& overrides,
+    std::optional<netlist::Circuit> elaborated) {
   auto p = std::make_unique<engine::Prepared>();
-  netlist::Diagnostics diag;
-  netlist::ElaborateOptions options;
-  options.param_overrides = overrides;
-  p->circuit = netlist::elaborate(deck, options, diag);
-  if (diag.has_errors()) {
-    p->status = {false, diag.format(*deck.sources), {}, 0};
-    return p;
+  if (elaborated && overrides.empty()) {
+    p->circuit = std::move(*elaborated);
+  } else {
+    netlist::Diagnostics diag;
+    netlist::ElaborateOptions options;
+    options.param_overrides = overrides;
+    p->circuit = netlist::elaborate(deck, options, diag);
+    if (diag.has_errors()) {
+      p->status = {false, diag.format(*deck.sources), {}, 0};
+      return p;
+    }
   }
   devices::BuildResult built = devices::build_device_groups(p->circuit);
   if (!built.errors.empty()) {

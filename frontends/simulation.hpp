@@ -3,6 +3,7 @@
 // registry, solver set up. Shared by `xbspice run` and the regression tests.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -11,8 +12,11 @@
 
 namespace xb::cli {
 
-// Errors (elaboration, unsupported elements, topology) land in the returned status.
+// Errors (elaboration, unsupported elements, topology) land in the returned status. With
+// `elaborated`, that circuit (made from `deck` without overrides) is used instead of
+// elaborating again.
 std::unique_ptr<engine::Prepared> prepare_circuit(
-    const netlist::Deck& deck, const std::unordered_map<std::string, double>& overrides);
+    const netlist::Deck& deck, const std::unordered_map<std::string, double>& overrides,
+    std::optional<netlist::Circuit> elaborated = std::nullopt);
 
 }  // namespace xb::cli
