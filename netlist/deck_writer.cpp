@@ -38,7 +38,7 @@ class Writer {
       named(e.params);
       out_ << '\n';
       return;
-    } else if (e.model == "opamp") {
+    } else if (e.kind == 'e' && e.model == "opamp") {
       out_ << ' ' << e.nodes.at(0) << ' ' << e.nodes.at(1) << " opamp";
       for (size_t i = 2; i < e.nodes.size(); ++i) out_ << ' ' << e.nodes[i];
     } else {

@@ -417,7 +417,9 @@ class Elaborator {
       }
       if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
     }
-    if (!el.model.empty() && el.model != "opamp" && el.model != "poly") {
+    // E/G/F/H keep their "opamp" and "poly" forms in `model`; for them it names no .model card.
+    const bool controlled = el.kind == 'e' || el.kind == 'g' || el.kind == 'f' || el.kind == 'h';
+    if (!el.model.empty() && !(controlled && (el.model == "opamp" || el.model == "poly"))) {
       fe.model = find_model(el.model, frames_);
       if (fe.model < 0) fe.model = find_binned_model(el.model, fe.params);
       if (fe.model < 0) {

@@ -1,11 +1,12 @@
 // libFuzzer target: any bytes as a deck. Parsing, elaboration and diagnostic formatting must
 // finish without crashing, leaking or tripping a sanitizer. Includes resolve against the current
-// directory, so run the fuzzer from an empty folder.
+// directory, so run the fuzzer from an empty folder. Decks that elaborate are also simulated.
 
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "frontends/simulation.hpp"
 #include "netlist/deck_writer.hpp"
 #include "netlist/elaborate.hpp"
 #include "netlist/parser.hpp"
@@ -23,6 +24,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     xb::netlist::elaborate(r.deck, opt, diag);
     std::ostringstream out;
     xb::netlist::write_deck(r.deck, xb::netlist::DeckDialect::hspice, out);
+    if (!diag.has_errors()) {
+      // Simulate what elaborates: .op and .dc analyses with the engine, on small circuits only.
+      auto prepare = [&](const std::unordered_map<std::string, double>& o) {
+        return xb::cli::prepare_circuit(r.deck, o);
+      };
+      auto base = prepare({});
+      if (base->status.ok && base->circuit.elements.size() < 200) {
+        for (size_t a = 0; a < base->circuit.analyses.size() && a < 4; ++a) {
+          const auto& fa = base->circuit.analyses[a];
+          size_t points = 1;
+          for (const auto& s : fa.sweeps) points *= std::max<size_t>(1, s.points.size());
+          if ((fa.kind == xb::netlist::AnalysisKind::op || fa.kind == xb::netlist::AnalysisKind::dc) &&
+              points <= 1000)
+            xb::engine::run_dc_analysis(a, prepare);
+        }
+      }
+    }
   }
   (void)diag.format(*r.deck.sources);
   return 0;

@@ -77,3 +77,12 @@ TEST(DeckWriter, BuilderMadeDeckWritesAndParses) {
   EXPECT_DOUBLE_EQ(c.find_element("r1")->values[0], 1e3);
   EXPECT_DOUBLE_EQ(*c.find_element("v1")->source->dc, 0.1);
 }
+
+TEST(DeckWriter, SubcircuitNamedLikeAKeyword) {
+  // Found by the fuzzer: an X line calling a subcircuit named "opamp" crashed the writer.
+  ParseResult r = parse_ok("t\n.subckt opamp a\nr1 a 0 1\n.ends\nxl n opamp\nv1 n 0 1\n");
+  std::string text = write(r.deck, DeckDialect::hspice);
+  EXPECT_NE(text.find("xl n opamp\n"), std::string::npos) << text;
+  Circuit c = elaborate_ok(text);
+  EXPECT_TRUE(c.find_element("xl.r1"));
+}
