@@ -76,8 +76,10 @@ int cmd_run(const std::vector<std::string>& args) {
   desc.add_options()("help,h", "show this help")("deck", po::value<std::string>()->required(),
                                                  "netlist to simulate")(
       "output,o", po::value<std::string>(),
-      "write results as CSV to FILE; with several analyses (or .alter runs) the first goes to "
+      "write results to FILE: an ngspice raw file when it ends in .raw, CSV otherwise; with "
+      "several analyses (or .alter runs) the first goes to "
       "FILE and the k-th to FILE's name with _k before the extension (out.csv, out_2.csv, ...)")(
+      "ascii", "write raw files in ASCII instead of binary")(
       "stats", "print solver statistics (unknowns, KLU calls and times, Newton iterations)");
   po::positional_options_description pos;
   pos.add("deck", 1);
@@ -93,6 +95,7 @@ int cmd_run(const std::vector<std::string>& args) {
   opt.deck = vm["deck"].as<std::string>();
   if (vm.count("output")) opt.output = vm["output"].as<std::string>();
   opt.stats = vm.count("stats") > 0;
+  opt.ascii = vm.count("ascii") > 0;
   return run_deck(opt);
 }
 

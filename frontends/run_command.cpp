@@ -9,6 +9,7 @@
 #include "engine/dc_analysis.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
+#include "frontends/raw_writer.hpp"
 #include "frontends/result_writers.hpp"
 #include "frontends/simulation.hpp"
 
@@ -68,8 +69,12 @@ int run_deck(const RunOptions& opt) {
         write_listing(outcome.results, std::cout);
         if (!opt.output.empty()) {
           std::string path = numbered_path(opt.output, written++);
-          std::ofstream file(path);
-          write_csv(outcome.results, file);
+          const bool raw = path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0;
+          std::ofstream file(path, std::ios::binary);
+          if (raw)
+            write_raw(outcome.results, file, opt.ascii);
+          else
+            write_csv(outcome.results, file);
           if (!file) {
             std::cerr << "xbspice: error: cannot write " << path << "\n";
             return kUserError;

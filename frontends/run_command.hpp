@@ -8,6 +8,7 @@ struct RunOptions {
   std::string deck;
   std::string output;  // empty: no file
   bool stats = false;
+  bool ascii = false;  // raw files in ASCII rather than binary
 };
 
 // `xbspice run`: simulates every .op and .dc of the deck (and of each .alter run). Returns the

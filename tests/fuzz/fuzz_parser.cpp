@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           const auto& fa = base->circuit.analyses[a];
           size_t points = 1;
           for (const auto& s : fa.sweeps) points *= std::max<size_t>(1, s.points.size());
-          if ((fa.kind == xb::netlist::AnalysisKind::op || fa.kind == xb::netlist::AnalysisKind::dc) &&
+          if ((fa.kind == xb::netlist::AnalysisKind::op ||
+               fa.kind == xb::netlist::AnalysisKind::dc) &&
               points <= 1000)
             xb::engine::run_dc_analysis(a, prepare);
         }
