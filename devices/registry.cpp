@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include "devices/diode.hpp"
 #include "devices/linear_devices.hpp"
 #include "devices/resistor.hpp"
 #include "devices/sources.hpp"
@@ -28,6 +29,7 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
   auto isources = std::make_unique<CurrentSourceGroup>("isource");
   auto vccs = std::make_unique<CurrentSourceGroup>("vccs");
   auto cccs = std::make_unique<CurrentSourceGroup>("cccs");
+  auto diodes = std::make_unique<DiodeGroup>(netlist::param_or(circuit.options, "gmin", 1e-12));
   auto fail = [&](const netlist::FlatElement& e, const std::string& why) {
     out.errors.push_back("element " + e.name + ": " + why);
     out.error_locs.push_back(e.loc);
@@ -83,6 +85,22 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         else
           ccvs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false});
         break;
+      case 'd': {
+        const netlist::NumericParams& m = circuit.models[e.model].params;
+        DiodeParams p;
+        p.is = netlist::param_or(m, "is", p.is);
+        p.n = netlist::param_or(m, "n", p.n);
+        p.rs = netlist::param_or(m, "rs", p.rs);
+        p.bv = netlist::param_or(m, "bv", p.bv);
+        p.ibv = netlist::param_or(m, "ibv", p.ibv);
+        p.area = !e.values.empty() ? e.values[0] : netlist::param_or(e.params, "area", 1.0);
+        if (p.is <= 0 || p.n <= 0 || p.area <= 0 || p.rs < 0) {
+          fail(e, "diode needs is > 0, n > 0, area > 0 and rs >= 0");
+          continue;
+        }
+        diodes->add(e, p);
+        break;
+      }
       default:
         fail(e, std::string("elements of type '") + e.kind + "' are not simulated yet");
     }
@@ -94,6 +112,7 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
   out.groups.push_back(std::move(isources));
   out.groups.push_back(std::move(vccs));
   out.groups.push_back(std::move(cccs));
+  out.groups.push_back(std::move(diodes));
   return out;
 }
 

@@ -12,6 +12,7 @@ NewtonOptions NewtonOptions::from(const netlist::Circuit& c) {
   o.vntol = netlist::param_or(c.options, "vntol", o.vntol);
   o.abstol = netlist::param_or(c.options, "abstol", o.abstol);
   o.max_iterations = static_cast<int>(netlist::param_or(c.options, "itl1", o.max_iterations));
+  o.gmin = netlist::param_or(c.options, "gmin", o.gmin);
   return o;
 }
 
@@ -96,8 +97,16 @@ SolveStatus DcSolver::setup() {
   NodeBinder binder(groups_);
   for (auto& g : groups_) g->add_unknowns(sys_, binder);
   for (auto& g : groups_) g->request_slots(sys_, binder);
+  std::vector<int> diagonal_slots(sys_.size(), -1);
+  for (int i = 0; i < sys_.size(); ++i)
+    if (sys_.kind(i) == UnknownKind::voltage)
+      diagonal_slots[i] = sys_.request(Unknown{i}, Unknown{i});
   sys_.finalize();
   for (auto& g : groups_) g->resolve(sys_);
+  diagonal_.assign(sys_.size(), -1);
+  for (int i = 0; i < sys_.size(); ++i)
+    if (diagonal_slots[i] >= 0) diagonal_[i] = sys_.value_index(diagonal_slots[i]);
+  set_temperature(circuit_.temperatures.empty() ? 27.0 : circuit_.temperatures[0]);
   for (auto& g : groups_) linear_ = linear_ && g->linear();
   const int n = sys_.size();
   x_.assign(n + 1, 0.0);
@@ -109,12 +118,15 @@ SolveStatus DcSolver::setup() {
   return {};
 }
 
-void DcSolver::assemble() {
+void DcSolver::assemble(double source_scale, double gshunt, int* limited) {
   std::fill(f_.begin(), f_.end(), 0.0);
   std::fill(jac_.begin(), jac_.end(), 0.0);
   x_.back() = 0.0;
-  EvalRequest r{x_.data(), jac_.data(), f_.data(), 1.0};
+  EvalRequest r{x_.data(), jac_.data(), f_.data(), source_scale, limited};
   for (const auto& g : groups_) g->load(r);
+  if (gshunt > 0)
+    for (int i = 0; i < sys_.size(); ++i)
+      if (diagonal_[i] >= 0) jac_[diagonal_[i]] += gshunt, f_[i] += gshunt * x_[i];
 }
 
 std::string DcSolver::describe_unknown(int index) const {
@@ -122,12 +134,14 @@ std::string DcSolver::describe_unknown(int index) const {
   return sys_.name(index);
 }
 
-SolveStatus DcSolver::solve() {
+SolveStatus DcSolver::newton(double source_scale, double gshunt) {
   const int n = sys_.size();
+  const bool continuation = source_scale != 1.0 || gshunt != 0.0;
   for (int it = 1; it <= opt_.max_iterations; ++it) {
     ++total_iterations_;
-    assemble();
-    if (!(linear_ && factored_)) {
+    int limited = 0;
+    assemble(source_scale, gshunt, &limited);
+    if (!(linear_ && factored_ && !continuation)) {
       FactorStatus fs = klu_.factor(jac_.data());
       if (fs != FactorStatus::ok) {
         factored_ = false;
@@ -138,7 +152,7 @@ SolveStatus DcSolver::solve() {
                 {},
                 it};
       }
-      factored_ = linear_;
+      factored_ = linear_ && !continuation;
     }
     for (int i = 0; i < n; ++i) dx_[i] = -f_[i];
     if (!klu_.solve(dx_.data())) return {false, "linear solve failed", {}, it};
@@ -158,7 +172,8 @@ SolveStatus DcSolver::solve() {
       }
     }
     if (linear_) return {true, "", {}, it};  // the Newton step of a linear system is exact
-    if (converged && it > 1) return {true, "", {}, it};
+    // SPICE: no convergence while a device limited its step in this iteration.
+    if (converged && limited == 0 && it > 1) return {true, "", {}, it};
     if (it == opt_.max_iterations)
       return {false,
               "no convergence after " + std::to_string(it) + " Newton iterations; worst " +
@@ -167,6 +182,24 @@ SolveStatus DcSolver::solve() {
               it};
   }
   return {false, "no convergence", {}, opt_.max_iterations};
+}
+
+SolveStatus DcSolver::solve() {
+  const std::vector<double> start = x_;
+  SolveStatus plain = newton(1.0, 0.0);
+  if (plain.ok || linear_) return plain;
+  // gmin stepping: a shunt on every node, shrunk decade by decade, then removed.
+  x_ = start;
+  SolveStatus st{};
+  for (double g = 1e-2; st.ok && g >= opt_.gmin; g /= 10) st = newton(1.0, g);
+  if (st.ok && (st = newton(1.0, 0.0)).ok) return st;
+  // Source stepping: sources ramped from 10 % to full.
+  std::fill(x_.begin(), x_.end(), 0.0);
+  st = {};
+  for (int k = 1; st.ok && k <= 10; ++k) st = newton(k / 10.0, 0.0);
+  if (st.ok) return st;
+  plain.message += " (gmin stepping and source stepping failed too)";
+  return plain;
 }
 
 bool DcSolver::set_source_value(std::string_view name, double value) {

@@ -21,6 +21,7 @@ struct NewtonOptions {
   double vntol = 1e-6;
   double abstol = 1e-12;
   int max_iterations = 100;  // itl1
+  double gmin = 1e-12;       // the smallest shunt of gmin stepping
 
   static NewtonOptions from(const netlist::Circuit& c);  // .option reltol abstol vntol itl1
 };
@@ -71,7 +72,10 @@ class DcSolver {
 
  private:
   SolveStatus check_topology() const;
-  void assemble();
+  // Plain Newton with sources scaled by `source_scale` and `gshunt` from every voltage unknown
+  // to ground (the continuation aids).
+  SolveStatus newton(double source_scale, double gshunt);
+  void assemble(double source_scale = 1.0, double gshunt = 0.0, int* limited = nullptr);
   std::string describe_unknown(int index) const;
 
   const netlist::Circuit& circuit_;
@@ -80,6 +84,7 @@ class DcSolver {
   MnaSystem sys_;
   KluSolver klu_;
   std::vector<double> x_, f_, jac_, dx_;
+  std::vector<int> diagonal_;  // value index of (i,i) for each voltage unknown, else -1
   bool linear_ = true;
   bool factored_ = false;  // linear circuits: factorization valid for the current values
   int total_iterations_ = 0;

@@ -21,6 +21,7 @@ struct EvalRequest {
   double* jacobian = nullptr;
   double* residual = nullptr;
   double source_scale = 1.0;  // source stepping
+  int* limited = nullptr;     // devices count the junction voltages they limited this iteration
 };
 
 class BindContext {
@@ -35,7 +36,7 @@ class DeviceGroup {
  public:
   virtual ~DeviceGroup() = default;
   virtual std::string_view type_name() const = 0;
-  virtual bool linear() const { return true; }
+  virtual bool linear() const { return true; }  // every instance of the group is linear
 
   virtual void add_unknowns(MnaSystem&, const BindContext&) {}
   virtual void request_slots(MnaSystem& sys, const BindContext& ctx) = 0;

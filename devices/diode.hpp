@@ -1,0 +1,57 @@
+#pragma once
+// SPICE junction diode (DC): see diode.cpp for the equations.
+
+#include <array>
+
+#include "engine/device_group.hpp"
+
+namespace xb::devices {
+
+struct DiodeParams {
+  double is = 1e-14;  // saturation current (A), scaled by area
+  double n = 1.0;     // emission coefficient
+  double rs = 0.0;    // series resistance (Ω), divided by area
+  double bv = 0.0;    // reverse breakdown voltage (V); 0 = no breakdown
+  double ibv = 1e-3;  // current at breakdown (A)
+  double area = 1.0;
+};
+
+class DiodeGroup : public engine::DeviceGroup {
+ public:
+  explicit DiodeGroup(double gmin) : gmin_(gmin) {}
+  void add(const netlist::FlatElement& e, const DiodeParams& p);
+
+  std::string_view type_name() const override { return "diode"; }
+  bool linear() const override { return inst_.empty(); }  // true when no instance is nonlinear
+  void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
+  void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
+  void resolve(const engine::MnaSystem& sys) override;
+  void load(const engine::EvalRequest& r) const override;
+  std::optional<size_t> find(std::string_view name) const override;
+  double current(size_t k, const double* x) const override;
+  void set_temperature(double celsius) override;
+
+  // The junction's current and conductance at voltage vd (exposed for tests).
+  struct Operating {
+    double id, gd;
+  };
+  Operating evaluate(size_t k, double vd) const;
+
+ private:
+  struct Instance {
+    std::string name;
+    netlist::NodeId anode, cathode;
+    DiodeParams p;
+    double breakdown = 0;  // knee voltage after matching ibv
+    double vcrit = 0;
+  };
+  std::vector<Instance> inst_;
+  double gmin_;
+  double vt_ = 0;                          // thermal voltage kT/q
+  std::vector<engine::Unknown> internal_;  // anode side of the junction (= anode if rs = 0)
+  std::vector<std::array<int, 3>> rows_;   // anode, internal, cathode
+  std::vector<std::array<int, 8>> slots_;  // junction (i,i)(i,c)(c,i)(c,c), rs (a,a)(a,i)(i,a)(i,i)
+  mutable std::vector<double> vd_last_;    // Newton scratch for limiting, not device state
+};
+
+}  // namespace xb::devices
