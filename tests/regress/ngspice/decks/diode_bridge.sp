@@ -9,5 +9,5 @@ d4 on n dbr
 rl op on 1k
 rref on 0 1meg
 .dc vin -5 5 0.5
-.options reltol=1e-8 vntol=1e-12 abstol=1e-16
+.options reltol=1e-7 vntol=1e-10 abstol=1e-14
 .end

@@ -7,5 +7,5 @@ r2 in b 10k
 d2 b c d1n
 d3 c 0 d1n
 .op
-.options reltol=1e-8 vntol=1e-12 abstol=1e-16
+.options reltol=1e-7 vntol=1e-10 abstol=1e-14
 .end
