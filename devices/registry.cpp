@@ -2,6 +2,7 @@
 
 #include "devices/diode.hpp"
 #include "devices/linear_devices.hpp"
+#include "devices/mosfet1.hpp"
 #include "devices/resistor.hpp"
 #include "devices/sources.hpp"
 
@@ -29,7 +30,9 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
   auto isources = std::make_unique<CurrentSourceGroup>("isource");
   auto vccs = std::make_unique<CurrentSourceGroup>("vccs");
   auto cccs = std::make_unique<CurrentSourceGroup>("cccs");
-  auto diodes = std::make_unique<DiodeGroup>(netlist::param_or(circuit.options, "gmin", 1e-12));
+  const double gmin = netlist::param_or(circuit.options, "gmin", 1e-12);
+  auto diodes = std::make_unique<DiodeGroup>(gmin);
+  auto mos1 = std::make_unique<Mos1Group>(gmin);
   auto fail = [&](const netlist::FlatElement& e, const std::string& why) {
     out.errors.push_back("element " + e.name + ": " + why);
     out.error_locs.push_back(e.loc);
@@ -101,6 +104,36 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         diodes->add(e, p);
         break;
       }
+      case 'm': {
+        const netlist::FlatModel& model = circuit.models[e.model];
+        const netlist::NumericParams& m = model.params;
+        const double level = netlist::param_or(m, "level", 1);
+        if (level != 1) {
+          fail(e, "MOSFET level " + std::to_string(static_cast<int>(level)) +
+                      " is not simulated yet (level 1 is)");
+          continue;
+        }
+        Mos1Params p;
+        p.polarity = model.type == "pmos" ? -1 : 1;
+        p.vto = netlist::param_or(m, "vto", netlist::param_or(m, "vt0", p.vto));
+        p.kp = netlist::param_or(m, "kp", p.kp);
+        p.gamma = netlist::param_or(m, "gamma", p.gamma);
+        p.phi = netlist::param_or(m, "phi", p.phi);
+        p.lambda = netlist::param_or(m, "lambda", p.lambda);
+        p.is = netlist::param_or(m, "is", p.is);
+        p.ld = netlist::param_or(m, "ld", p.ld);
+        p.w = netlist::param_or(e.params, "w", netlist::param_or(circuit.options, "defw", p.w));
+        p.l = netlist::param_or(e.params, "l", netlist::param_or(circuit.options, "defl", p.l));
+        p.m = netlist::param_or(e.params, "m", 1);
+        if (p.l - 2 * p.ld <= 0 || p.w <= 0 || p.phi <= 0 || p.m <= 0) {
+          fail(e, "MOSFET needs w > 0, l > 2·ld, phi > 0 and m > 0");
+          continue;
+        }
+        netlist::FlatElement four = e;
+        if (four.nodes.size() == 3) four.nodes.push_back(four.nodes[2]);  // bulk tied to source
+        mos1->add(four, p);
+        break;
+      }
       default:
         fail(e, std::string("elements of type '") + e.kind + "' are not simulated yet");
     }
@@ -113,6 +146,7 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
   out.groups.push_back(std::move(vccs));
   out.groups.push_back(std::move(cccs));
   out.groups.push_back(std::move(diodes));
+  out.groups.push_back(std::move(mos1));
   return out;
 }
 

@@ -101,9 +101,9 @@ TEST(Dc, SingularMatrixNamesTheUnknown) {
 }
 
 TEST(Dc, UnsupportedElementIsAClearError) {
-  SimRun r = simulate("m\n.model nm nmos\nv1 a 0 1\nm1 a a 0 0 nm\n.op\n");
+  SimRun r = simulate("q\n.model qn npn\nv1 a 0 1\nq1 a a 0 qn\n.op\n");
   ASSERT_FALSE(r.outcomes[0].status.ok);
-  EXPECT_NE(r.outcomes[0].status.message.find("t.sp:4:1: error: element m1"), std::string::npos)
+  EXPECT_NE(r.outcomes[0].status.message.find("t.sp:4:1: error: element q1"), std::string::npos)
       << r.outcomes[0].status.message;
 }
 

@@ -1,0 +1,249 @@
+// MOSFET level 1, DC (Shichman & Hodges, IEEE JSSC 3(3), 1968; SPICE2/SPICE3 MOS1, Nagel 1975,
+// Quarles 1989). Voltages are polarity-normalised (×−1 for PMOS); when vds < 0 drain and source
+// swap roles.
+//   β = KP·W/(L − 2·LD)·M,  √-term s = √(PHI − vbs) for vbs ≤ 0, else max(0, √PHI − vbs/(2√PHI))
+//   von = VTO + GAMMA·(s − √PHI)·polarity-normalised,  vgst = vgs − von
+//   cutoff  vgst ≤ 0:          Ids = 0
+//   saturation 0 < vgst ≤ vds: Ids = β/2·vgst²·(1 + LAMBDA·vds)
+//   linear  vds < vgst:        Ids = β·vds·(vgst − vds/2)·(1 + LAMBDA·vds)
+//   gmbs = gm·GAMMA/(2s)
+// Bulk junctions B–S and B–D: I = IS·(exp(v/vt) − 1) + gmin·v for v > −3vt, else
+// −IS·(1 + (3vt/(e·v))³) + gmin·v (the diode's reverse form, as ngspice 39 uses it).
+// Newton steps are limited as SPICE3 does: fetlim on vgs (or vgd), limvds on vds, pnjlim on
+// the forward-biased junction; the load is linearised at the limited voltages.
+
+#include "devices/mosfet1.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace xb::devices {
+namespace {
+
+constexpr double kBoltzmann = 1.38064852e-23;  // CODATA 2014, as ngspice 39 (see diode.cpp)
+constexpr double kCharge = 1.6021766208e-19;
+
+double fetlim(double vnew, double vold, double vto) {
+  const double vtsthi = std::fabs(2 * (vold - vto)) + 2;
+  const double vtstlo = std::fabs(vold - vto) + 1;
+  const double vtox = vto + 3.5;
+  const double delv = vnew - vold;
+  if (vold >= vto) {
+    if (vold >= vtox) {
+      if (delv <= 0) {
+        if (vnew >= vtox) {
+          if (-delv > vtstlo) vnew = vold - vtstlo;
+        } else {
+          vnew = std::max(vnew, vto + 2);
+        }
+      } else if (delv >= vtsthi) {
+        vnew = vold + vtsthi;
+      }
+    } else {
+      vnew = delv <= 0 ? std::max(vnew, vto - 0.5) : std::min(vnew, vto + 4);
+    }
+  } else if (delv <= 0) {
+    if (-delv > vtsthi) vnew = vold - vtsthi;
+  } else {
+    const double vtemp = vto + 0.5;
+    if (vnew <= vtemp) {
+      if (delv > vtstlo) vnew = vold + vtstlo;
+    } else {
+      vnew = vtemp;
+    }
+  }
+  return vnew;
+}
+
+double limvds(double vnew, double vold) {
+  if (vold >= 3.5) {
+    if (vnew > vold) return std::min(vnew, 3 * vold + 2);
+    if (vnew < 3.5) return std::max(vnew, 2.0);
+    return vnew;
+  }
+  return vnew > vold ? std::min(vnew, 4.0) : std::max(vnew, -0.5);
+}
+
+double pnjlim(double vnew, double vold, double vt, double vcrit) {
+  if (vnew > vcrit && std::fabs(vnew - vold) > 2 * vt) {
+    if (vold > 0) {
+      const double arg = 1 + (vnew - vold) / vt;
+      return arg > 0 ? vold + vt * std::log(arg) : vcrit;
+    }
+    return vt * std::log(vnew / vt);
+  }
+  return vnew;
+}
+
+struct Junction {
+  double i, g;
+};
+
+Junction junction(double is, double v, double vt, double gmin) {
+  if (v <= -3 * vt) {  // reverse: the same cubic tail as the diode (ngspice 39's mos1load)
+    const double a = 3 * vt / (v * M_E);
+    const double a3 = a * a * a;
+    return {-is * (1 + a3) + gmin * v, is * 3 * a3 / v + gmin};
+  }
+  const double e = std::exp(std::min(v / vt, 700.0));
+  return {is * (e - 1) + gmin * v, is * e / vt + gmin};
+}
+
+}  // namespace
+
+void Mos1Group::add(const netlist::FlatElement& e, const Mos1Params& p) {
+  Instance in{e.name, {e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3]}, p, 0};
+  in.beta = p.kp * p.w / (p.l - 2 * p.ld) * p.m;
+  inst_.push_back(in);
+  last_.push_back({});
+}
+
+void Mos1Group::set_temperature(double celsius) {
+  vt_ = kBoltzmann * (celsius + 273.15) / kCharge;
+}
+
+Mos1Group::Channel Mos1Group::channel(size_t k, double vgs, double vds, double vbs) const {
+  const Mos1Params& p = inst_[k].p;
+  const double beta = inst_[k].beta;
+  const double sqrt_phi = std::sqrt(p.phi);
+  double sarg;
+  if (vbs <= 0) {
+    sarg = std::sqrt(p.phi - vbs);
+  } else {
+    sarg = std::max(0.0, sqrt_phi - vbs / (2 * sqrt_phi));
+  }
+  // VTO is given in real polarity; normalised it is polarity·VTO.
+  const double von = p.polarity * p.vto + p.gamma * (sarg - sqrt_phi);
+  const double vgst = vgs - von;
+  // d(von)/d(vbs) exactly: SPICE3 uses GAMMA/(2s) on both sides, which for vbs > 0 is not the
+  // derivative of its own linearised s (the finite-difference test catches it).
+  const double arg = sarg <= 0 ? 0.0 : vbs <= 0 ? p.gamma / (2 * sarg) : p.gamma / (2 * sqrt_phi);
+  if (vgst <= 0) return {0, 0, 0, 0, von};
+  const double betap = beta * (1 + p.lambda * vds);
+  if (vgst <= vds) {
+    const double ids = betap * vgst * vgst / 2;
+    const double gm = betap * vgst;
+    return {ids, gm, p.lambda * beta * vgst * vgst / 2, gm * arg, von};
+  }
+  const double ids = betap * vds * (vgst - vds / 2);
+  const double gm = betap * vds;
+  const double gds = betap * (vgst - vds) + p.lambda * beta * vds * (vgst - vds / 2);
+  return {ids, gm, gds, gm * arg, von};
+}
+
+void Mos1Group::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  for (const Instance& in : inst_) {
+    std::array<engine::Unknown, 4> u;
+    for (int t = 0; t < 4; ++t) u[t] = ctx.node(in.nodes[t]);
+    std::array<int, 16> s;
+    for (int r = 0; r < 4; ++r)
+      for (int c = 0; c < 4; ++c) s[r * 4 + c] = sys.request(u[r], u[c]);
+    slots_.push_back(s);
+    rows_.push_back({u[0].value, u[1].value, u[2].value, u[3].value});
+  }
+}
+
+void Mos1Group::resolve(const engine::MnaSystem& sys) {
+  for (size_t k = 0; k < rows_.size(); ++k) {
+    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
+    for (int& s : slots_[k]) s = sys.value_index(s);
+  }
+}
+
+Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
+                                        const engine::EvalRequest* r) const {
+  const Instance& in = inst_[k];
+  const double t = in.p.polarity;
+  const auto& row = rows_[k];
+  const double vd = x[row[0]], vg = x[row[1]], vs = x[row[2]], vb = x[row[3]];
+  // Present (unlimited) controlling voltages, polarity-normalised.
+  const double vgs_x = t * (vg - vs), vds_x = t * (vd - vs), vbs_x = t * (vb - vs);
+  double vgs = vgs_x, vds = vds_x, vbs = vbs_x;
+  if (r) {  // limit against the previous iterate, as SPICE3's mos1load
+    Terminal& old = last_[k];
+    const double von = channel(k, old.vgs, std::max(old.vds, 0.0), old.vbs).von;
+    const double vgd_old = old.vgs - old.vds;
+    const double vcrit = vt_ * std::log(vt_ / (std::sqrt(2.0) * in.p.is * in.p.m));
+    // Each limiter's own verdict decides "limited"; recombining voltages that no limiter touched
+    // would differ from the originals by rounding and hold Newton back forever.
+    bool limited = false;
+    auto apply = [&limited](double before, double after) {
+      limited = limited || after != before;
+      return after;
+    };
+    if (old.vds >= 0) {
+      vgs = apply(vgs_x, fetlim(vgs_x, old.vgs, von));
+      const double vds_pre = vgs == vgs_x ? vds_x : vgs - (vgs_x - vds_x);
+      vds = apply(vds_pre, limvds(vds_pre, old.vds));
+      if (vds == vds_pre && vgs == vgs_x) vds = vds_x;
+    } else {
+      const double vgd_x = vgs_x - vds_x;
+      const double vgd = apply(vgd_x, fetlim(vgd_x, vgd_old, von));
+      const double vds_pre = vgd == vgd_x ? vds_x : vgs_x - vgd;
+      vds = -apply(-vds_pre, limvds(-vds_pre, -old.vds));
+      vgs = (vgd == vgd_x && vds == vds_x) ? vgs_x : vgd + vds;
+    }
+    if (vds >= 0) {
+      vbs = apply(vbs_x, pnjlim(vbs_x, old.vbs, vt_, vcrit));
+    } else {
+      const double vbd_x = vbs_x - vds;
+      const double vbd = apply(vbd_x, pnjlim(vbd_x, old.vbs - old.vds, vt_, vcrit));
+      vbs = vbd == vbd_x && vds == vds_x ? vbs_x : vbd + vds;
+    }
+    if (limited && r->limited) ++*r->limited;
+    old = {vgs, vds, vbs};
+  }
+  const double vbd = vbs - vds;
+  // Channel current drain→source and its derivatives with respect to (vg, vd, vs, vb).
+  double ids, dg, dd, ds, db;
+  if (vds >= 0) {
+    Channel c = channel(k, vgs, vds, vbs);
+    ids = c.ids;
+    dg = c.gm, dd = c.gds, db = c.gmbs, ds = -(c.gm + c.gds + c.gmbs);
+    ids += c.gm * (vgs_x - vgs) + c.gds * (vds_x - vds) + c.gmbs * (vbs_x - vbs);
+  } else {
+    Channel c = channel(k, vgs - vds, -vds, vbd);  // source and drain swapped
+    ids = -c.ids;
+    dg = -c.gm, ds = -c.gds, db = -c.gmbs, dd = c.gm + c.gds + c.gmbs;
+    ids -= c.gm * ((vgs_x - vds_x) - (vgs - vds)) + c.gds * (-vds_x + vds) +
+           c.gmbs * ((vbs_x - vds_x) - vbd);
+  }
+  const double isat = in.p.is * in.p.m;
+  Junction bs = junction(isat, vbs, vt_, gmin_), bd = junction(isat, vbd, vt_, gmin_);
+  bs.i += bs.g * (vbs_x - vbs);
+  bd.i += bd.g * ((vbs_x - vds_x) - vbd);
+  // Currents into the device (normalised), then real polarity.
+  const double into_d = ids - bd.i, into_s = -ids - bs.i, into_b = bs.i + bd.i;
+  if (r) {
+    r->residual[row[0]] += t * into_d;
+    r->residual[row[2]] += t * into_s;
+    r->residual[row[3]] += t * into_b;
+    // d(into)/d(node voltages) in the order d g s b; polarity cancels in the Jacobian.
+    const double jd[4] = {dd + bd.g, dg, ds, db - bd.g};
+    const double js[4] = {-dd, -dg, -ds + bs.g, -db - bs.g};
+    const double jb[4] = {-bd.g, 0, -bs.g, bs.g + bd.g};
+    const auto& s = slots_[k];
+    for (int c = 0; c < 4; ++c) {
+      r->jacobian[s[0 * 4 + c]] += jd[c];
+      r->jacobian[s[2 * 4 + c]] += js[c];
+      r->jacobian[s[3 * 4 + c]] += jb[c];
+    }
+  }
+  return {t * into_d, t * into_s, t * into_b};
+}
+
+void Mos1Group::load(const engine::EvalRequest& r) const {
+  for (size_t k = 0; k < inst_.size(); ++k) evaluate(k, r.x, &r);
+}
+
+std::optional<size_t> Mos1Group::find(std::string_view name) const {
+  for (size_t k = 0; k < inst_.size(); ++k)
+    if (inst_[k].name == name) return k;
+  return std::nullopt;
+}
+
+double Mos1Group::current(size_t k, const double* x) const {
+  return evaluate(k, x, nullptr).id;
+}
+
+}  // namespace xb::devices

@@ -1,0 +1,61 @@
+#pragma once
+// MOSFET level 1 (Shichman–Hodges), DC: see mosfet1.cpp for the equations.
+
+#include <array>
+
+#include "engine/device_group.hpp"
+
+namespace xb::devices {
+
+struct Mos1Params {
+  double polarity = 1;  // +1 nmos, −1 pmos
+  double vto = 0, kp = 2e-5, gamma = 0, phi = 0.6, lambda = 0, is = 1e-14, ld = 0;
+  double w = 100e-6, l = 100e-6, m = 1;
+};
+
+class Mos1Group : public engine::DeviceGroup {
+ public:
+  explicit Mos1Group(double gmin) : gmin_(gmin) {}
+  void add(const netlist::FlatElement& e, const Mos1Params& p);
+
+  std::string_view type_name() const override { return "mos1"; }
+  bool linear() const override { return inst_.empty(); }
+  void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
+  void resolve(const engine::MnaSystem& sys) override;
+  void load(const engine::EvalRequest& r) const override;
+  std::optional<size_t> find(std::string_view name) const override;
+  double current(size_t k, const double* x) const override;  // into the drain
+  void set_temperature(double celsius) override;
+
+  // Channel current from drain to source and its derivatives, polarity-normalised, for
+  // vds >= 0 (exposed for the finite-difference test).
+  struct Channel {
+    double ids, gm, gds, gmbs, von;
+  };
+  Channel channel(size_t k, double vgs, double vds, double vbs) const;
+
+ private:
+  struct Instance {
+    std::string name;
+    std::array<netlist::NodeId, 4> nodes;  // d g s b
+    Mos1Params p;
+    double beta = 0;
+  };
+  struct Terminal {  // the quantities Newton limits, polarity-normalised
+    double vgs = 0, vds = 0, vbs = 0;
+  };
+  struct Currents {
+    double id, is, ib;  // into drain, source, bulk (real polarity)
+  };
+  // Evaluates at limited voltages; stamps if `r` is given.
+  Currents evaluate(size_t k, const double* x, const engine::EvalRequest* r) const;
+
+  std::vector<Instance> inst_;
+  double gmin_;
+  double vt_ = 0.025852;
+  std::vector<std::array<int, 4>> rows_;    // d g s b
+  std::vector<std::array<int, 16>> slots_;  // (row, col) over d g s b
+  mutable std::vector<Terminal> last_;      // Newton scratch for limiting, not device state
+};
+
+}  // namespace xb::devices
