@@ -111,8 +111,8 @@ void DiodeGroup::load(const engine::EvalRequest& r) const {
     const auto& s = slots_[k];
     const double vd_x = r.x[row[1]] - r.x[row[2]];
     bool limited = false;
-    const double vd = pnjlim(vd_x, vd_last_[k], d.p.n * vt_, d.vcrit, limited);
-    if (limited && r.limited) ++*r.limited;
+    const double vd = r.limited ? pnjlim(vd_x, vd_last_[k], d.p.n * vt_, d.vcrit, limited) : vd_x;
+    if (limited) ++*r.limited;
     vd_last_[k] = vd;
     const Operating op = evaluate(k, vd);
     const double i = op.id + op.gd * (vd_x - vd);

@@ -159,7 +159,7 @@ Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
   // Present (unlimited) controlling voltages, polarity-normalised.
   const double vgs_x = t * (vg - vs), vds_x = t * (vd - vs), vbs_x = t * (vb - vs);
   double vgs = vgs_x, vds = vds_x, vbs = vbs_x;
-  if (r) {  // limit against the previous iterate, as SPICE3's mos1load
+  if (r && r->limited) {  // limit against the previous iterate, as SPICE3's mos1load
     Terminal& old = last_[k];
     const double von = channel(k, old.vgs, std::max(old.vds, 0.0), old.vbs).von;
     const double vgd_old = old.vgs - old.vds;
@@ -190,7 +190,7 @@ Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
       const double vbd = apply(vbd_x, pnjlim(vbd_x, old.vbs - old.vds, vt_, vcrit));
       vbs = vbd == vbd_x && vds == vds_x ? vbs_x : vbd + vds;
     }
-    if (limited && r->limited) ++*r->limited;
+    if (limited) ++*r->limited;
     old = {vgs, vds, vbs};
   }
   const double vbd = vbs - vds;

@@ -247,6 +247,14 @@ SolveStatus DcSolver::solve_many(std::vector<double>& rhs, int count) {
   return {};
 }
 
+void DcSolver::evaluate_at(const std::vector<double>& x, std::vector<double>& f,
+                           std::vector<double>& jac) {
+  std::copy(x.begin(), x.begin() + sys_.size(), x_.begin());
+  assemble();
+  f.assign(f_.begin(), f_.begin() + sys_.size());
+  jac.assign(jac_.begin(), jac_.begin() + sys_.nnz());
+}
+
 void DcSolver::set_solution(const double* x) {
   std::copy(x, x + sys_.size(), x_.begin());
   x_.back() = 0.0;

@@ -66,6 +66,9 @@ class DcSolver {
   std::vector<double> rhs_at_zero();  // −f(0) for the present source values
   SolveStatus solve_many(std::vector<double>& rhs, int count);
   void set_solution(const double* x);  // size() values
+
+  // Residual and Jacobian values (pattern of system()) at x, without limiting: for tests.
+  void evaluate_at(const std::vector<double>& x, std::vector<double>& f, std::vector<double>& jac);
   const SolverCounters& counters() const { return klu_.counters(); }
   int newton_iterations() const { return total_iterations_; }
   bool all_linear() const { return linear_; }

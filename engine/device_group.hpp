@@ -21,7 +21,9 @@ struct EvalRequest {
   double* jacobian = nullptr;
   double* residual = nullptr;
   double source_scale = 1.0;  // source stepping
-  int* limited = nullptr;     // devices count the junction voltages they limited this iteration
+  // Newton iterations set this: devices then limit junction steps and count how many they
+  // limited. Null (plain evaluation, Jacobian tests): no limiting.
+  int* limited = nullptr;
 };
 
 class BindContext {

@@ -5,6 +5,7 @@
 #include <random>
 #include <sstream>
 
+#include "engine/dc_solver.hpp"
 #include "frontends/simulation.hpp"
 #include "netlist/parser.hpp"
 
@@ -169,4 +170,54 @@ TEST(Dc, CrossbarMatchesDenseSolve) {
       EXPECT_NEAR(column(res, c, 0), v(c_node(i, j)), 1e-9 * std::fabs(v(c_node(i, j))) + 1e-15);
       EXPECT_NEAR(column(res, rr, 0), v(r_node(i, j)), 1e-9 * std::fabs(v(r_node(i, j))) + 1e-15);
     }
+}
+
+// Every device's Jacobian against central differences of the assembled residual, at random
+// operating points spanning cutoff, forward and reverse bias, both MOSFET modes.
+TEST(Dc, AssembledJacobianMatchesFiniteDifferences) {
+  const char* deck =
+      "all devices\n.model dx d (is=1e-14 n=1.3 rs=5 bv=20 ibv=1m)\n"
+      ".model nch nmos (vto=0.6 kp=120u gamma=0.4 phi=0.7 lambda=0.05)\n"
+      ".model pch pmos (vto=-0.6 kp=50u gamma=0.5 phi=0.7 lambda=0.05)\n"
+      "v1 a 0 1\nr1 a b 1k tc1=1e-3\ni1 0 c 1m\nr2 c 0 2k\ne1 e 0 b c 3\ng1 0 f b e 1m\nrf f 0 1k\n"
+      "vs b g 0\nf1 0 h vs 2\nrh h 0 500\nh1 k 0 vs 100\nd1 b c dx\nd2 0 e dx 2\n"
+      "m1 f b c 0 nch w=2u l=1u\nm2 h c a a pch w=4u l=1u\nm3 c f g e nch w=1u l=2u\nrg g 0 "
+      "10k\n.op\n";
+  netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
+  ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
+  auto p = cli::prepare_circuit(parsed.deck, {});
+  ASSERT_TRUE(p->status.ok) << p->status.message;
+  engine::DcSolver& s = *p->solver;
+  const int n = s.system().size();
+  const auto& Ap = s.system().Ap();
+  const auto& Ai = s.system().Ai();
+  std::mt19937 rng(3);
+  // Within ±1 V: junction currents stay physical (at 3 V forward a diode carries 1e25 A and
+  // differences of the residual lose every digit).
+  std::uniform_real_distribution<double> volt(-1, 1), amp(-1e-2, 1e-2);
+  for (int trial = 0; trial < 40; ++trial) {
+    std::vector<double> x(n + 1, 0.0), f, jac, fp, fm, unused;
+    for (int i = 0; i < n; ++i)
+      x[i] = s.system().kind(i) == engine::UnknownKind::voltage ? volt(rng) : amp(rng);
+    s.evaluate_at(x, f, jac);
+    for (int col = 0; col < n; ++col) {
+      const double h = 1e-7 * std::max(1.0, std::fabs(x[col]));
+      std::vector<double> xp = x, xm = x;
+      xp[col] += h;
+      xm[col] -= h;
+      s.evaluate_at(xp, fp, unused);
+      s.evaluate_at(xm, fm, unused);
+      std::vector<double> analytic(n, 0.0);
+      for (int k = Ap[col]; k < Ap[col + 1]; ++k) analytic[Ai[k]] = jac[k];
+      for (int row = 0; row < n; ++row) {
+        const double fd = (fp[row] - fm[row]) / (2 * h);
+        // Central differences: truncation ~1e-5 relative, plus the rounding of f itself
+        // (bulk junctions forward-biased by 2 V carry ~1e19 A; a row sums several such terms)
+        // divided by the step.
+        const double rounding = 1e-15 * std::max(std::fabs(fp[row]), std::fabs(fm[row])) / h;
+        EXPECT_NEAR(analytic[row], fd, 1e-5 * std::fabs(fd) + 100 * rounding + 1e-9)
+            << "d f[" << s.system().name(row) << "] / d " << s.system().name(col);
+      }
+    }
+  }
 }
