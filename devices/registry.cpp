@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include "devices/behavioural.hpp"
 #include "devices/diode.hpp"
 #include "devices/linear_devices.hpp"
 #include "devices/mosfet1.hpp"
@@ -37,6 +38,49 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
     out.errors.push_back("element " + e.name + ": " + why);
     out.error_locs.push_back(e.loc);
   };
+  auto behavioural = std::make_unique<BehaviouralGroup>();
+  // E/G/B whose value is an expression (or a constant given as vol=/cur=/value=/v=/i=).
+  auto add_behavioural = [&](const netlist::FlatElement& e) {
+    static const char* kVoltage[] = {"vol", "value", "v"};
+    static const char* kCurrent[] = {"cur", "value", "i"};
+    BehaviouralGroup::Instance in;
+    in.name = e.name;
+    in.p = e.nodes[0];
+    in.n = e.nodes[1];
+    in.voltage_defined =
+        e.kind == 'e' || (e.kind == 'b' && !e.expressions.empty() && e.expressions[0].first == "v");
+    const auto& names = in.voltage_defined ? kVoltage : kCurrent;
+    for (const auto& [name, expr] : e.expressions)
+      for (const char* n : names)
+        if (name == n && !in.expression) in.expression = expr;
+    for (const char* n : names)
+      if (!in.expression)
+        if (const double* v = netlist::find_param(e.params, n))
+          in.expression = netlist::Expression::constant(*v);
+    if (!in.expression) return fail(e, "behavioural source needs an expression");
+    if (const double* v = netlist::find_param(e.params, "max")) in.max = *v;
+    if (const double* v = netlist::find_param(e.params, "min")) in.min = *v;
+    netlist::ExpressionGradient probe(in.expression);
+    for (const netlist::CircuitRef& ref : probe.refs()) {
+      if (ref.kind == netlist::CircuitRef::Kind::voltage) {
+        auto a = circuit.find_node(ref.a), b = circuit.find_node(ref.b);
+        if (!a || !b)
+          return fail(e, "expression reads v(" + (a ? ref.b : ref.a) + "), no such node");
+        in.ref_nodes.push_back(*a);
+        in.ref_nodes.push_back(*b);
+      } else {
+        const netlist::FlatElement* src = circuit.find_element(ref.a);
+        bool branch =
+            src &&
+            (src->kind == 'v' || src->kind == 'e' || src->kind == 'h' ||
+             (src->kind == 'b' && !src->expressions.empty() && src->expressions[0].first == "v"));
+        if (!branch)
+          return fail(e, "expression reads i(" + ref.a +
+                             "): only currents of V, E, H and B V= sources can be read");
+      }
+    }
+    behavioural->add(std::move(in));
+  };
   for (const netlist::FlatElement& e : circuit.elements) {
     const bool linear_controlled = e.expressions.empty() && e.model < 0 && e.params.empty();
     switch (e.kind) {
@@ -61,7 +105,14 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         isources->add(
             {e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "", true});
         break;
+      case 'b':
+        add_behavioural(e);
+        break;
       case 'e':
+        if (e.nodes.size() == 2) {
+          add_behavioural(e);
+          break;
+        }
         if (e.nodes.size() != 4 || e.values.size() != 1 || !e.expressions.empty()) {
           fail(e, "behavioural, POLY and OPAMP voltage sources are not simulated yet");
           continue;
@@ -70,6 +121,10 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
             {e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "", false});
         break;
       case 'g':
+        if (e.nodes.size() == 2) {
+          add_behavioural(e);
+          break;
+        }
         if (e.nodes.size() != 4 || e.values.size() != 1 || !e.expressions.empty()) {
           fail(e, "behavioural and POLY current sources are not simulated yet");
           continue;
@@ -147,6 +202,7 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
   out.groups.push_back(std::move(cccs));
   out.groups.push_back(std::move(diodes));
   out.groups.push_back(std::move(mos1));
+  out.groups.push_back(std::move(behavioural));
   return out;
 }
 

@@ -137,6 +137,10 @@ class Expression {
   ExprPtr bind(const EvalContext& params, const Renamer& renamer, std::string& error) const;
 
   const std::vector<ExprNode>& nodes() const { return nodes_; }
+  // Argument node indices of a call node.
+  std::vector<uint32_t> call_args(const ExprNode& call) const {
+    return {args_.begin() + call.a, args_.begin() + call.a + call.b};
+  }
   const std::vector<std::string>& names() const { return names_; }
   uint32_t root() const { return root_; }
 

@@ -181,8 +181,13 @@ TEST(Dc, AssembledJacobianMatchesFiniteDifferences) {
       ".model pch pmos (vto=-0.6 kp=50u gamma=0.5 phi=0.7 lambda=0.05)\n"
       "v1 a 0 1\nr1 a b 1k tc1=1e-3\ni1 0 c 1m\nr2 c 0 2k\ne1 e 0 b c 3\ng1 0 f b e 1m\nrf f 0 1k\n"
       "vs b g 0\nf1 0 h vs 2\nrh h 0 500\nh1 k 0 vs 100\nd1 b c dx\nd2 0 e dx 2\n"
-      "m1 f b c 0 nch w=2u l=1u\nm2 h c a a pch w=4u l=1u\nm3 c f g e nch w=1u l=2u\nrg g 0 "
-      "10k\n.op\n";
+      "m1 f b c 0 nch w=2u l=1u\nm2 h c a a pch w=4u l=1u\nm3 c f g e nch w=1u l=2u\n"
+      "rg g 0 10k\n"
+      "b1 s 0 v={v(a)*v(b) + tanh(v(c)) + exp(v(e)/2) - atan2(v(f), 2)}\nrs1 s 0 1k\n"
+      "b2 0 t i={1m*sqrt(abs(v(e))+1)*v(f) + i(vs)*0.5 + pwr(v(c), 2.5)*1u}\nrt t 0 1k\n"
+      "e9 u 0 vol='v(b,c)**3 + sin(v(a))*cos(v(h)) + log(v(b)*v(b)+1)'\nru u 0 1k\n"
+      "g9 0 w cur='1m*(v(a) > 0 ? v(a)**2 : -v(a)) + 1m*max(v(c), v(e))'\nrw w 0 1k\n"
+      ".op\n";
   netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
   ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
   auto p = cli::prepare_circuit(parsed.deck, {});

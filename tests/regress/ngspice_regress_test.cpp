@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <regex>
 
 #include "ascii_raw.hpp"
 #include "frontends/simulation.hpp"
@@ -59,6 +60,9 @@ TEST_P(NgspiceRegression, MatchesGolden) {
     const size_t first = op ? 0 : 1;  // a DC plot starts with the sweep variable
     for (size_t v = first; v < plot->variables.size(); ++v) {
       const std::string& var = plot->variables[v];
+      // ngspice turns E/G value={...} into B sources named b<element> on internal nodes named
+      // <element>_int<k>: its implementation, not quantities of the circuit.
+      if (std::regex_search(var, std::regex("_int[0-9]+\\)$|^i\\(b[eg]"))) continue;
       auto it = std::find(out.results.signals.begin(), out.results.signals.end(), var);
       ASSERT_NE(it, out.results.signals.end()) << "xbspice has no signal " << var;
       const size_t col = it - out.results.signals.begin();
