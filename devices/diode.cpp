@@ -10,32 +10,11 @@
 
 #include "devices/diode.hpp"
 
+#include "devices/junction.hpp"
+
 #include <cmath>
 
 namespace xb::devices {
-namespace {
-
-// CODATA 2014 values, as ngspice 39 uses them. Both SPICE3's older constants and the exact SI
-// 2019 values differ in kT/q by 3e-7, which exp(vd/nvt) turns into 1e-6..1e-5 in a forward
-// diode's current: measured against ngspice's goldens.
-constexpr double kBoltzmann = 1.38064852e-23;
-constexpr double kCharge = 1.6021766208e-19;
-constexpr double kCelsiusToKelvin = 273.15;
-
-// SPICE3 pnjlim: limits a junction voltage step so exp() cannot run away.
-double pnjlim(double vnew, double vold, double vt, double vcrit, bool& limited) {
-  if (vnew > vcrit && std::fabs(vnew - vold) > 2 * vt) {
-    limited = true;
-    if (vold > 0) {
-      double arg = 1 + (vnew - vold) / vt;
-      return arg > 0 ? vold + vt * std::log(arg) : vcrit;
-    }
-    return vt * std::log(vnew / vt);
-  }
-  return vnew;
-}
-
-}  // namespace
 
 void DiodeGroup::add(const netlist::FlatElement& e, const DiodeParams& p) {
   inst_.push_back({e.name, e.nodes[0], e.nodes[1], p, 0, 0});
@@ -43,7 +22,7 @@ void DiodeGroup::add(const netlist::FlatElement& e, const DiodeParams& p) {
 }
 
 void DiodeGroup::set_temperature(double celsius) {
-  vt_ = kBoltzmann * (celsius + kCelsiusToKelvin) / kCharge;
+  vt_ = thermal_voltage(celsius);
   for (Instance& d : inst_) {
     const double nvt = d.p.n * vt_, is = d.p.is * d.p.area;
     d.vcrit = nvt * std::log(nvt / (std::sqrt(2.0) * is));

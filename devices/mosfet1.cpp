@@ -14,14 +14,13 @@
 
 #include "devices/mosfet1.hpp"
 
+#include "devices/junction.hpp"
+
 #include <algorithm>
 #include <cmath>
 
 namespace xb::devices {
 namespace {
-
-constexpr double kBoltzmann = 1.38064852e-23;  // CODATA 2014, as ngspice 39 (see diode.cpp)
-constexpr double kCharge = 1.6021766208e-19;
 
 double fetlim(double vnew, double vold, double vto) {
   const double vtsthi = std::fabs(2 * (vold - vto)) + 2;
@@ -64,17 +63,6 @@ double limvds(double vnew, double vold) {
   return vnew > vold ? std::min(vnew, 4.0) : std::max(vnew, -0.5);
 }
 
-double pnjlim(double vnew, double vold, double vt, double vcrit) {
-  if (vnew > vcrit && std::fabs(vnew - vold) > 2 * vt) {
-    if (vold > 0) {
-      const double arg = 1 + (vnew - vold) / vt;
-      return arg > 0 ? vold + vt * std::log(arg) : vcrit;
-    }
-    return vt * std::log(vnew / vt);
-  }
-  return vnew;
-}
-
 struct Junction {
   double i, g;
 };
@@ -99,7 +87,7 @@ void Mos1Group::add(const netlist::FlatElement& e, const Mos1Params& p) {
 }
 
 void Mos1Group::set_temperature(double celsius) {
-  vt_ = kBoltzmann * (celsius + 273.15) / kCharge;
+  vt_ = thermal_voltage(celsius);
 }
 
 Mos1Group::Channel Mos1Group::channel(size_t k, double vgs, double vds, double vbs) const {
@@ -184,10 +172,12 @@ Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
       vgs = (vgd == vgd_x && vds == vds_x) ? vgs_x : vgd + vds;
     }
     if (vds >= 0) {
-      vbs = apply(vbs_x, pnjlim(vbs_x, old.vbs, vt_, vcrit));
+      bool unused = false;
+      vbs = apply(vbs_x, pnjlim(vbs_x, old.vbs, vt_, vcrit, unused));
     } else {
       const double vbd_x = vbs_x - vds;
-      const double vbd = apply(vbd_x, pnjlim(vbd_x, old.vbs - old.vds, vt_, vcrit));
+      bool unused = false;
+      const double vbd = apply(vbd_x, pnjlim(vbd_x, old.vbs - old.vds, vt_, vcrit, unused));
       vbs = vbd == vbd_x && vds == vds_x ? vbs_x : vbd + vds;
     }
     if (limited) ++*r->limited;
