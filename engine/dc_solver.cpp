@@ -12,6 +12,8 @@ NewtonOptions NewtonOptions::from(const netlist::Circuit& c) {
   o.vntol = netlist::param_or(c.options, "vntol", o.vntol);
   o.abstol = netlist::param_or(c.options, "abstol", o.abstol);
   o.max_iterations = static_cast<int>(netlist::param_or(c.options, "itl1", o.max_iterations));
+  o.max_sweep_iterations =
+      static_cast<int>(netlist::param_or(c.options, "itl2", o.max_sweep_iterations));
   o.gmin = netlist::param_or(c.options, "gmin", o.gmin);
   return o;
 }
@@ -131,16 +133,44 @@ void DcSolver::assemble(double source_scale, double gshunt, int* limited) {
 
 std::string DcSolver::describe_unknown(int index) const {
   if (index < 0 || index >= sys_.size()) return "an unknown";
-  return sys_.name(index);
+  std::string text = sys_.name(index);
+  // Name the elements at a node, so the message points into the deck.
+  if (index + 1 < static_cast<int>(circuit_.node_names.size())) {
+    const uint32_t node = static_cast<uint32_t>(index + 1);
+    std::string names;
+    int count = 0;
+    for (const netlist::FlatElement& e : circuit_.elements)
+      for (netlist::NodeId id : e.nodes)
+        if (id.value == node) {
+          if (count < 4) names += (count ? ", " : "") + e.name;
+          ++count;
+          break;
+        }
+    if (count) text += " (elements " + names + (count > 4 ? ", ..." : "") + ")";
+  }
+  return text;
 }
 
+// SPICE's tests, decided in the iteration after the step so that the check costs no extra
+// assembly: the last update within reltol·max(|x_old|, |x_new|) + vntol (voltages) or abstol
+// (currents) for every unknown, no device limited a junction at the new point, and every
+// residual row within reltol of the currents flowing through it (+ abstol, or vntol on
+// voltage-equation rows).
 SolveStatus DcSolver::newton(double source_scale, double gshunt) {
   const int n = sys_.size();
   const bool continuation = source_scale != 1.0 || gshunt != 0.0;
-  for (int it = 1; it <= opt_.max_iterations; ++it) {
-    ++total_iterations_;
+  const int limit = solved_once_ ? opt_.max_sweep_iterations : opt_.max_iterations;
+  bool step_small = false;
+  int worst = -1;
+  for (int it = 1; it <= limit + 1; ++it) {
     int limited = 0;
     assemble(source_scale, gshunt, &limited);
+    if (step_small && limited == 0 && residual_small()) {
+      solved_once_ = solved_once_ || !continuation;
+      return {true, "", {}, it - 1};
+    }
+    if (it > limit) break;
+    ++total_iterations_;
     if (!(linear_ && factored_ && !continuation)) {
       FactorStatus fs = klu_.factor(jac_.data());
       if (fs != FactorStatus::ok) {
@@ -156,32 +186,48 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
     }
     for (int i = 0; i < n; ++i) dx_[i] = -f_[i];
     if (!klu_.solve(dx_.data())) return {false, "linear solve failed", {}, it};
-    bool converged = true;
-    int worst = -1;
+    step_small = true;
     double worst_excess = 0;
     for (int i = 0; i < n; ++i) {
       const double old = x_[i], now = old + dx_[i];
       const double tol = opt_.reltol * std::max(std::fabs(old), std::fabs(now)) +
                          (sys_.kind(i) == UnknownKind::voltage ? opt_.vntol : opt_.abstol);
       x_[i] = now;
-      if (!std::isfinite(now)) return {false, "solution is not finite at " + sys_.name(i), {}, it};
+      if (!std::isfinite(now))
+        return {false, "solution is not finite at " + describe_unknown(i), {}, it};
       if (std::fabs(dx_[i]) > tol) {
-        converged = false;
+        step_small = false;
         if (std::fabs(dx_[i]) / tol > worst_excess)
           worst_excess = std::fabs(dx_[i]) / tol, worst = i;
       }
     }
-    if (linear_) return {true, "", {}, it};  // the Newton step of a linear system is exact
-    // SPICE: no convergence while a device limited its step in this iteration.
-    if (converged && limited == 0 && it > 1) return {true, "", {}, it};
-    if (it == opt_.max_iterations)
-      return {false,
-              "no convergence after " + std::to_string(it) + " Newton iterations; worst " +
-                  describe_unknown(worst),
-              {},
-              it};
+    if (linear_) {  // the Newton step of a linear system is exact
+      solved_once_ = solved_once_ || !continuation;
+      return {true, "", {}, it};
+    }
   }
-  return {false, "no convergence", {}, opt_.max_iterations};
+  return {false,
+          "no convergence after " + std::to_string(limit) + " Newton iterations; worst " +
+              describe_unknown(worst),
+          {},
+          limit};
+}
+
+bool DcSolver::residual_small() const {
+  // Scale of each row: the magnitudes of the terms J(i,j)·x(j) that meet in it.
+  const int n = sys_.size();
+  std::vector<double> scale(n, 0.0);
+  const auto& Ap = sys_.Ap();
+  const auto& Ai = sys_.Ai();
+  for (int j = 0; j < n; ++j)
+    for (int k = Ap[j]; k < Ap[j + 1]; ++k) scale[Ai[k]] += std::fabs(jac_[k] * x_[j]);
+  for (int i = 0; i < n; ++i) {
+    // Rows of voltage unknowns are KCL sums (currents); rows of branch currents are voltage
+    // equations.
+    const double floor = sys_.kind(i) == UnknownKind::voltage ? opt_.abstol : opt_.vntol;
+    if (std::fabs(f_[i]) > opt_.reltol * scale[i] + floor) return false;
+  }
+  return true;
 }
 
 SolveStatus DcSolver::solve() {

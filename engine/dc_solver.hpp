@@ -20,8 +20,9 @@ struct NewtonOptions {
   double reltol = 1e-3;
   double vntol = 1e-6;
   double abstol = 1e-12;
-  int max_iterations = 100;  // itl1
-  double gmin = 1e-12;       // the smallest shunt of gmin stepping
+  int max_iterations = 100;       // itl1: the first solve
+  int max_sweep_iterations = 50;  // itl2: every later solve (sweep points, continuation)
+  double gmin = 1e-12;            // the smallest shunt of gmin stepping
 
   static NewtonOptions from(const netlist::Circuit& c);  // .option reltol abstol vntol itl1
 };
@@ -89,7 +90,9 @@ class DcSolver {
   std::vector<double> x_, f_, jac_, dx_;
   std::vector<int> diagonal_;  // value index of (i,i) for each voltage unknown, else -1
   bool linear_ = true;
-  bool factored_ = false;  // linear circuits: factorization valid for the current values
+  bool factored_ = false;       // linear circuits: factorization valid for the current values
+  bool solved_once_ = false;    // itl1 for the first solve, itl2 afterwards
+  bool residual_small() const;  // after assemble(): every row within its tolerance
   int total_iterations_ = 0;
 };
 

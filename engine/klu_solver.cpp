@@ -1,6 +1,7 @@
 #include "engine/klu_solver.hpp"
 
 #include <chrono>
+#include <cmath>
 
 namespace xb::engine {
 namespace {
@@ -50,7 +51,9 @@ FactorStatus KluSolver::factor(const double* Ax) {
     bool ok = klu_refactor(ap, ai, ax, symbolic_, numeric_, &common_) != 0;
     ++counters_.refactor;
     counters_.refactor_s += seconds_since(t0);
-    if (ok && klu_rcond(symbolic_, numeric_, &common_) && common_.rcond > kRefactorRcondFloor)
+    if (ok && klu_rcond(symbolic_, numeric_, &common_) && common_.rcond > kRefactorRcondFloor &&
+        klu_rgrowth(ap, ai, ax, symbolic_, numeric_, &common_) &&
+        common_.rgrowth > kRefactorGrowthFloor && tiny_pivot_column() < 0)
       return FactorStatus::ok;
     free_numeric();  // stale pivots: factor afresh below
   }
@@ -66,12 +69,32 @@ FactorStatus KluSolver::factor(const double* Ax) {
     return FactorStatus::failed;
   }
   klu_rcond(symbolic_, numeric_, &common_);
+  if (int col = tiny_pivot_column(); col >= 0) {
+    singular_col_ = col;
+    return FactorStatus::singular;
+  }
   if (!(common_.rcond > kRcondFloor)) {
     // Numerically singular: find the column with the smallest pivot to name it.
     singular_col_ = common_.singular_col < n_ ? common_.singular_col : -1;
     return FactorStatus::singular;
   }
   return FactorStatus::ok;
+}
+
+int KluSolver::tiny_pivot_column() const {
+  if (!numeric_) return -1;
+  // KLU divides each row by its largest entry (Rs) before factoring: U(k,k)·Rs(pivot row k) is
+  // the pivot in the circuit's own units.
+  const double* u = static_cast<const double*>(numeric_->Udiag);
+  const double* rs = numeric_->Rs;
+  int worst = -1;
+  double smallest = kPivotFloor;
+  for (int k = 0; k < n_; ++k) {
+    const double pivot = std::fabs(u[k]) * (rs ? rs[numeric_->Pnum[k]] : 1.0);
+    if (pivot < smallest) smallest = pivot, worst = k;
+  }
+  // Udiag is in pivot order; Q maps it back to a column of the original matrix.
+  return worst < 0 ? -1 : (symbolic_->Q ? symbolic_->Q[worst] : worst);
 }
 
 bool KluSolver::solve(double* b, int nrhs) {

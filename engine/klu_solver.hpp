@@ -23,6 +23,12 @@ class KluSolver {
   // exact zeros.
   static constexpr double kRcondFloor = 1e-15;
   static constexpr double kRefactorRcondFloor = 1e-12;
+  // Refactor keeps the old pivot order; when the reciprocal pivot growth falls below this the
+  // order has gone stale and a full factor with fresh pivoting follows.
+  static constexpr double kRefactorGrowthFloor = 1e-8;
+  // A pivot smaller than this in magnitude is zero: cancellation leaves ~1e-25 where an exactly
+  // singular matrix has 0. Far below any physical conductance (1e-20 S is 1e20 Ω).
+  static constexpr double kPivotFloor = 1e-20;
 
   KluSolver();
   ~KluSolver();
@@ -43,6 +49,8 @@ class KluSolver {
 
  private:
   void free_numeric();
+  // Column of the smallest |U(k,k)| when it is below kPivotFloor, else −1.
+  int tiny_pivot_column() const;
   klu_common common_;
   klu_symbolic* symbolic_ = nullptr;
   klu_numeric* numeric_ = nullptr;

@@ -226,3 +226,33 @@ TEST(Dc, AssembledJacobianMatchesFiniteDifferences) {
     }
   }
 }
+
+TEST(Dc, NoConvergenceNamesTheNodeAndItsElements) {
+  // Two iterations are not enough for a diode from zero, with or without gmin/source stepping.
+  SimRun r =
+      simulate("nc\n.option itl1=2 itl2=2\n.model dx d\ni1 0 b 1\nr1 b 0 1k\nd1 b 0 dx\n.op\n");
+  ASSERT_FALSE(r.outcomes[0].status.ok);
+  const std::string& m = r.outcomes[0].status.message;
+  EXPECT_NE(m.find("no convergence after 2 Newton iterations; worst v(b) (elements i1, r1, d1)"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("gmin stepping and source stepping failed too"), std::string::npos) << m;
+}
+
+TEST(Dc, Itl2LimitsSweepPointsAfterTheFirst) {
+  const char* deck =
+      "itl\n.option itl1=100 itl2=1\n.model dx d\nv1 a 0 1\nr1 a b 1k\nd1 b 0 dx\n"
+      ".dc v1 1 2 0.5\n";
+  SimRun r = simulate(deck);
+  ASSERT_FALSE(r.outcomes[0].status.ok);  // one iteration cannot confirm a nonlinear point
+  EXPECT_EQ(r.outcomes[0].results.rows.size(), 1u);  // the first point had itl1 and was kept
+  EXPECT_NE(r.outcomes[0].status.message.find("after 1 Newton iterations"), std::string::npos);
+}
+
+TEST(Dc, PivotBelowTheFloorIsSingular) {
+  // 1e21 ohm is the only path: a pivot of 1e-21 S is numerically zero.
+  SimRun r = simulate("tiny\ni1 0 a 1p\nr1 a 0 1e21\n.op\n");
+  ASSERT_FALSE(r.outcomes[0].status.ok);
+  EXPECT_NE(r.outcomes[0].status.message.find("singular matrix at v(a)"), std::string::npos)
+      << r.outcomes[0].status.message;
+}
