@@ -23,12 +23,6 @@ Diagnostic& Diagnostics::warning(std::string code, SourceLoc loc, std::string me
   return add(Severity::warning, std::move(code), loc, std::move(message));
 }
 
-bool Diagnostics::has_code(std::string_view code) const {
-  return std::any_of(items_.begin(), items_.end(), [&](const Diagnostic& d) {
-    return d.severity == Severity::error && d.code == code;
-  });
-}
-
 namespace {
 
 void quote_line(std::string& out, const SourceManager& sources, SourceLoc loc) {

@@ -38,8 +38,6 @@ class Diagnostics {
   size_t warning_count() const { return warnings_; }
   bool has_errors() const { return errors_ > 0; }
   const std::vector<Diagnostic>& items() const { return items_; }
-  // True when some error carries this code (tests and callers that react to one kind).
-  bool has_code(std::string_view code) const;
 
   // Renders every stored diagnostic with quoted source line, caret and include chain.
   std::string format(const SourceManager& sources) const;

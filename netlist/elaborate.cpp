@@ -112,7 +112,6 @@ class Scope : public EvalContext {
   void set(const std::string& name, double v) {
     entries_[name] = Entry{nullptr, this, v, State::done};
   }
-  bool has_local(const std::string& name) const { return entries_.count(name) > 0; }
 
   std::optional<double> param(std::string_view name) const override {
     auto it = entries_.find(std::string(name));
