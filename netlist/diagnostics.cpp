@@ -1,6 +1,5 @@
 #include "netlist/diagnostics.hpp"
 
-#include <algorithm>
 
 namespace xb::netlist {
 
