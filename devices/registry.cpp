@@ -109,29 +109,24 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         add_behavioural(e);
         break;
       case 'e':
+      case 'g': {
+        // Two nodes: a behavioural source (vol=/cur=/value=); four nodes and a gain: linear.
         if (e.nodes.size() == 2) {
           add_behavioural(e);
           break;
         }
         if (e.nodes.size() != 4 || e.values.size() != 1 || !e.expressions.empty()) {
-          fail(e, "behavioural, POLY and OPAMP voltage sources are not simulated yet");
+          fail(e, "POLY and OPAMP controlled sources are not simulated yet");
           continue;
         }
-        vcvs->add(
-            {e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "", false});
+        if (e.kind == 'e')
+          vcvs->add({e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "",
+                     false});
+        else
+          vccs->add({e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "",
+                     false});
         break;
-      case 'g':
-        if (e.nodes.size() == 2) {
-          add_behavioural(e);
-          break;
-        }
-        if (e.nodes.size() != 4 || e.values.size() != 1 || !e.expressions.empty()) {
-          fail(e, "behavioural and POLY current sources are not simulated yet");
-          continue;
-        }
-        vccs->add(
-            {e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "", false});
-        break;
+      }
       case 'f':
       case 'h':
         if (e.values.size() != 1 || e.refs.size() != 1 || !linear_controlled) {
