@@ -4,6 +4,7 @@
 #include "devices/diode.hpp"
 #include "devices/linear_devices.hpp"
 #include "devices/mosfet1.hpp"
+#include "devices/reactive.hpp"
 #include "devices/resistor.hpp"
 #include "devices/sources.hpp"
 
@@ -39,6 +40,15 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
     out.error_locs.push_back(e.loc);
   };
   auto behavioural = std::make_unique<BehaviouralGroup>();
+  auto capacitors = std::make_unique<CapacitorGroup>();
+  auto inductors = std::make_unique<InductorGroup>();
+  // The element's value: first positional value, else the named one (c=1p, l=1u).
+  auto value_of = [](const netlist::FlatElement& e, const char* name) {
+    return !e.values.empty() ? e.values[0] : netlist::param_or(e.params, name, NAN);
+  };
+  auto source_of = [](const netlist::FlatElement& e) {
+    return e.source ? Waveform(*e.source) : Waveform();
+  };
   // E/G/B whose value is an expression (or a constant given as vol=/cur=/value=/v=/i=).
   auto add_behavioural = [&](const netlist::FlatElement& e) {
     static const char* kVoltage[] = {"vol", "value", "v"};
@@ -98,13 +108,34 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         break;
       }
       case 'v':
-        vsources->add(
-            {e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "", true});
+        vsources->add({e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "",
+                       true, source_of(e)});
         break;
       case 'i':
-        isources->add(
-            {e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "", true});
+        isources->add({e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "",
+                       true, source_of(e)});
         break;
+      case 'c': {
+        const double c = value_of(e, "c");
+        if (!std::isfinite(c) || c < 0) {
+          fail(e, "capacitance must be given, finite and non-negative");
+          continue;
+        }
+        capacitors->add(e, c * netlist::param_or(e.params, "m", 1),
+                        netlist::param_or(e.params, "ic", NAN));
+        break;
+      }
+      case 'l': {
+        const double l = value_of(e, "l");
+        if (!std::isfinite(l) || l <= 0) {
+          fail(e, "inductance must be given, finite and positive");
+          continue;
+        }
+        inductors->add(e, l, netlist::param_or(e.params, "ic", NAN));
+        break;
+      }
+      case 'k':
+        break;  // after every inductor is known
       case 'b':
         add_behavioural(e);
         break;
@@ -121,10 +152,10 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         }
         if (e.kind == 'e')
           vcvs->add({e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "",
-                     false});
+                     false, {}});
         else
           vccs->add({e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "",
-                     false});
+                     false, {}});
         break;
       }
       case 'f':
@@ -134,9 +165,9 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
           continue;
         }
         if (e.kind == 'f')
-          cccs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false});
+          cccs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
         else
-          ccvs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false});
+          ccvs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
         break;
       case 'd': {
         const netlist::NumericParams& m = circuit.models[e.model].params;
@@ -188,7 +219,17 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         fail(e, std::string("elements of type '") + e.kind + "' are not simulated yet");
     }
   }
+  for (const netlist::FlatElement& e : circuit.elements) {
+    if (e.kind != 'k') continue;
+    const double k = value_of(e, "k");
+    if (e.refs.size() != 2 || !std::isfinite(k) || std::fabs(k) > 1)
+      fail(e, "mutual inductance needs two inductors and a coupling |k| <= 1");
+    else if (!inductors->couple(e.refs[0], e.refs[1], k))
+      fail(e, "couples " + e.refs[0] + " and " + e.refs[1] + ", which must both be inductors");
+  }
   out.groups.push_back(std::move(resistors));
+  out.groups.push_back(std::move(capacitors));
+  out.groups.push_back(std::move(inductors));
   out.groups.push_back(std::move(vsources));
   out.groups.push_back(std::move(vcvs));
   out.groups.push_back(std::move(ccvs));

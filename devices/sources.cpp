@@ -1,5 +1,7 @@
 #include "devices/sources.hpp"
 
+#include <algorithm>
+
 namespace xb::devices {
 
 using engine::Unknown;
@@ -42,7 +44,10 @@ void BranchSourceGroup::load(const engine::EvalRequest& r) const {
     const double j = x[row[2]];
     r.residual[row[0]] += j;
     r.residual[row[1]] -= j;
-    double target = in.independent ? r.source_scale * in.value : 0.0;
+    double target = 0.0;
+    if (in.independent)
+      target = r.source_scale *
+               (r.transient && in.wave.time_dependent() ? in.wave.value(r.time) : in.value);
     target += in.mu * (x[row[3]] - x[cn_[k]]) + in.r * x[row[4]];
     r.residual[row[2]] += x[row[0]] - x[row[1]] - target;
     r.jacobian[s[0]] += 1;
@@ -77,6 +82,34 @@ bool BranchSourceGroup::set_source_value(std::string_view name, double value) {
   return false;
 }
 
+namespace {
+
+template <class Instances>
+void resolve_waves(Instances& inst, double tstep, double tstop) {
+  for (auto& i : inst) i.wave.resolve(tstep, tstop);
+}
+
+template <class Instances>
+double earliest_breakpoint(const Instances& inst, double t) {
+  double next = engine::DeviceGroup::kNoBreakpoint;
+  for (const auto& i : inst)
+    if (i.wave.time_dependent()) next = std::min(next, i.wave.next_breakpoint(t));
+  return next;
+}
+
+}  // namespace
+
+void BranchSourceGroup::begin_transient(double tstep, double tstop) {
+  resolve_waves(inst_, tstep, tstop);
+}
+double BranchSourceGroup::next_breakpoint(double t) const { return earliest_breakpoint(inst_, t); }
+void CurrentSourceGroup::begin_transient(double tstep, double tstop) {
+  resolve_waves(inst_, tstep, tstop);
+}
+double CurrentSourceGroup::next_breakpoint(double t) const {
+  return earliest_breakpoint(inst_, t);
+}
+
 // ---- current-defined sources ----------------------------------------------------------------
 
 void CurrentSourceGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
@@ -100,10 +133,13 @@ void CurrentSourceGroup::resolve(const engine::MnaSystem& sys) {
   }
 }
 
-double CurrentSourceGroup::value_at(size_t k, const double* x, double scale) const {
+double CurrentSourceGroup::value_at(size_t k, const double* x, double scale, bool transient,
+                                    double time) const {
   const Instance& in = inst_[k];
   const auto& row = rows_[k];
-  double i = in.independent ? scale * in.value : 0.0;
+  double i = 0.0;
+  if (in.independent)
+    i = scale * (transient && in.wave.time_dependent() ? in.wave.value(time) : in.value);
   return i + in.gm * (x[row[2]] - x[row[3]]) + in.beta * x[row[4]];
 }
 
@@ -111,7 +147,7 @@ void CurrentSourceGroup::load(const engine::EvalRequest& r) const {
   for (size_t k = 0; k < inst_.size(); ++k) {
     const auto& row = rows_[k];
     const auto& s = slots_[k];
-    const double i = value_at(k, r.x, r.source_scale);
+    const double i = value_at(k, r.x, r.source_scale, r.transient, r.time);
     r.residual[row[0]] += i;
     r.residual[row[1]] -= i;
     const double gm = inst_[k].gm, beta = inst_[k].beta;
@@ -131,7 +167,7 @@ std::optional<size_t> CurrentSourceGroup::find(std::string_view name) const {
 }
 
 double CurrentSourceGroup::current(size_t k, const double* x) const {
-  return value_at(k, x, 1.0);
+  return value_at(k, x, 1.0, transient_, time_);
 }
 
 bool CurrentSourceGroup::set_source_value(std::string_view name, double value) {

@@ -12,6 +12,7 @@
 
 #include <array>
 
+#include "devices/waveform.hpp"
 #include "engine/device_group.hpp"
 
 namespace xb::devices {
@@ -29,6 +30,7 @@ class BranchSourceGroup : public engine::DeviceGroup {
     double r = 0;         // H: transresistance
     std::string control;  // H: controlling source
     bool independent = false;
+    Waveform wave;  // V: transient function
   };
   void add(Instance inst) { inst_.push_back(std::move(inst)); }
 
@@ -41,6 +43,8 @@ class BranchSourceGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
   bool set_source_value(std::string_view name, double value) override;
+  void begin_transient(double tstep, double tstop) override;
+  double next_breakpoint(double t) const override;
 
  private:
   std::string_view type_;
@@ -61,6 +65,7 @@ class CurrentSourceGroup : public engine::DeviceGroup {
     double value = 0, gm = 0, beta = 0;
     std::string control;
     bool independent = false;
+    Waveform wave;  // I: transient function
   };
   void add(Instance inst) { inst_.push_back(std::move(inst)); }
 
@@ -71,9 +76,14 @@ class CurrentSourceGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
   bool set_source_value(std::string_view name, double value) override;
+  void begin_transient(double tstep, double tstop) override;
+  double next_breakpoint(double t) const override;
+  void set_time(bool transient, double t) override { transient_ = transient, time_ = t; }
 
  private:
-  double value_at(size_t k, const double* x, double scale) const;
+  bool transient_ = false;
+  double time_ = 0;
+  double value_at(size_t k, const double* x, double scale, bool transient, double time) const;
   std::string_view type_;
   std::vector<Instance> inst_;
   std::vector<std::array<int, 5>> rows_;   // p n cp cn ctl

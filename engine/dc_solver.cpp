@@ -15,6 +15,8 @@ NewtonOptions NewtonOptions::from(const netlist::Circuit& c) {
   o.max_sweep_iterations =
       static_cast<int>(netlist::param_or(c.options, "itl2", o.max_sweep_iterations));
   o.gmin = netlist::param_or(c.options, "gmin", o.gmin);
+  o.max_step_iterations =
+      static_cast<int>(netlist::param_or(c.options, "itl4", o.max_step_iterations));
   return o;
 }
 
@@ -92,8 +94,9 @@ SolveStatus DcSolver::check_topology() const {
   return {};
 }
 
-SolveStatus DcSolver::setup() {
-  if (SolveStatus t = check_topology(); !t.ok) return t;
+SolveStatus DcSolver::setup(bool need_dc_path) {
+  if (SolveStatus t = check_topology(); !t.ok && (need_dc_path || t.message.rfind("no DC", 0)))
+    return t;
   for (size_t i = 1; i < circuit_.node_names.size(); ++i)
     sys_.add_unknown("v(" + circuit_.node_names[i] + ")", UnknownKind::voltage);
   NodeBinder binder(groups_);
@@ -114,6 +117,7 @@ SolveStatus DcSolver::setup() {
   x_.assign(n + 1, 0.0);
   f_.assign(n + 1, 0.0);
   dx_.assign(n + 1, 0.0);
+  q_.assign(n + 1, 0.0);
   jac_.assign(sys_.nnz() + 1, 0.0);
   if (n == 0) return {false, "circuit has no unknowns", {}, 0};
   if (!klu_.analyze(n, sys_.Ap(), sys_.Ai())) return {false, "sparse analysis failed", {}, 0};
@@ -125,10 +129,65 @@ void DcSolver::assemble(double source_scale, double gshunt, int* limited) {
   std::fill(jac_.begin(), jac_.end(), 0.0);
   x_.back() = 0.0;
   EvalRequest r{x_.data(), jac_.data(), f_.data(), source_scale, limited};
+  r.transient = time_.has_value();
+  r.time = time_.value_or(0.0);
+  const bool charges = dyn_.active || record_charges_;
+  if (charges) {
+    std::fill(q_.begin(), q_.end(), 0.0);
+    r.charge = q_.data();
+    r.charge_scale = dyn_.active ? dyn_.a0 : 0.0;
+    r.x_prev = dyn_.x_prev ? dyn_.x_prev : x_.data();
+    r.use_initial_conditions = dyn_.use_initial_conditions;
+  }
   for (const auto& g : groups_) g->load(r);
+  if (dyn_.active)
+    for (int i = 0; i < sys_.size(); ++i) f_[i] += dyn_.a0 * q_[i] + dyn_.history[i];
   if (gshunt > 0)
     for (int i = 0; i < sys_.size(); ++i)
       if (diagonal_[i] >= 0) jac_[diagonal_[i]] += gshunt, f_[i] += gshunt * x_[i];
+  for (size_t k = 0; k < forced_.size(); ++k) {
+    const auto [row, value] = forced_[k];
+    for (int v : forced_entries_[k]) jac_[v] = 0.0;
+    jac_[diagonal_[row]] = 1.0;
+    f_[row] = x_[row] - value;
+  }
+}
+
+void DcSolver::set_time(std::optional<double> t) {
+  time_ = t;
+  for (auto& g : groups_) g->set_time(t.has_value(), t.value_or(0.0));
+}
+
+void DcSolver::set_dynamics(const Dynamics& d) {
+  dyn_ = d;
+  const double a0 = d.active ? d.a0 : 0.0;
+  if (a0 != factored_a0_) factored_ = false;
+}
+
+void DcSolver::set_forced(const std::vector<std::pair<int, double>>& rows) {
+  forced_.clear();
+  forced_entries_.clear();
+  for (const auto& [row, value] : rows)
+    if (row >= 0 && row < sys_.size() && diagonal_[row] >= 0) {
+      forced_.emplace_back(row, value);
+      forced_entries_.emplace_back();
+    }
+  const auto& Ap = sys_.Ap();
+  const auto& Ai = sys_.Ai();
+  for (size_t k = 0; k < forced_.size(); ++k)
+    for (int j = 0; j < sys_.size(); ++j)
+      for (int e = Ap[j]; e < Ap[j + 1]; ++e)
+        if (Ai[e] == forced_[k].first) forced_entries_[k].push_back(e);
+  factored_ = false;
+}
+
+SolveStatus DcSolver::solve_step() { return newton(1.0, 0.0); }
+
+const std::vector<double>& DcSolver::evaluate_charges() {
+  record_charges_ = true;
+  assemble();
+  record_charges_ = false;
+  return q_;
 }
 
 std::string DcSolver::describe_unknown(int index) const {
@@ -159,7 +218,9 @@ std::string DcSolver::describe_unknown(int index) const {
 SolveStatus DcSolver::newton(double source_scale, double gshunt) {
   const int n = sys_.size();
   const bool continuation = source_scale != 1.0 || gshunt != 0.0;
-  const int limit = solved_once_ ? opt_.max_sweep_iterations : opt_.max_iterations;
+  const int limit = dyn_.active    ? opt_.max_step_iterations
+                    : solved_once_ ? opt_.max_sweep_iterations
+                                   : opt_.max_iterations;
   bool step_small = false;
   int worst = -1;
   for (int it = 1; it <= limit + 1; ++it) {
@@ -183,6 +244,7 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
                 it};
       }
       factored_ = linear_ && !continuation;
+      factored_a0_ = dyn_.active ? dyn_.a0 : 0.0;
     }
     for (int i = 0; i < n; ++i) dx_[i] = -f_[i];
     if (!klu_.solve(dx_.data())) return {false, "linear solve failed", {}, it};

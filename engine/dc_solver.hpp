@@ -22,6 +22,7 @@ struct NewtonOptions {
   double abstol = 1e-12;
   int max_iterations = 100;       // itl1: the first solve
   int max_sweep_iterations = 50;  // itl2: every later solve (sweep points, continuation)
+  int max_step_iterations = 10;   // itl4: each transient time point
   double gmin = 1e-12;            // the smallest shunt of gmin stepping
 
   static NewtonOptions from(const netlist::Circuit& c);  // .option reltol abstol vntol itl1
@@ -39,12 +40,38 @@ class DcSolver {
   DcSolver(const netlist::Circuit& circuit, std::vector<std::unique_ptr<DeviceGroup>> groups,
            NewtonOptions options);
 
-  // Numbers the unknowns, builds the pattern, checks topology, analyzes. Once.
-  SolveStatus setup();
+  // Numbers the unknowns, builds the pattern, checks topology, analyzes. Once. `need_dc_path`
+  // false (a transient with UIC) skips the floating-node check.
+  SolveStatus setup(bool need_dc_path = true);
   // Newton from the current solution (zero at first); keeps the result in solution().
   SolveStatus solve();
 
   bool set_source_value(std::string_view name, double value);
+
+  // ---- transient (driven by transient.cpp) ----
+  // The residual becomes f(x) + a0·q(x) + history, the integration formula's dq/dt.
+  struct Dynamics {
+    bool active = false;  // charges integrated; false in DC and at the initial point
+    double a0 = 0;
+    const double* history = nullptr;  // size(): the formula's terms from past points
+    const double* x_prev = nullptr;   // the last accepted point, for incremental charges
+    bool use_initial_conditions = false;
+  };
+  // Sources follow their waveforms at time t (nullopt: DC values).
+  void set_time(std::optional<double> t);
+  void set_dynamics(const Dynamics& d);
+  // Rows forced to x[row] = value (.ic and .nodeset in the initial solve); empty to release.
+  void set_forced(const std::vector<std::pair<int, double>>& rows);
+  // One transient time point: Newton from the present solution, at most itl4 iterations.
+  SolveStatus solve_step();
+  // q(x) at the present solution with the present dynamics (charges are recorded even when
+  // dynamics are inactive); returns charges().
+  const std::vector<double>& evaluate_charges();
+  const std::vector<double>& charges() const { return q_; }
+  std::vector<double>& mutable_solution() { return x_; }
+  const std::vector<std::unique_ptr<DeviceGroup>>& groups() const { return groups_; }
+  const NewtonOptions& options() const { return opt_; }
+  std::string describe(int unknown) const { return describe_unknown(unknown); }
   void set_temperature(double celsius);
 
   const MnaSystem& system() const { return sys_; }
@@ -87,7 +114,13 @@ class DcSolver {
   NewtonOptions opt_;
   MnaSystem sys_;
   KluSolver klu_;
-  std::vector<double> x_, f_, jac_, dx_;
+  std::vector<double> x_, f_, jac_, dx_, q_;
+  std::optional<double> time_;
+  Dynamics dyn_;
+  double factored_a0_ = 0;  // a0 the linear factorization was made with
+  bool record_charges_ = false;
+  std::vector<std::pair<int, double>> forced_;
+  std::vector<std::vector<int>> forced_entries_;  // value indices in each forced row
   std::vector<int> diagonal_;  // value index of (i,i) for each voltage unknown, else -1
   bool linear_ = true;
   bool factored_ = false;       // linear circuits: factorization valid for the current values

@@ -24,6 +24,20 @@ struct EvalRequest {
   // Newton iterations set this: devices then limit junction steps and count how many they
   // limited. Null (plain evaluation, Jacobian tests): no limiting.
   int* limited = nullptr;
+
+  // Transient analysis. Devices with charges (capacitors, junctions), fluxes (inductors) or
+  // states add q(x) to `charge` (when non-null) and charge_scale·dq/dx to `jacobian`: the engine
+  // owns the integration formula, dq/dt ≈ charge_scale·q + history. In DC both are off.
+  double* charge = nullptr;
+  double charge_scale = 0.0;
+  bool transient = false;  // sources follow their waveform at `time`, not their DC value
+  double time = 0.0;
+  // Non-charge-conserving capacitances (Meyer's MOS gate model) add an increment
+  // C̄·(v − v_prev) to `charge` instead of a charge; x_prev is the last accepted time point.
+  const double* x_prev = nullptr;
+  // First transient point with UIC: capacitors and inductors with IC= report the charge and
+  // flux of their initial condition.
+  bool use_initial_conditions = false;
 };
 
 class BindContext {
@@ -56,6 +70,19 @@ class DeviceGroup {
   virtual bool set_source_value(std::string_view, double) { return false; }
   // Temperature in °C for temperature-dependent parameters.
   virtual void set_temperature(double) {}
+
+  // Transient: resolves waveform defaults that depend on the analysis (PULSE rise time = tstep).
+  virtual void begin_transient(double /*tstep*/, double /*tstop*/) {}
+  // Where current() reads independent sources: their waveform at time t in a transient.
+  virtual void set_time(bool /*transient*/, double /*t*/) {}
+  // The first waveform corner strictly after t (PULSE and PWL corners), or +inf.
+  virtual double next_breakpoint(double) const { return kNoBreakpoint; }
+  // True when some instance adds increments (x_prev) rather than charges.
+  virtual bool incremental_charge() const { return false; }
+  // Initial conditions a device imposes on the transient start with UIC: (unknown, value).
+  virtual void initial_values(std::vector<std::pair<int, double>>&) const {}
+
+  static constexpr double kNoBreakpoint = 1e300;
 };
 
 }  // namespace xb::engine

@@ -64,15 +64,14 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
   seen.clear();
   for (size_t i = 1; i < c.node_names.size(); ++i) add(voltage_of(c.node_names[i]));
   // Like ngspice's default vectors: every node voltage and every branch current (V, E, H, B V=).
-  if (analysis == "op" || analysis == "dc")
-    for (const netlist::FlatElement& e : c.elements)
-      if (e.kind == 'v' || e.kind == 'e' || e.kind == 'h' ||
-          (e.kind == 'b' && !e.expressions.empty() && e.expressions[0].first == "v")) {
-        netlist::OutputVar v;
-        v.function = "i";
-        v.args = {e.name};
-        add(v);
-      }
+  for (const netlist::FlatElement& e : c.elements)
+    if (e.kind == 'v' || e.kind == 'e' || e.kind == 'h' || (e.kind == 'l' && analysis == "tran") ||
+        (e.kind == 'b' && !e.expressions.empty() && e.expressions[0].first == "v")) {
+      netlist::OutputVar v;
+      v.function = "i";
+      v.args = {e.name};
+      add(v);
+    }
   return out;
 }
 

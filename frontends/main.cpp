@@ -86,7 +86,7 @@ int cmd_run(const std::vector<std::string>& args) {
   po::variables_map vm;
   int code = kOk;
   if (!parse_args(args, desc, pos, vm,
-                  "usage: xbspice run DECK [-o FILE] [--stats]\n\nSimulates every .op and .dc of "
+                  "usage: xbspice run DECK [-o FILE] [--stats]\n\nSimulates every .op, .dc and .tran of "
                   "DECK and of each .alter run; prints an operating-point table or a .print table "
                   "per analysis on stdout.",
                   code))

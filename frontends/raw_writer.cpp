@@ -10,6 +10,7 @@ namespace {
 const char* vector_type(const std::string& name, bool is_scale, const std::string& analysis) {
   if (name.rfind("v(", 0) == 0) return "voltage";
   if (name.rfind("i(", 0) == 0) return "current";
+  if (is_scale && analysis == "tran") return "time";
   if (is_scale && analysis == "dc" && !name.empty()) {
     if (name[0] == 'v') return "voltage";
     if (name[0] == 'i') return "current";
@@ -26,7 +27,10 @@ void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
   std::strftime(date, sizeof date, "%a %b %d %H:%M:%S  %Y", std::localtime(&now));
   out << "Title: " << r.title << "\n";
   out << "Date: " << date << "\n";
-  out << "Plotname: " << (op ? "Operating Point" : "DC transfer characteristic") << "\n";
+  const char* plot = op                      ? "Operating Point"
+                     : r.analysis == "tran" ? "Transient Analysis"
+                                            : "DC transfer characteristic";
+  out << "Plotname: " << plot << "\n";
   out << "Flags: real\n";
   out << "No. Variables: " << r.signals.size() << "\n";
   out << "No. Points: " << r.rows.size() << "\n";

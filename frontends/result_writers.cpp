@@ -1,5 +1,6 @@
 #include "frontends/result_writers.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -48,6 +49,31 @@ void write_listing(const engine::Results& r, std::ostream& out) {
     for (double v : row) out << number(v, "% .6e") << "  ";
     out << "\n";
   }
+}
+
+engine::Results on_print_grid(const engine::Results& r, double tstep, double tstart,
+                              double tstop) {
+  engine::Results grid = r;
+  grid.rows.clear();
+  if (r.rows.empty() || !(tstep > 0)) return grid;
+  const size_t width = r.signals.size();
+  size_t k = 0;
+  const double tlast = r.rows.back()[0];
+  for (size_t step = 0;; ++step) {
+    double t = tstart + static_cast<double>(step) * tstep;
+    if (t > tstop * (1 + 1e-9) || t > tlast * (1 + 1e-12)) break;
+    t = std::min(t, tlast);
+    while (k + 1 < r.rows.size() && r.rows[k + 1][0] < t) ++k;
+    const auto& a = r.rows[k];
+    const auto& b = r.rows[std::min(k + 1, r.rows.size() - 1)];
+    const double span = b[0] - a[0];
+    const double w = span > 0 ? std::clamp((t - a[0]) / span, 0.0, 1.0) : 0.0;
+    std::vector<double> row(width);
+    row[0] = t;
+    for (size_t i = 1; i < width; ++i) row[i] = a[i] + w * (b[i] - a[i]);
+    grid.rows.push_back(std::move(row));
+  }
+  return grid;
 }
 
 std::string numbered_path(const std::string& path, size_t index) {

@@ -14,6 +14,10 @@ namespace xb::cli {
 void write_csv(const engine::Results& r, std::ostream& out);
 void write_listing(const engine::Results& r, std::ostream& out);
 
+// A transient's results resampled on the print grid tstart, tstart + tstep, ..., tstop by
+// linear interpolation between accepted time points, as SPICE prints .print tran tables.
+engine::Results on_print_grid(const engine::Results& r, double tstep, double tstart, double tstop);
+
 // File name for result `index` (0-based) of a run writing to `path`: path itself for the first,
 // then "name_2.ext", "name_3.ext", ...
 std::string numbered_path(const std::string& path, size_t index);

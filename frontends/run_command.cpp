@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "engine/dc_analysis.hpp"
+#include "engine/transient.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
 #include "frontends/raw_writer.hpp"
@@ -21,13 +22,16 @@ class Progress {
   explicit Progress(bool enabled) : enabled_(enabled) {}
   void operator()(size_t done, size_t total) {
     if (!enabled_ || total < 50) return;
-    if (done != total && done % std::max<size_t>(1, total / 100) != 0) return;
-    std::cerr << "\r  point " << done << " / " << total << (done == total ? "\n" : "")
-              << std::flush;
+    const size_t percent = done * 100 / total;
+    if (done != total && percent == last_percent_) return;
+    last_percent_ = percent;
+    std::cerr << "\r  " << percent << " % (" << done << " / " << total << ")"
+              << (done == total ? "\n" : "") << std::flush;
   }
 
  private:
   bool enabled_;
+  size_t last_percent_ = 1000;
 };
 
 }  // namespace
@@ -57,16 +61,25 @@ int run_deck(const RunOptions& opt) {
     for (size_t a = 0; a < analyses.size(); ++a) {
       const netlist::FlatAnalysis& fa = analyses[a];
       std::string where = deck.sources->location_string(fa.loc);
-      if (fa.kind != netlist::AnalysisKind::op && fa.kind != netlist::AnalysisKind::dc) {
+      const bool tran = fa.kind == netlist::AnalysisKind::tran;
+      if (fa.kind != netlist::AnalysisKind::op && fa.kind != netlist::AnalysisKind::dc && !tran) {
         std::cerr << where << ": error: ." << fa.name
-                  << " is not simulated yet (only .op and .dc)\n";
+                  << " is not simulated yet (only .op, .dc and .tran)\n";
         exit_code = kSimulationFailure;
         continue;
       }
-      engine::AnalysisOutcome outcome = engine::run_dc_analysis(a, prepare_fn, std::ref(progress));
+      engine::TransientOutcome outcome;
+      if (tran)
+        outcome = engine::run_transient_analysis(a, prepare_fn, std::ref(progress));
+      else
+        static_cast<engine::AnalysisOutcome&>(outcome) =
+            engine::run_dc_analysis(a, prepare_fn, std::ref(progress));
       if (!outcome.results.rows.empty() || outcome.status.ok) {
         if (r > 0) std::cout << "**** .alter " << r << "\n";
-        write_listing(outcome.results, std::cout);
+        if (tran)
+          write_listing(on_print_grid(outcome.results, fa.tstep, fa.tstart, fa.tstop), std::cout);
+        else
+          write_listing(outcome.results, std::cout);
         if (!opt.output.empty()) {
           std::string path = numbered_path(opt.output, written++);
           const bool raw = path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0;
@@ -105,6 +118,13 @@ int run_deck(const RunOptions& opt) {
             outcome.linear ? "linear" : "nonlinear", outcome.newton_iterations,
             (unsigned long long)c.analyze, c.analyze_s, (unsigned long long)c.factor, c.factor_s,
             (unsigned long long)c.refactor, c.refactor_s, (unsigned long long)c.solve, c.solve_s);
+        if (tran)
+          std::fprintf(stderr,
+                       "stats:   time points accepted %ld, rejected %ld (truncation error %ld, "
+                       "Newton %ld)\n",
+                       outcome.steps.accepted,
+                       outcome.steps.rejected_truncation + outcome.steps.rejected_newton,
+                       outcome.steps.rejected_truncation, outcome.steps.rejected_newton);
       }
     }
   }

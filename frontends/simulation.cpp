@@ -33,7 +33,11 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
   }
   p->solver = std::make_unique<engine::DcSolver>(p->circuit, std::move(built.groups),
                                                  engine::NewtonOptions::from(p->circuit));
-  p->status = p->solver->setup();
+  // A transient with UIC needs no DC path to ground (capacitor-only nodes are fine).
+  bool need_dc_path = true;
+  for (const netlist::FlatAnalysis& a : p->circuit.analyses)
+    if (a.kind == netlist::AnalysisKind::tran && a.uic) need_dc_path = false;
+  p->status = p->solver->setup(need_dc_path);
   return p;
 }
 

@@ -1,0 +1,139 @@
+// Capacitor, inductor and mutual inductance in the engine's DAE form f(x) + dq(x)/dt = 0
+// (SPICE2, Nagel 1975; charge/flux formulation as in Kundert, "The Designer's Guide to SPICE
+// and Spectre", 1995):
+//   C a b:  q = C·(v(a) − v(b));  charge rows: q[a] += q, q[b] −= q. Open in DC.
+//   L a b:  branch current j;  f[a] += j, f[b] −= j,  f[j] = v(a) − v(b),  q[j] = −φ,
+//           φ = L·j + Σ M·j_other, so that v(a) − v(b) = dφ/dt. A short in DC.
+//   K l1 l2 k:  M = k·√(L1·L2) couples the two fluxes.
+// With UIC, IC= gives the initial charge C·ic (capacitor) and the initial current (inductor).
+
+#include "devices/reactive.hpp"
+
+#include <cmath>
+
+namespace xb::devices {
+
+void CapacitorGroup::add(const netlist::FlatElement& e, double c, double ic) {
+  nodes_.push_back({e.nodes[0], e.nodes[1]});
+  c_.push_back(c);
+  ic_.push_back(ic);
+}
+
+void CapacitorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  for (auto [na, nb] : nodes_) {
+    engine::Unknown a = ctx.node(na), b = ctx.node(nb);
+    rows_.push_back({a.value, b.value});
+    slots_.push_back({sys.request(a, a), sys.request(a, b), sys.request(b, a), sys.request(b, b)});
+  }
+}
+
+void CapacitorGroup::resolve(const engine::MnaSystem& sys) {
+  for (size_t k = 0; k < rows_.size(); ++k) {
+    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
+    for (int& s : slots_[k]) s = sys.value_index(s);
+  }
+}
+
+void CapacitorGroup::load(const engine::EvalRequest& r) const {
+  if (!r.charge) return;
+  for (size_t k = 0; k < c_.size(); ++k) {
+    const int a = rows_[k][0], b = rows_[k][1];
+    const double c = c_[k];
+    const double v = r.use_initial_conditions && !std::isnan(ic_[k]) ? ic_[k] : r.x[a] - r.x[b];
+    r.charge[a] += c * v;
+    r.charge[b] -= c * v;
+    const double g = r.charge_scale * c;
+    r.jacobian[slots_[k][0]] += g;
+    r.jacobian[slots_[k][1]] -= g;
+    r.jacobian[slots_[k][2]] -= g;
+    r.jacobian[slots_[k][3]] += g;
+  }
+}
+
+// ---- inductors -------------------------------------------------------------------------------
+
+void InductorGroup::add(const netlist::FlatElement& e, double l, double ic) {
+  names_.push_back(e.name);
+  nodes_.push_back({e.nodes[0], e.nodes[1]});
+  l_.push_back(l);
+  ic_.push_back(ic);
+}
+
+bool InductorGroup::couple(const std::string& l1, const std::string& l2, double k) {
+  auto a = find(l1), b = find(l2);
+  if (!a || !b) return false;
+  couplings_.push_back({*a, *b, k * std::sqrt(l_[*a] * l_[*b])});
+  return true;
+}
+
+void InductorGroup::add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) {
+  for (const std::string& n : names_)
+    branch_.push_back(sys.add_unknown("i(" + n + ")", engine::UnknownKind::current));
+}
+
+void InductorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  for (size_t k = 0; k < names_.size(); ++k) {
+    engine::Unknown a = ctx.node(nodes_[k][0]), b = ctx.node(nodes_[k][1]), j = branch_[k];
+    rows_.push_back({a.value, b.value, j.value});
+    slots_.push_back({sys.request(a, j), sys.request(b, j), sys.request(j, a), sys.request(j, b),
+                      sys.request(j, j)});
+  }
+  for (Coupling& c : couplings_) {
+    c.ab = sys.request(branch_[c.a], branch_[c.b]);
+    c.ba = sys.request(branch_[c.b], branch_[c.a]);
+  }
+}
+
+void InductorGroup::resolve(const engine::MnaSystem& sys) {
+  for (size_t k = 0; k < rows_.size(); ++k) {
+    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
+    for (int& s : slots_[k]) s = sys.value_index(s);
+  }
+  for (Coupling& c : couplings_) c.ab = sys.value_index(c.ab), c.ba = sys.value_index(c.ba);
+}
+
+void InductorGroup::load(const engine::EvalRequest& r) const {
+  auto current_of = [&](size_t k) {
+    return r.use_initial_conditions && !std::isnan(ic_[k]) ? ic_[k] : r.x[rows_[k][2]];
+  };
+  for (size_t k = 0; k < l_.size(); ++k) {
+    const auto& row = rows_[k];
+    const auto& s = slots_[k];
+    const double j = r.x[row[2]];
+    r.residual[row[0]] += j;
+    r.residual[row[1]] -= j;
+    r.residual[row[2]] += r.x[row[0]] - r.x[row[1]];
+    r.jacobian[s[0]] += 1;
+    r.jacobian[s[1]] -= 1;
+    r.jacobian[s[2]] += 1;
+    r.jacobian[s[3]] -= 1;
+    if (!r.charge) continue;
+    r.charge[row[2]] -= l_[k] * current_of(k);
+    r.jacobian[s[4]] -= r.charge_scale * l_[k];
+  }
+  if (!r.charge) return;
+  for (const Coupling& c : couplings_) {
+    r.charge[rows_[c.a][2]] -= c.m * current_of(c.b);
+    r.charge[rows_[c.b][2]] -= c.m * current_of(c.a);
+    r.jacobian[c.ab] -= r.charge_scale * c.m;
+    r.jacobian[c.ba] -= r.charge_scale * c.m;
+  }
+}
+
+std::optional<engine::Unknown> InductorGroup::branch(std::string_view name) const {
+  if (auto k = find(name); k && *k < branch_.size()) return branch_[*k];
+  return std::nullopt;
+}
+
+std::optional<size_t> InductorGroup::find(std::string_view name) const {
+  for (size_t k = 0; k < names_.size(); ++k)
+    if (names_[k] == name) return k;
+  return std::nullopt;
+}
+
+void InductorGroup::initial_values(std::vector<std::pair<int, double>>& out) const {
+  for (size_t k = 0; k < l_.size(); ++k)
+    if (!std::isnan(ic_[k])) out.emplace_back(rows_[k][2], ic_[k]);
+}
+
+}  // namespace xb::devices

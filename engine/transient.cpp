@@ -1,0 +1,280 @@
+#include "engine/transient.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/integration.hpp"
+#include "engine/signals.hpp"
+
+namespace xb::engine {
+namespace {
+
+std::string time_text(double t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g s", t);
+  return buf;
+}
+
+Method method_of(const netlist::Circuit& c) {
+  for (const auto& [name, word] : c.option_words)
+    if (name == "method" && word == "gear") return Method::gear;
+  return Method::trapezoidal;
+}
+
+// The charge history the truncation-error estimate and the integration formulas need.
+struct History {
+  std::array<std::vector<double>, 3> q;  // q_n, q_{n−1}, q_{n−2} (true charges)
+  std::vector<double> qdot;              // q̇_n
+  std::array<double, 3> steps;           // h_n, h_{n−1}, h_{n−2}
+  std::vector<double> offset;            // true charge − reported charge (incremental devices)
+};
+
+class TransientRun {
+ public:
+  TransientRun(Prepared& p, const netlist::FlatAnalysis& a, TransientOutcome& out)
+      : p_(p), s_(*p.solver), a_(a), out_(out), n_(s_.system().size()) {}
+
+  void run(const std::function<void(size_t, size_t)>& progress);
+
+ private:
+  bool initial_point();
+  void record(double t);
+  double next_breakpoint(double t) const;
+  // The largest step the truncation error of the point just solved allows, at `order`; sets
+  // limiting_ to the row that decided it.
+  double truncation_limit(const std::vector<double>& q, const std::vector<double>& qdot, double h,
+                          int order);
+  void fail(const std::string& message) { out_.status = {false, message, a_.loc, 0}; }
+
+  Prepared& p_;
+  DcSolver& s_;
+  const netlist::FlatAnalysis& a_;
+  TransientOutcome& out_;
+  const int n_;
+  std::vector<BoundSignal> bound_;
+  Method method_ = Method::trapezoidal;
+  int max_order_ = 2;
+  TruncationTolerances tol_;
+  History hist_;
+  bool incremental_ = false;
+  int limiting_ = -1;
+};
+
+double TransientRun::next_breakpoint(double t) const {
+  double next = a_.tstop;
+  for (const auto& g : s_.groups()) next = std::min(next, g->next_breakpoint(t));
+  return next;
+}
+
+void TransientRun::record(double t) {
+  if (t < a_.tstart * (1 - 1e-12)) return;
+  std::vector<double> row{t};
+  for (const BoundSignal& b : bound_) row.push_back(read_signal(b, p_.circuit, s_));
+  out_.results.rows.push_back(std::move(row));
+}
+
+bool TransientRun::initial_point() {
+  const netlist::Circuit& c = p_.circuit;
+  std::vector<std::pair<int, double>> ics, nodesets;
+  for (const netlist::FlatInitial& i : c.initial_conditions)
+    if (!i.node.is_ground()) ics.emplace_back(static_cast<int>(i.node.value) - 1, i.value);
+  for (const netlist::FlatInitial& i : c.nodesets)
+    if (!i.node.is_ground()) nodesets.emplace_back(static_cast<int>(i.node.value) - 1, i.value);
+  s_.set_time(0.0);
+  if (a_.uic) {
+    // No operating point: node voltages from .ic, inductor currents from IC=, the rest zero.
+    std::vector<double>& x = s_.mutable_solution();
+    std::fill(x.begin(), x.end(), 0.0);
+    for (const auto& [row, v] : ics) x[row] = v;
+    std::vector<std::pair<int, double>> device;
+    for (const auto& g : s_.groups()) g->initial_values(device);
+    for (const auto& [row, v] : device) x[row] = v;
+    return true;
+  }
+  // .nodeset holds nodes only while the first solution is found; .ic holds them throughout the
+  // initial point (SPICE3).
+  SolveStatus st{};
+  if (!nodesets.empty()) {
+    std::vector<std::pair<int, double>> both = ics;
+    both.insert(both.end(), nodesets.begin(), nodesets.end());
+    s_.set_forced(both);
+    st = s_.solve();
+  }
+  s_.set_forced(ics);
+  if (st.ok) st = s_.solve();
+  s_.set_forced({});
+  if (!st.ok) {
+    out_.status = st;
+    out_.status.message = "initial operating point: " + st.message;
+    if (!out_.status.loc.valid()) out_.status.loc = a_.loc;
+    return false;
+  }
+  return true;
+}
+
+double TransientRun::truncation_limit(const std::vector<double>& q,
+                                      const std::vector<double>& qdot, double h, int order) {
+  double limit = 1e300;
+  const double steps[3] = {h, hist_.steps[0], hist_.steps[1]};
+  for (int i = 0; i < n_; ++i) {
+    const double qs[4] = {q[i], hist_.q[0][i], hist_.q[1][i], hist_.q[2][i]};
+    if (qs[0] == 0 && qs[1] == 0 && qs[2] == 0 && qs[3] == 0) continue;
+    const double qd[2] = {qdot[i], hist_.qdot[i]};
+    const double del = truncation_step(qs, qd, steps, order, method_, tol_);
+    if (del < limit) limit = del, limiting_ = i;
+  }
+  return limit;
+}
+
+void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
+  const netlist::Circuit& c = p_.circuit;
+  const double tstop = a_.tstop, tstep = a_.tstep;
+  if (!(tstep > 0) || !(tstop > 0) || a_.tstart >= tstop || a_.tstart < 0)
+    return fail(".tran needs tstep > 0, tstop > 0 and 0 <= tstart < tstop");
+  method_ = method_of(c);
+  max_order_ = static_cast<int>(netlist::param_or(c.options, "maxord", 2));
+  max_order_ = std::clamp(max_order_, 1, 2);
+  const NewtonOptions& nopt = s_.options();
+  tol_ = {nopt.reltol, nopt.abstol, netlist::param_or(c.options, "chgtol", 1e-14),
+          netlist::param_or(c.options, "trtol", 7.0)};
+  // SPICE3 defaults: tmax = min(tstep, (tstop − tstart)/50), smallest step 1e-11·tmax.
+  const double max_step = a_.tmax > 0 ? a_.tmax : std::min(tstep, (tstop - a_.tstart) / 50);
+  const double min_step = 1e-11 * max_step;
+  for (const auto& g : s_.groups()) {
+    g->begin_transient(tstep, tstop);
+    incremental_ = incremental_ || g->incremental_charge();
+  }
+
+  std::vector<Signal> signals = select_signals(c, "tran");
+  out_.results.analysis = "tran";
+  out_.results.title = c.title;
+  out_.results.signals = {"time"};
+  for (const Signal& sig : signals) out_.results.signals.push_back(sig.name);
+  bound_ = bind_signals(signals, c, s_);
+
+  if (!initial_point()) return;
+  DcSolver::Dynamics dyn;
+  dyn.use_initial_conditions = a_.uic;
+  s_.set_dynamics(dyn);
+  const std::vector<double> q0 = s_.evaluate_charges();
+  hist_.q = {q0, q0, q0};
+  hist_.qdot.assign(n_ + 1, 0.0);
+  hist_.offset.assign(n_ + 1, 0.0);
+  hist_.steps = {max_step, max_step, max_step};
+  record(0.0);
+
+  std::vector<double> x_now(s_.solution()), x_before(x_now), history(n_ + 1, 0.0);
+  std::vector<double> q_new(n_ + 1), qdot_new(n_ + 1);
+  double t = 0, h = std::min(tstop / 100, tstep) / 10, saved_h = tstop / 50;
+  double next_bp = next_breakpoint(0.0);
+  bool at_breakpoint = true, first = true;
+  int order = 1;
+  size_t last_progress = 0;
+  while (t < tstop) {
+    h = std::min(h, max_step);
+    bool reaches_bp = false;
+    if (at_breakpoint) {
+      order = 1;
+      h = std::min(h, 0.1 * std::min(saved_h, next_bp - t));
+      if (first) h /= 10;
+    }
+    if (t + h >= next_bp - min_step) {
+      if (!at_breakpoint) saved_h = h;
+      h = next_bp - t;
+      reaches_bp = true;
+    }
+    const Coefficients co = coefficients(method_, order, h, hist_.steps[0]);
+    for (int i = 0; i < n_; ++i)
+      history[i] = co.a1 * hist_.q[0][i] + co.a2 * hist_.q[1][i] + co.b1 * hist_.qdot[i] +
+                   co.a0 * hist_.offset[i];
+    dyn = {true, co.a0, history.data(), x_now.data(), false};
+    s_.set_time(t + h);
+    s_.set_dynamics(dyn);
+    std::vector<double>& x = s_.mutable_solution();
+    // Predictor: linear extrapolation of the last two points, except across a breakpoint.
+    const bool predict = !s_.all_linear() && !at_breakpoint && !first;
+    for (int i = 0; i < n_; ++i)
+      x[i] = predict ? x_now[i] + h / hist_.steps[0] * (x_now[i] - x_before[i]) : x_now[i];
+    SolveStatus st = s_.solve_step();
+    if (!st.ok) {
+      ++out_.steps.rejected_newton;
+      std::copy(x_now.begin(), x_now.end(), x.begin());
+      h /= 8;
+      order = 1;
+      if (h < min_step)
+        return fail("timestep too small at time " + time_text(t) + ": " + st.message);
+      continue;
+    }
+    const std::vector<double>& q = s_.all_linear() ? s_.evaluate_charges() : s_.charges();
+    for (int i = 0; i < n_; ++i) {
+      q_new[i] = q[i] + hist_.offset[i];
+      qdot_new[i] = co.a0 * q[i] + history[i];
+    }
+    double next_h = 2 * h;
+    if (!first) {
+      next_h = std::min(next_h, truncation_limit(q_new, qdot_new, h, order));
+      if (next_h <= 0.9 * h) {
+        ++out_.steps.rejected_truncation;
+        std::copy(x_now.begin(), x_now.end(), x.begin());
+        if (next_h < min_step)
+          return fail("timestep too small at time " + time_text(t) + ": the truncation error of " +
+                      s_.describe(limiting_) + " needs a step of " + time_text(next_h));
+        h = next_h;
+        continue;
+      }
+      if (order == 1 && max_order_ > 1) {
+        const double h2 = std::min(2 * h, truncation_limit(q_new, qdot_new, h, 2));
+        if (h2 > 1.05 * h) order = 2, next_h = h2;
+      }
+    }
+    // Accept.
+    ++out_.steps.accepted;
+    t = reaches_bp ? next_bp : t + h;
+    std::swap(hist_.q[2], hist_.q[1]);
+    std::swap(hist_.q[1], hist_.q[0]);
+    hist_.q[0].assign(q_new.begin(), q_new.end());
+    hist_.qdot.assign(qdot_new.begin(), qdot_new.end());
+    hist_.steps = {h, hist_.steps[0], hist_.steps[1]};
+    x_before.swap(x_now);
+    x_now.assign(x.begin(), x.end());
+    if (first) hist_.q[1] = hist_.q[2] = hist_.q[0];  // as SPICE3: no older history yet
+    if (incremental_) {
+      // Re-anchor: with x_prev = x the increments vanish and q reports the absolute part.
+      dyn.x_prev = x.data();
+      s_.set_dynamics(dyn);
+      const std::vector<double>& q_abs = s_.evaluate_charges();
+      for (int i = 0; i < n_; ++i) hist_.offset[i] = hist_.q[0][i] - q_abs[i];
+    }
+    record(t);
+    first = false;
+    at_breakpoint = reaches_bp;
+    if (reaches_bp) next_bp = next_breakpoint(t);
+    h = next_h;
+    if (progress) {
+      const size_t done = static_cast<size_t>(1000 * std::min(1.0, t / tstop));
+      if (done != last_progress) progress(done, 1000), last_progress = done;
+    }
+  }
+}
+
+}  // namespace
+
+TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
+                                        const std::function<void(size_t, size_t)>& progress) {
+  TransientOutcome out;
+  std::unique_ptr<Prepared> p = prepare({});
+  if (!p->status.ok) return out.status = p->status, out;
+  const netlist::FlatAnalysis a = p->circuit.analyses.at(index);
+  out.tstep = a.tstep;
+  TransientRun(*p, a, out).run(progress);
+  const SolverCounters& c = p->solver->counters();
+  out.counters = c;
+  out.newton_iterations = p->solver->newton_iterations();
+  out.unknowns = p->solver->system().size();
+  out.nonzeros = p->solver->system().nnz();
+  out.linear = p->solver->all_linear();
+  return out;
+}
+
+}  // namespace xb::engine

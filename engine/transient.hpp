@@ -1,0 +1,26 @@
+#pragma once
+// .tran: the initial operating point (or UIC), then time steps chosen by local truncation error
+// (trapezoidal by default, Gear-2 with .option method=gear, backward Euler at the start and after
+// every breakpoint), breakpoints at source corners, tmax respected, a step cut by 8 when Newton
+// fails. Every accepted point is recorded.
+
+#include <functional>
+
+#include "engine/dc_analysis.hpp"
+
+namespace xb::engine {
+
+struct TransientCounters {
+  long accepted = 0, rejected_truncation = 0, rejected_newton = 0;
+};
+
+struct TransientOutcome : AnalysisOutcome {
+  TransientCounters steps;
+  double tstep = 0;  // for .print tables on the tstep grid
+};
+
+// `progress(done, total)` in thousandths of the simulated interval.
+TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
+                                        const std::function<void(size_t, size_t)>& progress = {});
+
+}  // namespace xb::engine
