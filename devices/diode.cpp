@@ -1,10 +1,12 @@
-// SPICE junction diode, DC (Nagel, SPICE2, UCB/ERL M520, 1975; Quarles, SPICE3 dio*.c, 1989):
+// SPICE junction diode (Nagel, SPICE2, UCB/ERL M520, 1975; Quarles, SPICE3 dio*.c, 1989):
 //   vt = k·T/q, nvt = N·vt, Is = IS·area, gmin across the junction (.option gmin)
 //   vd ≥ −3·nvt:               Id = Is·(exp(vd/nvt) − 1) + gmin·vd
 //   −BV < vd < −3·nvt:         Id = −Is·(1 + (3·nvt/(e·vd))³) + gmin·vd
 //   vd ≤ −BV (BV given):       Id = −Is·exp(−(BV' + vd)/nvt) + gmin·vd
 //   BV' is BV moved so that the current at the knee is IBV (SPICE3's iteration, up to 25 steps).
 //   RS/area in series on the anode side through an internal node.
+// Charge across the junction (transient): the depletion charge of junction.hpp with CJO·area,
+// VJ, M, FC, plus the diffusion charge TT·Id.
 // Newton steps of vd are limited with SPICE's pnjlim (vcrit = nvt·ln(nvt/(√2·Is))); the load
 // is linearised at the limited voltage: i(x) = Id(vl) + gd(vl)·(vd(x) − vl).
 
@@ -61,6 +63,7 @@ DiodeGroup::Operating DiodeGroup::evaluate(size_t k, double vd) const {
 }
 
 void DiodeGroup::add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  state_ = sys.add_charge_states(static_cast<int>(inst_.size()));
   for (const Instance& d : inst_)
     internal_.push_back(
         d.p.rs > 0 ? sys.add_unknown("v(" + d.name + "#internal)", engine::UnknownKind::voltage)
@@ -110,6 +113,19 @@ void DiodeGroup::load(const engine::EvalRequest& r) const {
       r.jacobian[s[5]] -= g;
       r.jacobian[s[6]] -= g;
       r.jacobian[s[7]] += g;
+    }
+    if (r.charge && (d.p.cjo > 0 || d.p.tt > 0)) {
+      const JunctionCharge dep = depletion_charge(vd, d.p.cjo * d.p.area, d.p.vj, d.p.m, d.p.fc);
+      const double c = dep.c + d.p.tt * op.gd;
+      const double q = dep.q + d.p.tt * op.id + c * (vd_x - vd);
+      r.charge[row[1]] += q;
+      r.charge[row[2]] -= q;
+      r.state_charge[state_ + k] = q;
+      const double g = r.charge_scale * c;
+      r.jacobian[s[0]] += g;
+      r.jacobian[s[1]] -= g;
+      r.jacobian[s[2]] -= g;
+      r.jacobian[s[3]] += g;
     }
   }
 }

@@ -1,5 +1,5 @@
 #pragma once
-// SPICE junction diode (DC): see diode.cpp for the equations.
+// SPICE junction diode: see diode.cpp for the equations.
 
 #include <array>
 
@@ -14,6 +14,11 @@ struct DiodeParams {
   double bv = 0.0;    // reverse breakdown voltage (V); 0 = no breakdown
   double ibv = 1e-3;  // current at breakdown (A)
   double area = 1.0;
+  double cjo = 0.0;   // zero-bias junction capacitance (F), scaled by area
+  double vj = 1.0;    // junction potential (V)
+  double m = 0.5;     // grading coefficient
+  double fc = 0.5;    // forward-bias depletion capacitance coefficient
+  double tt = 0.0;    // transit time (s): diffusion charge TT·Id
 };
 
 class DiodeGroup : public engine::DeviceGroup {
@@ -30,6 +35,10 @@ class DiodeGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
   void set_temperature(double celsius) override;
+  std::optional<std::string> state_name(int state) const override {
+    if (state < state_ || state >= state_ + static_cast<int>(inst_.size())) return std::nullopt;
+    return "junction charge of " + inst_[state - state_].name;
+  }
 
   // The junction's current and conductance at voltage vd (exposed for tests).
   struct Operating {
@@ -48,6 +57,7 @@ class DiodeGroup : public engine::DeviceGroup {
   std::vector<Instance> inst_;
   double gmin_;
   double vt_ = 0;                          // thermal voltage kT/q
+  int state_ = 0;                          // first junction-charge state
   std::vector<engine::Unknown> internal_;  // anode side of the junction (= anode if rs = 0)
   std::vector<std::array<int, 3>> rows_;   // anode, internal, cathode
   std::vector<std::array<int, 8>> slots_;  // junction (i,i)(i,c)(c,i)(c,c), rs (a,a)(a,i)(i,a)(i,i)

@@ -1,5 +1,6 @@
 #pragma once
-// What the semiconductor devices share: the thermal voltage and SPICE3's junction limiting.
+// What the semiconductor devices share: the thermal voltage, SPICE3's junction limiting and the
+// depletion charge of a pn junction.
 
 #include <cmath>
 
@@ -25,6 +26,35 @@ inline double pnjlim(double vnew, double vold, double vt, double vcrit, bool& li
     return vt * std::log(vnew / vt);
   }
   return vnew;
+}
+
+struct JunctionCharge {
+  double q, c;  // charge and its derivative dq/dv
+};
+
+// Depletion charge of a junction with zero-bias capacitance c0, built-in potential vj and grading
+// m (SPICE2, Nagel 1975): below fc·vj
+//   q = c0·vj·(1 − (1 − v/vj)^(1−m))/(1 − m),   c = c0·(1 − v/vj)^(−m);
+// above it the capacitance is continued linearly (it would diverge at vj):
+//   c = c0/(1 − fc)^(1+m)·(1 − fc·(1 + m) + m·v/vj), q its integral, continuous at fc·vj.
+inline JunctionCharge depletion_charge(double v, double c0, double vj, double m, double fc) {
+  if (c0 == 0) return {0, 0};
+  const double corner = fc * vj;
+  if (v < corner) {
+    const double arg = 1 - v / vj;
+    const double sarg = std::exp(-m * std::log(arg));
+    const double q = m == 1 ? -c0 * vj * std::log(arg) : c0 * vj * (1 - arg * sarg) / (1 - m);
+    return {q, c0 * sarg};
+  }
+  const double arg = 1 - fc;
+  const double sarg = std::exp(-m * std::log(arg));
+  const double q_corner =
+      m == 1 ? -c0 * vj * std::log(arg) : c0 * vj * (1 - arg * sarg) / (1 - m);
+  const double f2 = c0 * sarg / arg * (1 - fc * (1 + m));  // c at v = 0 of the linear part
+  const double f3 = c0 * sarg / arg * m / vj;              // its slope
+  const double dv = v - corner;
+  const double c_corner = f2 + f3 * corner;
+  return {q_corner + c_corner * dv + f3 * dv * dv / 2, f2 + f3 * v};
 }
 
 }  // namespace xb::devices

@@ -9,6 +9,20 @@
 //   gmbs = gm·GAMMA/(2s)
 // Bulk junctions B–S and B–D: I = IS·(exp(v/vt) − 1) + gmin·v for v > −3vt, else
 // −IS·(1 + (3vt/(e·v))³) + gmin·v (the diode's reverse form, as ngspice 39 uses it).
+// Charges (transient), as SPICE3's mos1load:
+//   bulk junctions: the depletion charge of junction.hpp, bottom (CBD or CJ·AD, MJ) plus sidewall
+//   (CJSW·PD, MJSW), likewise for the source, with PB and FC;
+//   gate: Meyer's capacitances (Meyer, RCA Review 32, 1971) in SPICE3's DEVqmeyer form, with
+//   vgst = vgs − von, vdsat = max(vgst, 0), cox = oxide capacitance:
+//     vgst ≤ −phi:       Cgb = cox/2 (halves, as DEVqmeyer returns them)
+//     −phi < vgst ≤ −phi/2:  Cgb = −vgst·cox/(2·phi)
+//     −phi/2 < vgst ≤ 0:  Cgb as above, Cgs = vgst·cox/(1.5·phi) + cox/3
+//     saturation:         Cgs = cox/3
+//     linear:             Cgd = cox·(1 − vdsat²/(2vdsat − vds)²)/3,
+//                         Cgs = cox·(1 − (vdsat − vds)²/(2vdsat − vds)²)/3
+//   Meyer's capacitances are not derivatives of a charge, so the gate adds charge increments
+//   ΔQ = (C½(now) + C½(previous point) + overlap)·(v − v_previous), as SPICE3 integrates them; the
+//   engine accumulates them. The Jacobian uses that C̄, dropping dC/dv as SPICE3 does.
 // Newton steps are limited as SPICE3 does: fetlim on vgs (or vgd), limvds on vds, pnjlim on
 // the forward-biased junction; the load is linearised at the limited voltages.
 
@@ -84,6 +98,103 @@ void Mos1Group::add(const netlist::FlatElement& e, const Mos1Params& p) {
   in.beta = p.kp * p.w / (p.l - 2 * p.ld) * p.m;
   inst_.push_back(in);
   last_.push_back({});
+}
+
+bool Mos1Group::incremental_charge() const {
+  for (const Instance& in : inst_)
+    if (in.p.oxide_cap > 0 || in.p.cgso > 0 || in.p.cgdo > 0 || in.p.cgbo > 0) return true;
+  return false;
+}
+
+Mos1Group::GateCaps Mos1Group::meyer_half(size_t k, double vgs, double vds, double vbs) const {
+  const Mos1Params& p = inst_[k].p;
+  const double cox = p.oxide_cap;
+  if (cox == 0) return {0, 0, 0};
+  // Reverse mode: drain and source swap roles (and so do Cgs and Cgd).
+  const bool forward = vds >= 0;
+  const double vgs_m = forward ? vgs : vgs - vds;
+  const double vds_m = forward ? vds : -vds;
+  const double vbs_m = forward ? vbs : vbs - vds;
+  const double von = channel(k, vgs_m, vds_m, vbs_m).von;
+  const double vgst = vgs_m - von;
+  const double vdsat = std::max(vgst, 1e-12);
+  GateCaps c{0, 0, 0};
+  if (vgst <= -p.phi) {
+    c.gb = cox / 2;
+  } else if (vgst <= -p.phi / 2) {
+    c.gb = -vgst * cox / (2 * p.phi);
+  } else if (vgst <= 0) {
+    c.gb = -vgst * cox / (2 * p.phi);
+    c.gs = vgst * cox / (1.5 * p.phi) + cox / 3;
+  } else if (vdsat <= vds_m) {
+    c.gs = cox / 3;
+  } else {
+    const double vddif = 2 * vdsat - vds_m, vddif1 = vdsat - vds_m;
+    const double vddif2 = vddif * vddif;
+    c.gd = cox * (1 - vdsat * vdsat / vddif2) / 3;
+    c.gs = cox * (1 - vddif1 * vddif1 / vddif2) / 3;
+  }
+  if (!forward) std::swap(c.gs, c.gd);
+  return c;
+}
+
+void Mos1Group::load_charges(size_t k, const engine::EvalRequest& r, double vgs, double vds,
+                             double vbs, double vbs_x, double vds_x) const {
+  const Mos1Params& p = inst_[k].p;
+  const double t = p.polarity;
+  const auto& row = rows_[k];
+  const auto& s = slots_[k];
+  // Slot of (a, b) over d g s b = 0 1 2 3.
+  auto stamp_pair = [&](int a, int b, double c) {
+    const double g = r.charge_scale * c;
+    r.jacobian[s[a * 4 + a]] += g;
+    r.jacobian[s[a * 4 + b]] -= g;
+    r.jacobian[s[b * 4 + a]] -= g;
+    r.jacobian[s[b * 4 + b]] += g;
+  };
+  // Bulk junctions: absolute charges, linearised at the limited voltages.
+  const double vbd = vbs - vds, vbd_x = vbs_x - vds_x;
+  const double czbd = (p.cbd > 0 ? p.cbd : p.cj * p.ad) * p.m, czbdsw = p.cjsw * p.pd * p.m;
+  const double czbs = (p.cbs > 0 ? p.cbs : p.cj * p.as) * p.m, czbssw = p.cjsw * p.ps * p.m;
+  double* states = r.state_charge + state_ + kStates * k;
+  // The junction charges are integrated but, as in SPICE3's MOS1trunc, only the gate charges
+  // steer the step (checking the junctions too costs time points ngspice does not take).
+  auto junction_charge = [&](double v, double v_x, double bottom, double side, int other) {
+    if (bottom == 0 && side == 0) return;
+    const JunctionCharge a = depletion_charge(v, bottom, p.pb, p.mj, p.fc);
+    const JunctionCharge b = depletion_charge(v, side, p.pb, p.mjsw, p.fc);
+    const double c = a.c + b.c;
+    const double q = t * (a.q + b.q + c * (v_x - v));
+    r.charge[row[3]] += q;
+    r.charge[row[other]] -= q;
+    stamp_pair(3, other, c);
+  };
+  junction_charge(vbd, vbd_x, czbd, czbdsw, 0);
+  junction_charge(vbs, vbs_x, czbs, czbssw, 2);
+  // Gate: Meyer increments against the previous accepted point.
+  const double leff = p.l - 2 * p.ld;
+  const double ovs = p.cgso * p.w * p.m, ovd = p.cgdo * p.w * p.m, ovb = p.cgbo * leff * p.m;
+  if (p.oxide_cap == 0 && ovs == 0 && ovd == 0 && ovb == 0) return;
+  const double* xp = r.x_prev;
+  const GateCaps now = meyer_half(k, vgs, vds, vbs);
+  const GateCaps before = meyer_half(k, t * (xp[row[1]] - xp[row[2]]),
+                                     t * (xp[row[0]] - xp[row[2]]), t * (xp[row[3]] - xp[row[2]]));
+  const double cgs = now.gs + before.gs + ovs, cgd = now.gd + before.gd + ovd,
+               cgb = now.gb + before.gb + ovb;
+  // Initial point: the whole charge C·v (xp = x, so `before` equals `now`).
+  auto delta = [&](int a, int b) {
+    const double v = r.x[row[a]] - r.x[row[b]];
+    return r.initial_charges ? v : v - (xp[row[a]] - xp[row[b]]);
+  };
+  const double qgs = cgs * delta(1, 2), qgd = cgd * delta(1, 0), qgb = cgb * delta(1, 3);
+  r.charge[row[1]] += qgs + qgd + qgb;
+  r.charge[row[2]] -= qgs;
+  r.charge[row[0]] -= qgd;
+  r.charge[row[3]] -= qgb;
+  states[0] = qgs, states[1] = qgd, states[2] = qgb;
+  stamp_pair(1, 2, cgs);
+  stamp_pair(1, 0, cgd);
+  stamp_pair(1, 3, cgb);
 }
 
 void Mos1Group::set_temperature(double celsius) {
@@ -218,6 +329,7 @@ Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
       r->jacobian[s[2 * 4 + c]] += js[c];
       r->jacobian[s[3 * 4 + c]] += jb[c];
     }
+    if (r->charge) load_charges(k, *r, vgs, vds, vbs, vbs_x, vds_x);
   }
   return {t * into_d, t * into_s, t * into_b};
 }

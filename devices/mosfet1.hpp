@@ -1,5 +1,5 @@
 #pragma once
-// MOSFET level 1 (Shichman–Hodges), DC: see mosfet1.cpp for the equations.
+// MOSFET level 1 (Shichman–Hodges): see mosfet1.cpp for the equations.
 
 #include <array>
 
@@ -11,6 +11,12 @@ struct Mos1Params {
   double polarity = 1;  // +1 nmos, −1 pmos
   double vto = 0, kp = 2e-5, gamma = 0, phi = 0.6, lambda = 0, is = 1e-14, ld = 0;
   double w = 100e-6, l = 100e-6, m = 1;
+  // Charges (transient). Gate: Meyer's capacitances of the oxide capacitance cox·W·(L − 2·LD)·M
+  // (0 unless TOX is given) plus overlaps CGSO·W, CGDO·W, CGBO·(L − 2·LD). Bulk junctions:
+  // CBD/CBS (else CJ·AD, CJ·AS) with grading MJ, sidewalls CJSW·PD, CJSW·PS with MJSW.
+  double oxide_cap = 0, cgso = 0, cgdo = 0, cgbo = 0;
+  double cbd = 0, cbs = 0, cj = 0, cjsw = 0, mj = 0.5, mjsw = 0.5, pb = 0.8, fc = 0.5;
+  double ad = 0, as = 0, pd = 0, ps = 0;
 };
 
 class Mos1Group : public engine::DeviceGroup {
@@ -20,12 +26,22 @@ class Mos1Group : public engine::DeviceGroup {
 
   std::string_view type_name() const override { return "mos1"; }
   bool linear() const override { return inst_.empty(); }
+  void add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) override {
+    state_ = sys.add_charge_states(kStates * static_cast<int>(inst_.size()));
+  }
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;  // into the drain
   void set_temperature(double celsius) override;
+  bool incremental_charge() const override;
+  std::optional<std::string> state_name(int state) const override {
+    const int k = state - state_;
+    if (k < 0 || k >= kStates * static_cast<int>(inst_.size())) return std::nullopt;
+    static const char* kWhat[kStates] = {"qgs", "qgd", "qgb"};
+    return std::string(kWhat[k % kStates]) + " of " + inst_[k / kStates].name;
+  }
 
   // Channel current from drain to source and its derivatives, polarity-normalised, for
   // vds >= 0 (exposed for the finite-difference test).
@@ -49,9 +65,18 @@ class Mos1Group : public engine::DeviceGroup {
   };
   // Evaluates at limited voltages; stamps if `r` is given.
   Currents evaluate(size_t k, const double* x, const engine::EvalRequest* r) const;
+  // Junction charges and Meyer gate-charge increments at the (limited) normalised voltages.
+  void load_charges(size_t k, const engine::EvalRequest& r, double vgs, double vds, double vbs,
+                    double vbs_x, double vds_x) const;
+  struct GateCaps {
+    double gs, gd, gb;  // half of Meyer's capacitances, as SPICE3's DEVqmeyer returns them
+  };
+  GateCaps meyer_half(size_t k, double vgs, double vds, double vbs) const;
 
+  static constexpr int kStates = 3;  // gate charges qgs qgd qgb of each instance
   std::vector<Instance> inst_;
   double gmin_;
+  int state_ = 0;
   double vt_ = 0.025852;
   std::vector<std::array<int, 4>> rows_;    // d g s b
   std::vector<std::array<int, 16>> slots_;  // (row, col) over d g s b

@@ -14,6 +14,7 @@
 namespace xb::devices {
 
 void CapacitorGroup::add(const netlist::FlatElement& e, double c, double ic) {
+  names_.push_back(e.name);
   nodes_.push_back({e.nodes[0], e.nodes[1]});
   c_.push_back(c);
   ic_.push_back(ic);
@@ -42,6 +43,7 @@ void CapacitorGroup::load(const engine::EvalRequest& r) const {
     const double v = r.use_initial_conditions && !std::isnan(ic_[k]) ? ic_[k] : r.x[a] - r.x[b];
     r.charge[a] += c * v;
     r.charge[b] -= c * v;
+    r.state_charge[state_ + k] = c * v;
     const double g = r.charge_scale * c;
     r.jacobian[slots_[k][0]] += g;
     r.jacobian[slots_[k][1]] -= g;
@@ -69,6 +71,7 @@ bool InductorGroup::couple(const std::string& l1, const std::string& l2, double 
 void InductorGroup::add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) {
   for (const std::string& n : names_)
     branch_.push_back(sys.add_unknown("i(" + n + ")", engine::UnknownKind::current));
+  state_ = sys.add_charge_states(static_cast<int>(names_.size()));
 }
 
 void InductorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
@@ -109,12 +112,15 @@ void InductorGroup::load(const engine::EvalRequest& r) const {
     r.jacobian[s[3]] -= 1;
     if (!r.charge) continue;
     r.charge[row[2]] -= l_[k] * current_of(k);
+    r.state_charge[state_ + k] += l_[k] * current_of(k);
     r.jacobian[s[4]] -= r.charge_scale * l_[k];
   }
   if (!r.charge) return;
   for (const Coupling& c : couplings_) {
     r.charge[rows_[c.a][2]] -= c.m * current_of(c.b);
     r.charge[rows_[c.b][2]] -= c.m * current_of(c.a);
+    r.state_charge[state_ + c.a] += c.m * current_of(c.b);
+    r.state_charge[state_ + c.b] += c.m * current_of(c.a);
     r.jacobian[c.ab] -= r.charge_scale * c.m;
     r.jacobian[c.ba] -= r.charge_scale * c.m;
   }

@@ -14,13 +14,22 @@ class CapacitorGroup : public engine::DeviceGroup {
   void add(const netlist::FlatElement& e, double c, double ic);
 
   std::string_view type_name() const override { return "capacitor"; }
+  void add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) override {
+    state_ = sys.add_charge_states(static_cast<int>(c_.size()));
+  }
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
+  std::optional<std::string> state_name(int state) const override {
+    if (state < state_ || state >= state_ + static_cast<int>(names_.size())) return std::nullopt;
+    return "charge of " + names_[state - state_];
+  }
 
  private:
+  std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<double> c_, ic_;
+  int state_ = 0;  // first charge state
   std::vector<std::array<int, 2>> rows_;
   std::vector<std::array<int, 4>> slots_;  // (a,a) (a,b) (b,a) (b,b)
 };
@@ -40,6 +49,10 @@ class InductorGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override { return x[rows_[k][2]]; }
   void initial_values(std::vector<std::pair<int, double>>& out) const override;
+  std::optional<std::string> state_name(int state) const override {
+    if (state < state_ || state >= state_ + static_cast<int>(names_.size())) return std::nullopt;
+    return "flux of " + names_[state - state_];
+  }
 
  private:
   struct Coupling {
@@ -51,6 +64,7 @@ class InductorGroup : public engine::DeviceGroup {
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<double> l_, ic_;
   std::vector<engine::Unknown> branch_;
+  int state_ = 0;  // first flux state
   std::vector<std::array<int, 3>> rows_;   // a b j
   std::vector<std::array<int, 5>> slots_;  // (a,j) (b,j) (j,a) (j,b) (j,j)
   std::vector<Coupling> couplings_;

@@ -178,8 +178,15 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         p.bv = netlist::param_or(m, "bv", p.bv);
         p.ibv = netlist::param_or(m, "ibv", p.ibv);
         p.area = !e.values.empty() ? e.values[0] : netlist::param_or(e.params, "area", 1.0);
-        if (p.is <= 0 || p.n <= 0 || p.area <= 0 || p.rs < 0) {
-          fail(e, "diode needs is > 0, n > 0, area > 0 and rs >= 0");
+        p.cjo = netlist::param_or(m, "cjo", netlist::param_or(m, "cj0", netlist::param_or(m, "cj", 0)));
+        p.vj = netlist::param_or(m, "vj", netlist::param_or(m, "pb", p.vj));
+        p.m = netlist::param_or(m, "m", netlist::param_or(m, "mj", p.m));
+        p.fc = netlist::param_or(m, "fc", p.fc);
+        p.tt = netlist::param_or(m, "tt", p.tt);
+        if (p.is <= 0 || p.n <= 0 || p.area <= 0 || p.rs < 0 || p.cjo < 0 || p.vj <= 0 ||
+            p.m <= 0 || p.m > 0.9 || p.fc < 0 || p.fc >= 1 || p.tt < 0) {
+          fail(e, "diode needs is > 0, n > 0, area > 0, rs >= 0, cjo >= 0, vj > 0, 0 < m <= 0.9, "
+                  "0 <= fc < 1 and tt >= 0");
           continue;
         }
         diodes->add(e, p);
@@ -206,8 +213,31 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         p.w = netlist::param_or(e.params, "w", netlist::param_or(circuit.options, "defw", p.w));
         p.l = netlist::param_or(e.params, "l", netlist::param_or(circuit.options, "defl", p.l));
         p.m = netlist::param_or(e.params, "m", 1);
-        if (p.l - 2 * p.ld <= 0 || p.w <= 0 || p.phi <= 0 || p.m <= 0) {
-          fail(e, "MOSFET needs w > 0, l > 2·ld, phi > 0 and m > 0");
+        // TOX gives the oxide capacitance per area (SiO2, εr = 3.9) and, without KP, KP = UO·cox.
+        const double tox = netlist::param_or(m, "tox", 0);
+        const double cox = tox > 0 ? 3.9 * 8.854214871e-12 / tox : 0;
+        if (tox > 0 && !netlist::find_param(m, "kp"))
+          p.kp = netlist::param_or(m, "uo", netlist::param_or(m, "u0", 600)) * 1e-4 * cox;
+        p.oxide_cap = cox * p.w * (p.l - 2 * p.ld) * p.m;
+        p.cgso = netlist::param_or(m, "cgso", 0);
+        p.cgdo = netlist::param_or(m, "cgdo", 0);
+        p.cgbo = netlist::param_or(m, "cgbo", 0);
+        p.cbd = netlist::param_or(m, "cbd", 0);
+        p.cbs = netlist::param_or(m, "cbs", 0);
+        p.cj = netlist::param_or(m, "cj", 0);
+        p.cjsw = netlist::param_or(m, "cjsw", 0);
+        p.mj = netlist::param_or(m, "mj", p.mj);
+        p.mjsw = netlist::param_or(m, "mjsw", p.mjsw);
+        p.pb = netlist::param_or(m, "pb", p.pb);
+        p.fc = netlist::param_or(m, "fc", p.fc);
+        p.ad = netlist::param_or(e.params, "ad", netlist::param_or(circuit.options, "defad", 0));
+        p.as = netlist::param_or(e.params, "as", netlist::param_or(circuit.options, "defas", 0));
+        p.pd = netlist::param_or(e.params, "pd", 0);
+        p.ps = netlist::param_or(e.params, "ps", 0);
+        if (p.l - 2 * p.ld <= 0 || p.w <= 0 || p.phi <= 0 || p.m <= 0 || p.pb <= 0 ||
+            p.fc < 0 || p.fc >= 1 || p.mj <= 0 || p.mj > 0.9 || p.mjsw <= 0 || p.mjsw > 0.9) {
+          fail(e, "MOSFET needs w > 0, l > 2·ld, phi > 0, m > 0, pb > 0, 0 <= fc < 1 and "
+                  "0 < mj, mjsw <= 0.9");
           continue;
         }
         netlist::FlatElement four = e;

@@ -118,6 +118,7 @@ SolveStatus DcSolver::setup(bool need_dc_path) {
   f_.assign(n + 1, 0.0);
   dx_.assign(n + 1, 0.0);
   q_.assign(n + 1, 0.0);
+  qs_.assign(sys_.charge_states() + 1, 0.0);
   jac_.assign(sys_.nnz() + 1, 0.0);
   if (n == 0) return {false, "circuit has no unknowns", {}, 0};
   if (!klu_.analyze(n, sys_.Ap(), sys_.Ai())) return {false, "sparse analysis failed", {}, 0};
@@ -134,10 +135,13 @@ void DcSolver::assemble(double source_scale, double gshunt, int* limited) {
   const bool charges = dyn_.active || record_charges_;
   if (charges) {
     std::fill(q_.begin(), q_.end(), 0.0);
+    std::fill(qs_.begin(), qs_.end(), 0.0);
     r.charge = q_.data();
+    r.state_charge = qs_.data();
     r.charge_scale = dyn_.active ? dyn_.a0 : 0.0;
     r.x_prev = dyn_.x_prev ? dyn_.x_prev : x_.data();
     r.use_initial_conditions = dyn_.use_initial_conditions;
+    r.initial_charges = dyn_.initial_charges;
   }
   for (const auto& g : groups_) g->load(r);
   if (dyn_.active)

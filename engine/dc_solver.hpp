@@ -56,6 +56,7 @@ class DcSolver {
     const double* history = nullptr;  // size(): the formula's terms from past points
     const double* x_prev = nullptr;   // the last accepted point, for incremental charges
     bool use_initial_conditions = false;
+    bool initial_charges = false;  // see EvalRequest
   };
   // Sources follow their waveforms at time t (nullopt: DC values).
   void set_time(std::optional<double> t);
@@ -68,6 +69,7 @@ class DcSolver {
   // dynamics are inactive); returns charges().
   const std::vector<double>& evaluate_charges();
   const std::vector<double>& charges() const { return q_; }
+  const std::vector<double>& state_charges() const { return qs_; }
   std::vector<double>& mutable_solution() { return x_; }
   const std::vector<std::unique_ptr<DeviceGroup>>& groups() const { return groups_; }
   const NewtonOptions& options() const { return opt_; }
@@ -114,7 +116,7 @@ class DcSolver {
   NewtonOptions opt_;
   MnaSystem sys_;
   KluSolver klu_;
-  std::vector<double> x_, f_, jac_, dx_, q_;
+  std::vector<double> x_, f_, jac_, dx_, q_, qs_;
   std::optional<double> time_;
   Dynamics dyn_;
   double factored_a0_ = 0;  // a0 the linear factorization was made with

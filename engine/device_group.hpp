@@ -30,11 +30,17 @@ struct EvalRequest {
   // owns the integration formula, dq/dt ≈ charge_scale·q + history. In DC both are off.
   double* charge = nullptr;
   double charge_scale = 0.0;
+  // With `charge`: every device charge (or flux, or state) also goes to its own entry, taken
+  // with MnaSystem::add_charge_states; the engine checks the truncation error of each.
+  double* state_charge = nullptr;
   bool transient = false;  // sources follow their waveform at `time`, not their DC value
   double time = 0.0;
   // Non-charge-conserving capacitances (Meyer's MOS gate model) add an increment
   // C̄·(v − v_prev) to `charge` instead of a charge; x_prev is the last accepted time point.
   const double* x_prev = nullptr;
+  // The initial point: such devices report a whole charge C·v for their states instead, as
+  // SPICE3 starts them, which sets the scale of their charge tolerance.
+  bool initial_charges = false;
   // First transient point with UIC: capacitors and inductors with IC= report the charge and
   // flux of their initial condition.
   bool use_initial_conditions = false;
@@ -79,6 +85,8 @@ class DeviceGroup {
   virtual double next_breakpoint(double) const { return kNoBreakpoint; }
   // True when some instance adds increments (x_prev) rather than charges.
   virtual bool incremental_charge() const { return false; }
+  // "charge of c1": what charge state `state` (an index from add_charge_states) belongs to.
+  virtual std::optional<std::string> state_name(int /*state*/) const { return std::nullopt; }
   // Initial conditions a device imposes on the transient start with UIC: (unknown, value).
   virtual void initial_values(std::vector<std::pair<int, double>>&) const {}
 

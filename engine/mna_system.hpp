@@ -24,6 +24,14 @@ class MnaSystem {
   Unknown add_unknown(std::string name, UnknownKind kind);
   // Slot of matrix entry (row, col); resolved to a value index by finalize().
   int request(Unknown row, Unknown col);
+  // Charge states: one entry per device charge or flux, whose truncation error the transient
+  // controls (SPICE checks each device's charge, not the sums at nodes). Returns the first index.
+  int add_charge_states(int count) {
+    const int first = charge_states_;
+    charge_states_ += count;
+    return first;
+  }
+  int charge_states() const { return charge_states_; }
   void finalize();  // builds the compressed-column pattern
 
   // --- use ---
@@ -43,6 +51,7 @@ class MnaSystem {
   std::vector<UnknownKind> kinds_;
   std::vector<std::pair<int, int>> requests_;  // (row, col); -1 = ground
   std::vector<int> slot_to_value_;
+  int charge_states_ = 0;
   std::vector<int> Ap_, Ai_;
 };
 

@@ -22,12 +22,38 @@ Method method_of(const netlist::Circuit& c) {
   return Method::trapezoidal;
 }
 
-// The charge history the truncation-error estimate and the integration formulas need.
-struct History {
+// The past of a set of charges: the rows' sums drive the integration formula, each device's own
+// charge (state) the truncation-error estimate.
+struct ChargeHistory {
   std::array<std::vector<double>, 3> q;  // q_n, q_{n−1}, q_{n−2} (true charges)
   std::vector<double> qdot;              // q̇_n
-  std::array<double, 3> steps;           // h_n, h_{n−1}, h_{n−2}
-  std::vector<double> offset;            // true charge − reported charge (incremental devices)
+  std::vector<double> offset;            // true − reported charge (incremental devices)
+  std::vector<double> scratch;
+
+  void start(const std::vector<double>& q0) {
+    q = {q0, q0, q0};
+    qdot.assign(q0.size(), 0.0);
+    offset.assign(q0.size(), 0.0);
+  }
+  // The formula's terms from past points: dq/dt at the new point = a0·reported + history(i).
+  double history(const Coefficients& c, size_t i) const {
+    return c.a1 * q[0][i] + c.a2 * q[1][i] + c.b1 * qdot[i] + c.a0 * offset[i];
+  }
+  double derivative(const Coefficients& c, const std::vector<double>& reported, size_t i) const {
+    return c.a0 * reported[i] + history(c, i);
+  }
+  void accept(const std::vector<double>& reported, const Coefficients& c) {
+    scratch.resize(q[0].size());
+    for (size_t i = 0; i < scratch.size(); ++i) scratch[i] = derivative(c, reported, i);
+    qdot.swap(scratch);
+    std::swap(q[2], q[1]);
+    std::swap(q[1], q[0]);
+    for (size_t i = 0; i < q[0].size(); ++i) q[0][i] = reported[i] + offset[i];
+  }
+  // Incremental devices: `absolute` is what they report with x_prev at the accepted point.
+  void reanchor(const std::vector<double>& absolute) {
+    for (size_t i = 0; i < q[0].size(); ++i) offset[i] = q[0][i] - absolute[i];
+  }
 };
 
 class TransientRun {
@@ -42,9 +68,9 @@ class TransientRun {
   void record(double t);
   double next_breakpoint(double t) const;
   // The largest step the truncation error of the point just solved allows, at `order`; sets
-  // limiting_ to the row that decided it.
-  double truncation_limit(const std::vector<double>& q, const std::vector<double>& qdot, double h,
-                          int order);
+  // limiting_ to the charge state that decided it.
+  double truncation_limit(const Coefficients& c, double h, int order);
+  std::string state_name(int state) const;
   void fail(const std::string& message) { out_.status = {false, message, a_.loc, 0}; }
 
   Prepared& p_;
@@ -56,7 +82,8 @@ class TransientRun {
   Method method_ = Method::trapezoidal;
   int max_order_ = 2;
   TruncationTolerances tol_;
-  History hist_;
+  ChargeHistory rows_, states_;
+  std::array<double, 3> steps_{};  // h_n, h_{n−1}, h_{n−2}
   bool incremental_ = false;
   int limiting_ = -1;
 };
@@ -113,18 +140,25 @@ bool TransientRun::initial_point() {
   return true;
 }
 
-double TransientRun::truncation_limit(const std::vector<double>& q,
-                                      const std::vector<double>& qdot, double h, int order) {
+double TransientRun::truncation_limit(const Coefficients& c, double h, int order) {
   double limit = 1e300;
-  const double steps[3] = {h, hist_.steps[0], hist_.steps[1]};
-  for (int i = 0; i < n_; ++i) {
-    const double qs[4] = {q[i], hist_.q[0][i], hist_.q[1][i], hist_.q[2][i]};
-    if (qs[0] == 0 && qs[1] == 0 && qs[2] == 0 && qs[3] == 0) continue;
-    const double qd[2] = {qdot[i], hist_.qdot[i]};
+  const double steps[3] = {h, steps_[0], steps_[1]};
+  const std::vector<double>& reported = s_.state_charges();
+  const size_t count = states_.q[0].size();
+  for (size_t i = 0; i < count; ++i) {
+    const double qs[4] = {reported[i] + states_.offset[i], states_.q[0][i], states_.q[1][i],
+                          states_.q[2][i]};
+    const double qd[2] = {states_.derivative(c, reported, i), states_.qdot[i]};
     const double del = truncation_step(qs, qd, steps, order, method_, tol_);
-    if (del < limit) limit = del, limiting_ = i;
+    if (del < limit) limit = del, limiting_ = static_cast<int>(i);
   }
   return limit;
+}
+
+std::string TransientRun::state_name(int state) const {
+  for (const auto& g : s_.groups())
+    if (auto name = g->state_name(state)) return *name;
+  return "charge state " + std::to_string(state);
 }
 
 void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
@@ -156,16 +190,21 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
   if (!initial_point()) return;
   DcSolver::Dynamics dyn;
   dyn.use_initial_conditions = a_.uic;
+  dyn.initial_charges = true;
   s_.set_dynamics(dyn);
-  const std::vector<double> q0 = s_.evaluate_charges();
-  hist_.q = {q0, q0, q0};
-  hist_.qdot.assign(n_ + 1, 0.0);
-  hist_.offset.assign(n_ + 1, 0.0);
-  hist_.steps = {max_step, max_step, max_step};
+  rows_.start(s_.evaluate_charges());
+  states_.start(s_.state_charges());
+  if (incremental_) {  // the increments start from the whole initial charges
+    dyn.initial_charges = false;
+    s_.set_dynamics(dyn);
+    rows_.reanchor(s_.evaluate_charges());
+    states_.reanchor(s_.state_charges());
+  }
+  // SPICE3: the older history starts as copies of the initial point, steps as tmax.
+  steps_ = {max_step, max_step, max_step};
   record(0.0);
 
   std::vector<double> x_now(s_.solution()), x_before(x_now), history(n_ + 1, 0.0);
-  std::vector<double> q_new(n_ + 1), qdot_new(n_ + 1);
   double t = 0, h = std::min(tstop / 100, tstep) / 10, saved_h = tstop / 50;
   double next_bp = next_breakpoint(0.0);
   bool at_breakpoint = true, first = true;
@@ -174,7 +213,7 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
   while (t < tstop) {
     h = std::min(h, max_step);
     bool reaches_bp = false;
-    if (at_breakpoint) {
+    if (at_breakpoint) {  // restart with backward Euler and a step well inside the next interval
       order = 1;
       h = std::min(h, 0.1 * std::min(saved_h, next_bp - t));
       if (first) h /= 10;
@@ -184,10 +223,8 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
       h = next_bp - t;
       reaches_bp = true;
     }
-    const Coefficients co = coefficients(method_, order, h, hist_.steps[0]);
-    for (int i = 0; i < n_; ++i)
-      history[i] = co.a1 * hist_.q[0][i] + co.a2 * hist_.q[1][i] + co.b1 * hist_.qdot[i] +
-                   co.a0 * hist_.offset[i];
+    const Coefficients co = coefficients(method_, order, h, steps_[0]);
+    for (int i = 0; i < n_; ++i) history[i] = rows_.history(co, i);
     dyn = {true, co.a0, history.data(), x_now.data(), false};
     s_.set_time(t + h);
     s_.set_dynamics(dyn);
@@ -195,7 +232,7 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
     // Predictor: linear extrapolation of the last two points, except across a breakpoint.
     const bool predict = !s_.all_linear() && !at_breakpoint && !first;
     for (int i = 0; i < n_; ++i)
-      x[i] = predict ? x_now[i] + h / hist_.steps[0] * (x_now[i] - x_before[i]) : x_now[i];
+      x[i] = predict ? x_now[i] + h / steps_[0] * (x_now[i] - x_before[i]) : x_now[i];
     SolveStatus st = s_.solve_step();
     if (!st.ok) {
       ++out_.steps.rejected_newton;
@@ -206,45 +243,40 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
         return fail("timestep too small at time " + time_text(t) + ": " + st.message);
       continue;
     }
-    const std::vector<double>& q = s_.all_linear() ? s_.evaluate_charges() : s_.charges();
-    for (int i = 0; i < n_; ++i) {
-      q_new[i] = q[i] + hist_.offset[i];
-      qdot_new[i] = co.a0 * q[i] + history[i];
-    }
-    double next_h = 2 * h;
+    // A linear circuit's Newton step ends without a new evaluation: take the charges at x.
+    if (s_.all_linear()) s_.evaluate_charges();
+    // SPICE3 accepts the first point unchecked and keeps its step for the second.
+    double next_h = first ? h : 2 * h;
     if (!first) {
-      next_h = std::min(next_h, truncation_limit(q_new, qdot_new, h, order));
+      next_h = std::min(next_h, truncation_limit(co, h, order));
       if (next_h <= 0.9 * h) {
         ++out_.steps.rejected_truncation;
         std::copy(x_now.begin(), x_now.end(), x.begin());
         if (next_h < min_step)
           return fail("timestep too small at time " + time_text(t) + ": the truncation error of " +
-                      s_.describe(limiting_) + " needs a step of " + time_text(next_h));
+                      state_name(limiting_) + " needs a step of " + time_text(next_h));
         h = next_h;
         continue;
       }
       if (order == 1 && max_order_ > 1) {
-        const double h2 = std::min(2 * h, truncation_limit(q_new, qdot_new, h, 2));
+        const double h2 = std::min(2 * h, truncation_limit(co, h, 2));
         if (h2 > 1.05 * h) order = 2, next_h = h2;
       }
     }
     // Accept.
     ++out_.steps.accepted;
     t = reaches_bp ? next_bp : t + h;
-    std::swap(hist_.q[2], hist_.q[1]);
-    std::swap(hist_.q[1], hist_.q[0]);
-    hist_.q[0].assign(q_new.begin(), q_new.end());
-    hist_.qdot.assign(qdot_new.begin(), qdot_new.end());
-    hist_.steps = {h, hist_.steps[0], hist_.steps[1]};
+    rows_.accept(s_.charges(), co);
+    states_.accept(s_.state_charges(), co);
+    steps_ = {h, steps_[0], steps_[1]};
     x_before.swap(x_now);
     x_now.assign(x.begin(), x.end());
-    if (first) hist_.q[1] = hist_.q[2] = hist_.q[0];  // as SPICE3: no older history yet
     if (incremental_) {
-      // Re-anchor: with x_prev = x the increments vanish and q reports the absolute part.
+      // Re-anchor: with x_prev = x the increments vanish and the devices report the absolute part.
       dyn.x_prev = x.data();
       s_.set_dynamics(dyn);
-      const std::vector<double>& q_abs = s_.evaluate_charges();
-      for (int i = 0; i < n_; ++i) hist_.offset[i] = hist_.q[0][i] - q_abs[i];
+      rows_.reanchor(s_.evaluate_charges());
+      states_.reanchor(s_.state_charges());
     }
     record(t);
     first = false;

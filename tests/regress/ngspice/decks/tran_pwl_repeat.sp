@@ -1,0 +1,7 @@
+PWL with repeat and delay driving an RC
+* ngspice-points: more (ngspice 39 sets no breakpoints in the repeats of a PWL with r=)
+v1 in 0 pwl(0 0 0.5u 1 1u 1 1.2u 0 2u 0) r=0 td=0.3u
+r1 in out 500
+c1 out 0 1n
+.tran 20n 8u
+.end
