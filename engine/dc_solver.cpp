@@ -226,7 +226,7 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
                     : solved_once_ ? opt_.max_sweep_iterations
                                    : opt_.max_iterations;
   bool step_small = false;
-  int worst = -1;
+  int worst = -1, worst_node = -1;
   for (int it = 1; it <= limit + 1; ++it) {
     int limited = 0;
     assemble(source_scale, gshunt, &limited);
@@ -253,7 +253,9 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
     for (int i = 0; i < n; ++i) dx_[i] = -f_[i];
     if (!klu_.solve(dx_.data())) return {false, "linear solve failed", {}, it};
     step_small = true;
-    double worst_excess = 0;
+    // Blame a node when one has not converged (more useful in a message than a branch current).
+    double worst_excess = 0, worst_node_excess = 0;
+    int this_worst = -1, this_node = -1;
     for (int i = 0; i < n; ++i) {
       const double old = x_[i], now = old + dx_[i];
       const double tol = opt_.reltol * std::max(std::fabs(old), std::fabs(now)) +
@@ -263,10 +265,13 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
         return {false, "solution is not finite at " + describe_unknown(i), {}, it};
       if (std::fabs(dx_[i]) > tol) {
         step_small = false;
-        if (std::fabs(dx_[i]) / tol > worst_excess)
-          worst_excess = std::fabs(dx_[i]) / tol, worst = i;
+        const double excess = std::fabs(dx_[i]) / tol;
+        if (excess > worst_excess) worst_excess = excess, this_worst = i;
+        if (sys_.kind(i) == UnknownKind::voltage && excess > worst_node_excess)
+          worst_node_excess = excess, this_node = i;
       }
     }
+    if (this_worst >= 0) worst = this_worst, worst_node = this_node;
     if (linear_) {  // the Newton step of a linear system is exact
       solved_once_ = solved_once_ || !continuation;
       return {true, "", {}, it};
@@ -274,7 +279,7 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
   }
   return {false,
           "no convergence after " + std::to_string(limit) + " Newton iterations; worst " +
-              describe_unknown(worst),
+              describe_unknown(worst_node >= 0 ? worst_node : worst),
           {},
           limit};
 }

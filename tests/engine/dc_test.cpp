@@ -227,6 +227,72 @@ TEST(Dc, AssembledJacobianMatchesFiniteDifferences) {
   }
 }
 
+TEST(Dc, ChargeJacobianMatchesFiniteDifferences) {
+  // The transient's dq/dx for every charge-bearing device: with the dynamics on (a0 = 1, no
+  // history) the residual is f + q and the Jacobian df/dx + dq/dx. Small saturation currents
+  // (IS, N) keep forward junctions' df/dx near dq/dx in size, so the difference keeps its digits.
+  const char* deck =
+      "charges\n.model dc d (is=1e-14 n=3 cjo=2p vj=0.7 m=0.4 fc=0.5 tt=5n rs=3)\n"
+      ".model nch nmos (vto=0.6 kp=120u gamma=0.4 phi=0.7 lambda=0.05 tox=10n cgso=0.2n "
+      "cgdo=0.3n cgbo=0.1n cj=0.4m cjsw=0.3n mj=0.45 mjsw=0.3 pb=0.85 is=1e-30)\n"
+      ".model pch pmos (vto=-0.6 kp=50u gamma=0.5 phi=0.7 tox=12n cbd=3f cbs=4f is=1e-30)\n"
+      "v1 a 0 1\nr1 a b 1k\nc1 b c 1p\nr2 c 0 2k\nl1 b d 1u\nl2 e 0 2u\nk1 l1 l2 0.7\n"
+      "r3 d 0 100\nr4 e 0 50\nd1 b c dc\nd2 0 e dc 3\n"
+      "m1 f b c 0 nch w=2u l=1u ad=4p as=5p pd=6u ps=7u\nm2 f c a a pch w=4u l=1u\n"
+      "rf f 0 1k\n.op\n";
+  netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
+  ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
+  auto p = cli::prepare_circuit(parsed.deck, {});
+  ASSERT_TRUE(p->status.ok) << p->status.message;
+  engine::DcSolver& s = *p->solver;
+  const int n = s.system().size();
+  const auto& Ap = s.system().Ap();
+  const auto& Ai = s.system().Ai();
+  std::vector<double> history(n + 1, 0.0);
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> volt(-1, 1), amp(-1e-2, 1e-2);
+  for (int trial = 0; trial < 40; ++trial) {
+    std::vector<double> x(n + 1, 0.0);
+    for (int i = 0; i < n; ++i)
+      x[i] = s.system().kind(i) == engine::UnknownKind::voltage ? volt(rng) : amp(rng);
+    // Meyer's increments are taken against x itself (x_prev = x), where C̄ is their derivative.
+    const std::vector<double> x_prev = x;
+    auto charge_at = [&](const std::vector<double>& at, std::vector<double>& q,
+                         std::vector<double>* jq) {
+      std::vector<double> f, jf, fq, jfq;
+      s.set_dynamics({});
+      s.evaluate_at(at, f, jf);
+      s.set_dynamics({true, 1.0, history.data(), x_prev.data(), false, false});
+      s.evaluate_at(at, fq, jfq);
+      q.assign(s.charges().begin(), s.charges().begin() + n);
+      if (jq) {
+        jq->resize(jf.size());
+        for (size_t k = 0; k < jf.size(); ++k) (*jq)[k] = jfq[k] - jf[k];
+      }
+    };
+    std::vector<double> q, jq, qp, qm;
+    charge_at(x, q, &jq);
+    for (int col = 0; col < n; ++col) {
+      const double h = 1e-6 * std::max(1.0, std::fabs(x[col]));
+      std::vector<double> xp = x, xm = x;
+      xp[col] += h;
+      xm[col] -= h;
+      charge_at(xp, qp, nullptr);
+      charge_at(xm, qm, nullptr);
+      std::vector<double> analytic(n, 0.0);
+      for (int k = Ap[col]; k < Ap[col + 1]; ++k) analytic[Ai[k]] = jq[k];
+      for (int row = 0; row < n; ++row) {
+        const double fd = (qp[row] - qm[row]) / (2 * h);
+        // Meyer's C̄ is evaluated at both ends of the increment, so away from x_prev the
+        // increment is C̄(x)·(v − v_prev): its derivative differs by dC̄/dv·h, second order here.
+        EXPECT_NEAR(analytic[row], fd, 1e-4 * std::fabs(fd) + 1e-17)
+            << "d q[" << s.system().name(row) << "] / d " << s.system().name(col);
+      }
+    }
+  }
+  s.set_dynamics({});
+}
+
 TEST(Dc, NoConvergenceNamesTheNodeAndItsElements) {
   // Two iterations are not enough for a diode from zero, with or without gmin/source stepping.
   SimRun r =
