@@ -39,28 +39,58 @@ struct TruncationTolerances {
   double reltol = 1e-3, abstol = 1e-12, chgtol = 1e-14, trtol = 7;
 };
 
-// Largest step the error of one charge allows. q[0..order+1]: the charge at the new point and
-// the points before it; qdot[0..1] its derivative at the new and the previous point;
-// steps[0..order]: the step sizes between them (steps[0] = the step just taken).
-inline double truncation_step(const double* q, const double* qdot, const double* steps, int order,
-                              Method method, const TruncationTolerances& t) {
-  const double h = steps[0];
-  const double current_tol =
-      t.abstol + t.reltol * std::max(std::fabs(qdot[0]), std::fabs(qdot[1]));
-  const double charge_tol =
-      t.reltol * std::max(std::max(std::fabs(q[0]), std::fabs(q[1])), t.chgtol) / h;
-  const double tol = std::max(current_tol, charge_tol);
-  // Divided differences over non-uniform points.
-  std::array<double, 4> diff{}, span{};
-  for (int i = 0; i <= order + 1; ++i) diff[i] = q[i];
-  for (int i = 0; i <= order; ++i) span[i] = steps[i];
-  for (int j = order;; --j) {
-    for (int i = 0; i <= j; ++i) diff[i] = (diff[i] - diff[i + 1]) / span[i];
-    if (j == 0) break;
-    for (int i = 0; i < j; ++i) span[i] = span[i + 1] + steps[i];
+// The truncation-error estimate of one step for many charges, SPICE3's CKTterr rearranged so
+// that the divided differences are weights computed once per step and the root is taken once:
+// the step a charge allows is (trtol·tol / max(abstol, C·|dd|))^(1/order), with
+//   tol = max(abstol + reltol·max|q̇|, reltol·max(|q|, chgtol)/h) over the new and last point,
+// dd the (order+1)-th divided difference of q over the last order+2 points and C the method's
+// error constant.
+class TruncationEstimate {
+ public:
+  // steps[0..order]: the step just taken, then the ones before it.
+  TruncationEstimate(Method m, int order, const double* steps, const TruncationTolerances& t)
+      : order_(order), constant_(error_constant(m, order)), h_(steps[0]), t_(t) {
+    // dd = Σ weight[k]·q[k]: the recursion of divided differences applied to unit vectors.
+    for (int unit = 0; unit <= order + 1; ++unit) {
+      std::array<double, 4> diff{}, span{};
+      diff[unit] = 1;
+      for (int i = 0; i <= order; ++i) span[i] = steps[i];
+      for (int j = order;; --j) {
+        for (int i = 0; i <= j; ++i) diff[i] = (diff[i] - diff[i + 1]) / span[i];
+        if (j == 0) break;
+        for (int i = 0; i < j; ++i) span[i] = span[i + 1] + steps[i];
+      }
+      weight_[unit] = diff[0];
+    }
   }
-  double del = t.trtol * tol / std::max(t.abstol, error_constant(method, order) * std::fabs(diff[0]));
-  return order == 2 ? std::sqrt(del) : del;
-}
+  // Folds in one charge: q[0..order+1] from the new point back, qdot[0..1] new and last.
+  // Returns true when it is the most limiting so far.
+  bool add(const double* q, const double* qdot) {
+    const double current_tol =
+        t_.abstol + t_.reltol * std::max(std::fabs(qdot[0]), std::fabs(qdot[1]));
+    const double charge_tol =
+        t_.reltol * std::max(std::max(std::fabs(q[0]), std::fabs(q[1])), t_.chgtol) / h_;
+    double dd = 0;
+    for (int k = 0; k <= order_ + 1; ++k) dd += weight_[k] * q[k];
+    const double ratio =
+        std::max(t_.abstol, constant_ * std::fabs(dd)) / std::max(current_tol, charge_tol);
+    if (ratio <= worst_) return false;
+    worst_ = ratio;
+    return true;
+  }
+  // The largest step every charge allows (huge when none limits).
+  double step() const {
+    if (worst_ <= 0) return 1e300;
+    const double del = t_.trtol / worst_;
+    return order_ == 2 ? std::sqrt(del) : del;
+  }
+
+ private:
+  int order_;
+  double constant_, h_;
+  TruncationTolerances t_;
+  std::array<double, 4> weight_{};
+  double worst_ = 0;
+};
 
 }  // namespace xb::engine

@@ -141,18 +141,17 @@ bool TransientRun::initial_point() {
 }
 
 double TransientRun::truncation_limit(const Coefficients& c, double h, int order) {
-  double limit = 1e300;
   const double steps[3] = {h, steps_[0], steps_[1]};
+  TruncationEstimate estimate(method_, order, steps, tol_);
   const std::vector<double>& reported = s_.state_charges();
   const size_t count = states_.q[0].size();
   for (size_t i = 0; i < count; ++i) {
     const double qs[4] = {reported[i] + states_.offset[i], states_.q[0][i], states_.q[1][i],
                           states_.q[2][i]};
     const double qd[2] = {states_.derivative(c, reported, i), states_.qdot[i]};
-    const double del = truncation_step(qs, qd, steps, order, method_, tol_);
-    if (del < limit) limit = del, limiting_ = static_cast<int>(i);
+    if (estimate.add(qs, qd)) limiting_ = static_cast<int>(i);
   }
-  return limit;
+  return estimate.step();
 }
 
 std::string TransientRun::state_name(int state) const {
