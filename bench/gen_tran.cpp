@@ -6,7 +6,8 @@
 //                            100 Ω source and sense resistors, every column driven by its own
 //                            PWL (ramps of 5 ns between levels in [0, 0.3] V every 50 ns),
 //                            simulated for 1 µs.
-// Options after the size: --reltol R --tmax T (tighter references for accuracy checks).
+// Options after the size: --reltol R --tmax T (tighter references for accuracy checks),
+// --print "v(a) v(b)" (a .print tran line, which limits what xbspice saves).
 
 #include <cstdio>
 #include <cstdlib>
@@ -58,18 +59,22 @@ int main(int argc, char** argv) {
   }
   const std::string kind = argv[1];
   const int n = std::atoi(argv[2]);
-  std::string reltol, tmax;
+  std::string reltol, tmax, print;
   for (int i = 3; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--reltol") == 0) reltol = argv[i + 1];
     if (std::strcmp(argv[i], "--tmax") == 0) tmax = argv[i + 1];
+    if (std::strcmp(argv[i], "--print") == 0) print = argv[i + 1];
   }
   const std::string options = reltol.empty() ? "" : ".options reltol=" + reltol + "\n";
   if (n < 1) return 1;
+  const std::string print_line = print.empty() ? "" : ".print tran " + print + "\n";
   if (kind == "ladder") {
     ladder(n, options.c_str());
+    std::printf("%s", print_line.c_str());
     std::printf(".tran 10n 10u%s\n.end\n", tmax.empty() ? "" : (" 0 " + tmax).c_str());
   } else if (kind == "crossbar") {
     crossbar(n, options.c_str());
+    std::printf("%s", print_line.c_str());
     std::printf(".tran 1n 1u%s\n.end\n", tmax.empty() ? "" : (" 0 " + tmax).c_str());
   } else {
     return 1;

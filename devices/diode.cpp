@@ -130,6 +130,12 @@ void DiodeGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
+bool DiodeGroup::has_charges() const {
+  for (const Instance& d : inst_)
+    if (d.p.cjo > 0 || d.p.tt > 0) return true;
+  return false;
+}
+
 std::optional<size_t> DiodeGroup::find(std::string_view name) const {
   for (size_t k = 0; k < inst_.size(); ++k)
     if (inst_[k].name == name) return k;

@@ -27,6 +27,7 @@ class DiodeGroup : public engine::DeviceGroup {
   void add(const netlist::FlatElement& e, const DiodeParams& p);
 
   std::string_view type_name() const override { return "diode"; }
+  bool has_charges() const override;
   bool linear() const override { return inst_.empty(); }  // true when no instance is nonlinear
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;

@@ -25,6 +25,7 @@ class Mos1Group : public engine::DeviceGroup {
   void add(const netlist::FlatElement& e, const Mos1Params& p);
 
   std::string_view type_name() const override { return "mos1"; }
+  bool has_charges() const override { return !inst_.empty(); }  // junction or gate charges
   bool linear() const override { return inst_.empty(); }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) override {
     state_ = sys.add_charge_states(kStates * static_cast<int>(inst_.size()));

@@ -21,14 +21,19 @@ void CapacitorGroup::add(const netlist::FlatElement& e, double c, double ic) {
 }
 
 void CapacitorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
-  for (auto [na, nb] : nodes_) {
-    engine::Unknown a = ctx.node(na), b = ctx.node(nb);
+  for (size_t k = 0; k < nodes_.size(); ++k) {
+    engine::Unknown a = ctx.node(nodes_[k][0]), b = ctx.node(nodes_[k][1]);
+    if (a.is_ground()) {  // ground second (see load); the charge is symmetric, IC= flips
+      std::swap(a, b);
+      ic_[k] = -ic_[k];
+    }
     rows_.push_back({a.value, b.value});
     slots_.push_back({sys.request(a, a), sys.request(a, b), sys.request(b, a), sys.request(b, b)});
   }
 }
 
 void CapacitorGroup::resolve(const engine::MnaSystem& sys) {
+  ground_ = sys.size();
   for (size_t k = 0; k < rows_.size(); ++k) {
     for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
     for (int& s : slots_[k]) s = sys.value_index(s);
@@ -37,18 +42,28 @@ void CapacitorGroup::resolve(const engine::MnaSystem& sys) {
 
 void CapacitorGroup::load(const engine::EvalRequest& r) const {
   if (!r.charge) return;
+  double* state = r.state_charge + state_;
+  // IC= replaces the branch voltage only in the initial charge of a UIC transient.
+  const bool ic = r.use_initial_conditions;
   for (size_t k = 0; k < c_.size(); ++k) {
     const int a = rows_[k][0], b = rows_[k][1];
-    const double c = c_[k];
-    const double v = r.use_initial_conditions && !std::isnan(ic_[k]) ? ic_[k] : r.x[a] - r.x[b];
-    r.charge[a] += c * v;
-    r.charge[b] -= c * v;
-    r.state_charge[state_ + k] = c * v;
-    const double g = r.charge_scale * c;
-    r.jacobian[slots_[k][0]] += g;
-    r.jacobian[slots_[k][1]] -= g;
-    r.jacobian[slots_[k][2]] -= g;
-    r.jacobian[slots_[k][3]] += g;
+    const double v = ic && !std::isnan(ic_[k]) ? ic_[k] : r.x[a] - r.x[b];
+    const double q = c_[k] * v;
+    r.charge[a] += q;
+    // Most capacitors of a crossbar go to ground: skipping its throw-away row and slot keeps
+    // thousands of updates of one address from queueing behind each other.
+    if (b != ground_) r.charge[b] -= q;
+    state[k] = q;
+  }
+  if (r.charges_only) return;
+  for (size_t k = 0; k < c_.size(); ++k) {
+    const double g = r.charge_scale * c_[k];
+    const auto& s = slots_[k];
+    r.jacobian[s[0]] += g;
+    if (rows_[k][1] == ground_) continue;
+    r.jacobian[s[1]] -= g;
+    r.jacobian[s[2]] -= g;
+    r.jacobian[s[3]] += g;
   }
 }
 

@@ -14,6 +14,7 @@ class CapacitorGroup : public engine::DeviceGroup {
   void add(const netlist::FlatElement& e, double c, double ic);
 
   std::string_view type_name() const override { return "capacitor"; }
+  bool has_charges() const override { return !c_.empty(); }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) override {
     state_ = sys.add_charge_states(static_cast<int>(c_.size()));
   }
@@ -29,7 +30,8 @@ class CapacitorGroup : public engine::DeviceGroup {
   std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<double> c_, ic_;
-  int state_ = 0;  // first charge state
+  int state_ = 0;   // first charge state
+  int ground_ = 0;  // the throw-away row
   std::vector<std::array<int, 2>> rows_;
   std::vector<std::array<int, 4>> slots_;  // (a,a) (a,b) (b,a) (b,b)
 };
@@ -41,6 +43,7 @@ class InductorGroup : public engine::DeviceGroup {
   bool couple(const std::string& l1, const std::string& l2, double k);
 
   std::string_view type_name() const override { return "inductor"; }
+  bool has_charges() const override { return !l_.empty(); }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;

@@ -126,13 +126,29 @@ SolveStatus DcSolver::setup(bool need_dc_path) {
 }
 
 void DcSolver::assemble(double source_scale, double gshunt, int* limited) {
+  if (charges_only_) {  // evaluate_charges(): leaves f_ and jac_ stale
+    std::fill(q_.begin(), q_.end(), 0.0);
+    std::fill(qs_.begin(), qs_.end(), 0.0);
+    EvalRequest r{x_.data(), jac_.data(), f_.data(), 1.0, nullptr};
+    r.transient = time_.has_value();
+    r.time = time_.value_or(0.0);
+    r.charge = q_.data();
+    r.state_charge = qs_.data();
+    r.x_prev = dyn_.x_prev ? dyn_.x_prev : x_.data();
+    r.use_initial_conditions = dyn_.use_initial_conditions;
+    r.initial_charges = dyn_.initial_charges;
+    r.charges_only = true;
+    for (const auto& g : groups_)
+      if (g->has_charges()) g->load(r);
+    return;
+  }
   std::fill(f_.begin(), f_.end(), 0.0);
   std::fill(jac_.begin(), jac_.end(), 0.0);
   x_.back() = 0.0;
   EvalRequest r{x_.data(), jac_.data(), f_.data(), source_scale, limited};
   r.transient = time_.has_value();
   r.time = time_.value_or(0.0);
-  const bool charges = dyn_.active || record_charges_;
+  const bool charges = dyn_.active;
   if (charges) {
     std::fill(q_.begin(), q_.end(), 0.0);
     std::fill(qs_.begin(), qs_.end(), 0.0);
@@ -188,9 +204,9 @@ void DcSolver::set_forced(const std::vector<std::pair<int, double>>& rows) {
 SolveStatus DcSolver::solve_step() { return newton(1.0, 0.0); }
 
 const std::vector<double>& DcSolver::evaluate_charges() {
-  record_charges_ = true;
+  charges_only_ = true;
   assemble();
-  record_charges_ = false;
+  charges_only_ = false;
   return q_;
 }
 

@@ -65,8 +65,8 @@ class DcSolver {
   void set_forced(const std::vector<std::pair<int, double>>& rows);
   // One transient time point: Newton from the present solution, at most itl4 iterations.
   SolveStatus solve_step();
-  // q(x) at the present solution with the present dynamics (charges are recorded even when
-  // dynamics are inactive); returns charges().
+  // q(x) at the present solution (charges are recorded even when dynamics are inactive);
+  // returns charges(). Leaves the residual and Jacobian stale.
   const std::vector<double>& evaluate_charges();
   const std::vector<double>& charges() const { return q_; }
   const std::vector<double>& state_charges() const { return qs_; }
@@ -120,7 +120,7 @@ class DcSolver {
   std::optional<double> time_;
   Dynamics dyn_;
   double factored_a0_ = 0;  // a0 the linear factorization was made with
-  bool record_charges_ = false;
+  bool charges_only_ = false;  // evaluate_charges() in progress
   std::vector<std::pair<int, double>> forced_;
   std::vector<std::vector<int>> forced_entries_;  // value indices in each forced row
   std::vector<int> diagonal_;  // value index of (i,i) for each voltage unknown, else -1

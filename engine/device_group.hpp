@@ -44,6 +44,8 @@ struct EvalRequest {
   // First transient point with UIC: capacitors and inductors with IC= report the charge and
   // flux of their initial condition.
   bool use_initial_conditions = false;
+  // Only `charge` and `state_charge` are wanted: a group may skip the residual and Jacobian.
+  bool charges_only = false;
 };
 
 class BindContext {
@@ -59,6 +61,7 @@ class DeviceGroup {
   virtual ~DeviceGroup() = default;
   virtual std::string_view type_name() const = 0;
   virtual bool linear() const { return true; }  // every instance of the group is linear
+  virtual bool has_charges() const { return false; }  // some instance adds to `charge`
 
   virtual void add_unknowns(MnaSystem&, const BindContext&) {}
   virtual void request_slots(MnaSystem& sys, const BindContext& ctx) = 0;

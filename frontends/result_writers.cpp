@@ -24,7 +24,7 @@ void write_csv(const engine::Results& r, std::ostream& out) {
   }
 }
 
-void write_listing(const engine::Results& r, std::ostream& out) {
+void write_listing(const engine::Results& r, std::ostream& out, const PrintGrid& grid) {
   // A listing is for reading: a 128×128 crossbar's 33,000 node voltages belong in a file.
   constexpr size_t kMaxListed = 64;
   if (r.signals.size() > kMaxListed) {
@@ -41,6 +41,8 @@ void write_listing(const engine::Results& r, std::ostream& out) {
             << number(r.rows[0][i], "% .6e") << "\n";
     return;
   }
+  if (grid.tstep > 0)
+    return write_listing(on_print_grid(r, grid.tstep, grid.tstart, grid.tstop), out);
   out << "**** " << r.analysis << " analysis\n";
   for (const std::string& s : r.signals)
     out << ' ' << s << std::string(s.size() < 14 ? 14 - s.size() : 1, ' ');

@@ -12,7 +12,11 @@
 namespace xb::cli {
 
 void write_csv(const engine::Results& r, std::ostream& out);
-void write_listing(const engine::Results& r, std::ostream& out);
+// `print_step` > 0: a transient's table on its print grid (on_print_grid with tstart, tstop).
+struct PrintGrid {
+  double tstep = 0, tstart = 0, tstop = 0;
+};
+void write_listing(const engine::Results& r, std::ostream& out, const PrintGrid& grid = {});
 
 // A transient's results resampled on the print grid tstart, tstart + tstep, ..., tstop by
 // linear interpolation between accepted time points, as SPICE prints .print tran tables.

@@ -76,10 +76,8 @@ int run_deck(const RunOptions& opt) {
             engine::run_dc_analysis(a, prepare_fn, std::ref(progress));
       if (!outcome.results.rows.empty() || outcome.status.ok) {
         if (r > 0) std::cout << "**** .alter " << r << "\n";
-        if (tran)
-          write_listing(on_print_grid(outcome.results, fa.tstep, fa.tstart, fa.tstop), std::cout);
-        else
-          write_listing(outcome.results, std::cout);
+        write_listing(outcome.results, std::cout,
+                      tran ? PrintGrid{fa.tstep, fa.tstart, fa.tstop} : PrintGrid{});
         if (!opt.output.empty()) {
           std::string path = numbered_path(opt.output, written++);
           const bool raw = path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0;

@@ -192,3 +192,12 @@ TEST(Transient, PrintGridInterpolatesAcceptedPoints) {
     EXPECT_NEAR(g.rows[k][1], 5.0 * k, 1e-12);  // the data are linear
   }
 }
+
+TEST(Transient, CapacitorIcFollowsItsNodeOrder) {
+  // IC= is v(first node) − v(second node): "c1 0 a ic=-1" starts a at +1 V, then RC decay.
+  TranRun r = run_tran("ic\nc1 0 a 1n ic=-1\nr1 a 0 1k\n.options reltol=1e-6\n.tran 10n 3u uic\n");
+  ASSERT_TRUE(r.outcome.status.ok) << r.outcome.status.message;
+  const size_t c = r.col("v(a)");
+  for (const auto& row : r.outcome.results.rows)
+    if (row[0] > 0.2e-6) EXPECT_NEAR(row[c], std::exp(-row[0] / kTau), 2e-4) << row[0];
+}

@@ -1,6 +1,7 @@
 #pragma once
 // Minimal reader of ngspice ASCII raw files for the regression tests (plots of real vectors).
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -43,7 +44,8 @@ inline std::vector<RawPlot> read_ascii_raw(const std::string& path) {
           std::string first;
           ss >> first;
           if (v == 0) ss >> first;  // the point index comes first on the first line
-          values.push_back(std::stod(first));
+          // strtod, not stod: ngspice writes denormals (1e-315), which stod rejects.
+          values.push_back(std::strtod(first.c_str(), nullptr));
         }
         plots.back().points.push_back(std::move(values));
       }
