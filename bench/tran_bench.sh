@@ -30,6 +30,10 @@ row() {  # name kind size signals tmax_ref
   xb=$(best_time "$build/frontends/xbspice" run "$tmp/deck.sp" -o "$tmp/xb.raw")
   ng=$(best_time ngspice -b -r "$tmp/ng.raw" "$tmp/deck.sp")
   "$build/frontends/xbspice" run "$tmp/ref.sp" -o "$tmp/ref.raw" --ascii > /dev/null
+  SPICE_ASCIIRAWFILE=1 ngspice -b -r "$tmp/ngref.raw" "$tmp/ref.sp" > /dev/null 2>&1
+  local refs
+  refs=$("$build/bench/tran_accuracy" "$tmp/ref.raw" "$tmp/ngref.raw" | awk '{print $8}')
+  notes+="- $name: the xbspice and ngspice fine-step references agree to $refs of range."$'\n'
   "$build/frontends/xbspice" run "$tmp/print.sp" -o "$tmp/xba.raw" --ascii > /dev/null
   SPICE_ASCIIRAWFILE=1 ngspice -b -r "$tmp/nga.raw" "$tmp/print.sp" > /dev/null 2>&1
   local acc xb_pts xb_err ng_pts ng_err
@@ -42,9 +46,12 @@ row() {  # name kind size signals tmax_ref
   ratio=$(awk -v a="$xb" -v b="$ng" 'BEGIN { if (a > 0) printf "%.1f×", b / a; else print "-" }')
   echo "| $name | $xb s | $xb_pts | $xb_err | $ng s | $ng_pts | $ng_err | $ratio |"
 }
+notes=""
 echo "| case | xbspice time | xbspice points | xbspice worst error | ngspice time | ngspice points | ngspice worst error | ngspice / xbspice |"
 echo "|---|---|---|---|---|---|---|---|"
 row "RC ladder, 1,000 stages, 10,000 τ" ladder 1000 \
   "v(n1) v(n3) v(n10) v(n30) v(n100) v(n300) v(n1000)" 1n
 row "32×32 crossbar, wire R and C, PWL inputs, 1 µs" crossbar 32 \
   "v(c0_0) v(c31_0) v(r0_31) v(r31_31) v(c15_16) v(r16_15) v(c0_31) v(r31_0)" 0.1n
+echo
+printf "%s" "$notes"
