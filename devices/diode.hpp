@@ -36,6 +36,10 @@ class DiodeGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
   void set_temperature(double celsius) override;
+  // Junction charging adds to i(d1) in a transient (as HSPICE and ngspice report it).
+  std::optional<ChargeCurrent> charge_current(size_t k) const override {
+    return ChargeCurrent{state_ + static_cast<int>(k), 1.0};
+  }
   std::optional<std::string> state_name(int state) const override {
     if (state < state_ || state >= state_ + static_cast<int>(inst_.size())) return std::nullopt;
     return "junction charge of " + inst_[state - state_].name;

@@ -23,6 +23,7 @@ void CapacitorGroup::add(const netlist::FlatElement& e, double c, double ic) {
 void CapacitorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
   for (size_t k = 0; k < nodes_.size(); ++k) {
     engine::Unknown a = ctx.node(nodes_[k][0]), b = ctx.node(nodes_[k][1]);
+    flipped_.push_back(a.is_ground());
     if (a.is_ground()) {  // ground second (see load); the charge is symmetric, IC= flips
       std::swap(a, b);
       ic_[k] = -ic_[k];
@@ -65,6 +66,12 @@ void CapacitorGroup::load(const engine::EvalRequest& r) const {
     r.jacobian[s[2]] -= g;
     r.jacobian[s[3]] += g;
   }
+}
+
+std::optional<size_t> CapacitorGroup::find(std::string_view name) const {
+  for (size_t k = 0; k < names_.size(); ++k)
+    if (names_[k] == name) return k;
+  return std::nullopt;
 }
 
 // ---- inductors -------------------------------------------------------------------------------

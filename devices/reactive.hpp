@@ -25,8 +25,14 @@ class CapacitorGroup : public engine::DeviceGroup {
     if (state < state_ || state >= state_ + static_cast<int>(names_.size())) return std::nullopt;
     return "charge of " + names_[state - state_];
   }
+  std::optional<size_t> find(std::string_view name) const override;
+  // i(c1) = dq/dt, into the first node as written (the stored orientation may be flipped).
+  std::optional<ChargeCurrent> charge_current(size_t k) const override {
+    return ChargeCurrent{state_ + static_cast<int>(k), flipped_[k] ? -1.0 : 1.0};
+  }
 
  private:
+  std::vector<bool> flipped_;  // ground was the first node: stored as (b, a)
   std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<double> c_, ic_;

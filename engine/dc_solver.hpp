@@ -88,7 +88,15 @@ class DcSolver {
     size_t index = 0;
   };
   std::optional<CurrentProbe> find_current(std::string_view element) const;
-  double current(const CurrentProbe& p) const { return p.group->current(p.index, x_.data()); }
+  double current(const CurrentProbe& p) const {
+    double i = p.group->current(p.index, x_.data());
+    if (state_derivatives_)
+      if (auto c = p.group->charge_current(p.index)) i += c->sign * (*state_derivatives_)[c->state];
+    return i;
+  }
+  // Transient: the time derivatives of the charge states at the present point, for currents
+  // through capacitances (null in DC, where they are zero).
+  void set_state_derivatives(const std::vector<double>* d) { state_derivatives_ = d; }
   std::optional<double> current(std::string_view element) const;
 
   // Linear circuits: solve for many right-hand sides at once (sweeps of sources). `rhs` holds
@@ -118,6 +126,7 @@ class DcSolver {
   KluSolver klu_;
   std::vector<double> x_, f_, jac_, dx_, q_, qs_;
   std::optional<double> time_;
+  const std::vector<double>* state_derivatives_ = nullptr;
   Dynamics dyn_;
   double factored_a0_ = 0;  // a0 the linear factorization was made with
   bool charges_only_ = false;  // evaluate_charges() in progress

@@ -75,6 +75,13 @@ class DeviceGroup {
   virtual std::optional<size_t> find(std::string_view) const { return std::nullopt; }
   // Current into the first terminal of instance `k` at solution x.
   virtual double current(size_t, const double*) const { return 0.0; }
+  // In a transient the current also has a displacement part: the time derivative of this
+  // charge state, times the sign (a capacitor's current, a diode's junction charging).
+  struct ChargeCurrent {
+    int state;
+    double sign;
+  };
+  virtual std::optional<ChargeCurrent> charge_current(size_t) const { return std::nullopt; }
   // DC sweeps: set the value of independent source `name`; false if not in this group.
   virtual bool set_source_value(std::string_view, double) { return false; }
   // Temperature in °C for temperature-dependent parameters.

@@ -174,6 +174,10 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
   // SPICE3 defaults: tmax = min(tstep, (tstop − tstart)/50), smallest step 1e-11·tmax.
   const double max_step = a_.tmax > 0 ? a_.tmax : std::min(tstep, (tstop - a_.tstart) / 50);
   const double min_step = 1e-11 * max_step;
+  // A grid of more than a billion points is a typo in the deck, not a simulation to start.
+  if ((tstop - a_.tstart) / max_step > 1e9)
+    return fail(".tran would need more than 1e9 time points (tmax " + time_text(max_step) +
+                " over " + time_text(tstop - a_.tstart) + "); raise tstep or tmax");
   for (const auto& g : s_.groups()) {
     g->begin_transient(tstep, tstop);
     incremental_ = incremental_ || g->incremental_charge();
@@ -185,6 +189,7 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
   out_.results.signals = {"time"};
   for (const Signal& sig : signals) out_.results.signals.push_back(sig.name);
   bound_ = bind_signals(signals, c, s_);
+  s_.set_state_derivatives(&states_.qdot);  // recorded currents include displacement currents
 
   if (!initial_point()) return;
   DcSolver::Dynamics dyn;
@@ -287,6 +292,7 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
       if (done != last_progress) progress(done, 1000), last_progress = done;
     }
   }
+  s_.set_state_derivatives(nullptr);
 }
 
 }  // namespace

@@ -201,3 +201,17 @@ TEST(Transient, CapacitorIcFollowsItsNodeOrder) {
   for (const auto& row : r.outcome.results.rows)
     if (row[0] > 0.2e-6) EXPECT_NEAR(row[c], std::exp(-row[0] / kTau), 2e-4) << row[0];
 }
+
+TEST(Transient, CapacitorCurrentIsItsChargeDerivative) {
+  // i(c1) = C·dv/dt = (1 V / 1 kΩ)·e^(−t/τ) into the first node; c2 is written the other way.
+  TranRun r = run_tran(
+      "i\nv1 in 0 pwl(0 0 1p 1)\nr1 in a 1k\nc1 a 0 1n\nr2 in b 1k\nc2 0 b 1n\n"
+      ".print tran i(c1) i(c2)\n.options reltol=1e-6\n.tran 10n 3u\n");
+  ASSERT_TRUE(r.outcome.status.ok) << r.outcome.status.message;
+  const size_t c1 = r.col("i(c1)"), c2 = r.col("i(c2)");
+  for (const auto& row : r.outcome.results.rows) {
+    if (row[0] < 0.1e-6) continue;
+    EXPECT_NEAR(row[c1], 1e-3 * std::exp(-row[0] / kTau), 2e-7) << row[0];
+    EXPECT_NEAR(row[c2], -row[c1], 1e-12) << row[0];
+  }
+}

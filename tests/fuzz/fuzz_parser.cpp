@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "engine/transient.hpp"
 #include "frontends/simulation.hpp"
 #include "netlist/deck_writer.hpp"
 #include "netlist/elaborate.hpp"
@@ -39,6 +40,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                fa.kind == xb::netlist::AnalysisKind::dc) &&
               points <= 1000)
             xb::engine::run_dc_analysis(a, prepare);
+          // Transients whose tmax grid has at most 2,000 points (the step control may still
+          // take more where the circuit is stiff).
+          const double span = fa.tstop - fa.tstart;
+          const double tmax = fa.tmax > 0 ? fa.tmax : std::min(fa.tstep, span / 50);
+          if (fa.kind == xb::netlist::AnalysisKind::tran && tmax > 0 && span / tmax <= 2000)
+            xb::engine::run_transient_analysis(a, prepare);
         }
       }
     }
