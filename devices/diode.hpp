@@ -14,11 +14,11 @@ struct DiodeParams {
   double bv = 0.0;    // reverse breakdown voltage (V); 0 = no breakdown
   double ibv = 1e-3;  // current at breakdown (A)
   double area = 1.0;
-  double cjo = 0.0;   // zero-bias junction capacitance (F), scaled by area
-  double vj = 1.0;    // junction potential (V)
-  double m = 0.5;     // grading coefficient
-  double fc = 0.5;    // forward-bias depletion capacitance coefficient
-  double tt = 0.0;    // transit time (s): diffusion charge TT·Id
+  double cjo = 0.0;  // zero-bias junction capacitance (F), scaled by area
+  double vj = 1.0;   // junction potential (V)
+  double m = 0.5;    // grading coefficient
+  double fc = 0.5;   // forward-bias depletion capacitance coefficient
+  double tt = 0.0;   // transit time (s): diffusion charge TT·Id
 };
 
 class DiodeGroup : public engine::DeviceGroup {

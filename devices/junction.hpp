@@ -48,8 +48,7 @@ inline JunctionCharge depletion_charge(double v, double c0, double vj, double m,
   }
   const double arg = 1 - fc;
   const double sarg = std::exp(-m * std::log(arg));
-  const double q_corner =
-      m == 1 ? -c0 * vj * std::log(arg) : c0 * vj * (1 - arg * sarg) / (1 - m);
+  const double q_corner = m == 1 ? -c0 * vj * std::log(arg) : c0 * vj * (1 - arg * sarg) / (1 - m);
   const double f2 = c0 * sarg / arg * (1 - fc * (1 + m));  // c at v = 0 of the linear part
   const double f3 = c0 * sarg / arg * m / vj;              // its slope
   const double dv = v - corner;

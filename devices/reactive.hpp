@@ -73,7 +73,7 @@ class InductorGroup : public engine::DeviceGroup {
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<double> l_, ic_;
   std::vector<engine::Unknown> branch_;
-  int state_ = 0;  // first flux state
+  int state_ = 0;                          // first flux state
   std::vector<std::array<int, 3>> rows_;   // a b j
   std::vector<std::array<int, 5>> slots_;  // (a,j) (b,j) (j,a) (j,b) (j,j)
   std::vector<Coupling> couplings_;

@@ -108,12 +108,30 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         break;
       }
       case 'v':
-        vsources->add({e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "",
-                       true, source_of(e)});
+        vsources->add({e.name,
+                       e.nodes[0],
+                       e.nodes[1],
+                       {},
+                       {},
+                       dc_value(e.source.get()),
+                       0,
+                       0,
+                       "",
+                       true,
+                       source_of(e)});
         break;
       case 'i':
-        isources->add({e.name, e.nodes[0], e.nodes[1], {}, {}, dc_value(e.source.get()), 0, 0, "",
-                       true, source_of(e)});
+        isources->add({e.name,
+                       e.nodes[0],
+                       e.nodes[1],
+                       {},
+                       {},
+                       dc_value(e.source.get()),
+                       0,
+                       0,
+                       "",
+                       true,
+                       source_of(e)});
         break;
       case 'c': {
         const double c = value_of(e, "c");
@@ -151,11 +169,29 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
           continue;
         }
         if (e.kind == 'e')
-          vcvs->add({e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "",
-                     false, {}});
+          vcvs->add({e.name,
+                     e.nodes[0],
+                     e.nodes[1],
+                     e.nodes[2],
+                     e.nodes[3],
+                     0,
+                     e.values[0],
+                     0,
+                     "",
+                     false,
+                     {}});
         else
-          vccs->add({e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "",
-                     false, {}});
+          vccs->add({e.name,
+                     e.nodes[0],
+                     e.nodes[1],
+                     e.nodes[2],
+                     e.nodes[3],
+                     0,
+                     e.values[0],
+                     0,
+                     "",
+                     false,
+                     {}});
         break;
       }
       case 'f':
@@ -165,9 +201,11 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
           continue;
         }
         if (e.kind == 'f')
-          cccs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
+          cccs->add(
+              {e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
         else
-          ccvs->add({e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
+          ccvs->add(
+              {e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
         break;
       case 'd': {
         const netlist::NumericParams& m = circuit.models[e.model].params;
@@ -178,15 +216,17 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         p.bv = netlist::param_or(m, "bv", p.bv);
         p.ibv = netlist::param_or(m, "ibv", p.ibv);
         p.area = !e.values.empty() ? e.values[0] : netlist::param_or(e.params, "area", 1.0);
-        p.cjo = netlist::param_or(m, "cjo", netlist::param_or(m, "cj0", netlist::param_or(m, "cj", 0)));
+        p.cjo =
+            netlist::param_or(m, "cjo", netlist::param_or(m, "cj0", netlist::param_or(m, "cj", 0)));
         p.vj = netlist::param_or(m, "vj", netlist::param_or(m, "pb", p.vj));
         p.m = netlist::param_or(m, "m", netlist::param_or(m, "mj", p.m));
         p.fc = netlist::param_or(m, "fc", p.fc);
         p.tt = netlist::param_or(m, "tt", p.tt);
         if (p.is <= 0 || p.n <= 0 || p.area <= 0 || p.rs < 0 || p.cjo < 0 || p.vj <= 0 ||
             p.m <= 0 || p.m > 0.9 || p.fc < 0 || p.fc >= 1 || p.tt < 0) {
-          fail(e, "diode needs is > 0, n > 0, area > 0, rs >= 0, cjo >= 0, vj > 0, 0 < m <= 0.9, "
-                  "0 <= fc < 1 and tt >= 0");
+          fail(e,
+               "diode needs is > 0, n > 0, area > 0, rs >= 0, cjo >= 0, vj > 0, 0 < m <= 0.9, "
+               "0 <= fc < 1 and tt >= 0");
           continue;
         }
         diodes->add(e, p);
@@ -234,10 +274,11 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         p.as = netlist::param_or(e.params, "as", netlist::param_or(circuit.options, "defas", 0));
         p.pd = netlist::param_or(e.params, "pd", 0);
         p.ps = netlist::param_or(e.params, "ps", 0);
-        if (p.l - 2 * p.ld <= 0 || p.w <= 0 || p.phi <= 0 || p.m <= 0 || p.pb <= 0 ||
-            p.fc < 0 || p.fc >= 1 || p.mj <= 0 || p.mj > 0.9 || p.mjsw <= 0 || p.mjsw > 0.9) {
-          fail(e, "MOSFET needs w > 0, l > 2·ld, phi > 0, m > 0, pb > 0, 0 <= fc < 1 and "
-                  "0 < mj, mjsw <= 0.9");
+        if (p.l - 2 * p.ld <= 0 || p.w <= 0 || p.phi <= 0 || p.m <= 0 || p.pb <= 0 || p.fc < 0 ||
+            p.fc >= 1 || p.mj <= 0 || p.mj > 0.9 || p.mjsw <= 0 || p.mjsw > 0.9) {
+          fail(e,
+               "MOSFET needs w > 0, l > 2·ld, phi > 0, m > 0, pb > 0, 0 <= fc < 1 and "
+               "0 < mj, mjsw <= 0.9");
           continue;
         }
         netlist::FlatElement four = e;

@@ -102,7 +102,9 @@ double earliest_breakpoint(const Instances& inst, double t) {
 void BranchSourceGroup::begin_transient(double tstep, double tstop) {
   resolve_waves(inst_, tstep, tstop);
 }
-double BranchSourceGroup::next_breakpoint(double t) const { return earliest_breakpoint(inst_, t); }
+double BranchSourceGroup::next_breakpoint(double t) const {
+  return earliest_breakpoint(inst_, t);
+}
 void CurrentSourceGroup::begin_transient(double tstep, double tstop) {
   resolve_waves(inst_, tstep, tstop);
 }

@@ -9,7 +9,9 @@ namespace {
 constexpr double kNever = 1e300;
 
 // A breakpoint closer than this (relative) to t counts as t itself.
-bool after(double corner, double t) { return corner > t + 1e-12 * std::max(1e-9, std::fabs(t)); }
+bool after(double corner, double t) {
+  return corner > t + 1e-12 * std::max(1e-9, std::fabs(t));
+}
 
 }  // namespace
 
@@ -25,8 +27,10 @@ void Waveform::resolve(double tstep, double tstop) {
   using F = netlist::SourceFunction;
   a_ = given_;
   auto arg = [&](size_t i, double fallback) {
-    if (a_.size() <= i) a_.resize(i + 1, 0.0), a_[i] = fallback;
-    else if (a_[i] == 0 && fallback != 0 && kind_ != F::sin) a_[i] = fallback;
+    if (a_.size() <= i)
+      a_.resize(i + 1, 0.0), a_[i] = fallback;
+    else if (a_[i] == 0 && fallback != 0 && kind_ != F::sin)
+      a_[i] = fallback;
   };
   switch (kind_) {
     case F::pulse:
@@ -39,7 +43,8 @@ void Waveform::resolve(double tstep, double tstop) {
       break;
     case F::exp:
       arg(0, 0), arg(1, 0), arg(2, 0), arg(3, tstep);
-      if (a_.size() < 5 || a_[4] == 0) a_.resize(std::max<size_t>(a_.size(), 5)), a_[4] = a_[2] + tstep;
+      if (a_.size() < 5 || a_[4] == 0)
+        a_.resize(std::max<size_t>(a_.size(), 5)), a_[4] = a_[2] + tstep;
       arg(5, tstep);
       break;
     default:

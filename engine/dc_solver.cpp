@@ -201,7 +201,9 @@ void DcSolver::set_forced(const std::vector<std::pair<int, double>>& rows) {
   factored_ = false;
 }
 
-SolveStatus DcSolver::solve_step() { return newton(1.0, 0.0); }
+SolveStatus DcSolver::solve_step() {
+  return newton(1.0, 0.0);
+}
 
 const std::vector<double>& DcSolver::evaluate_charges() {
   charges_only_ = true;

@@ -128,7 +128,7 @@ class DcSolver {
   std::optional<double> time_;
   const std::vector<double>* state_derivatives_ = nullptr;
   Dynamics dyn_;
-  double factored_a0_ = 0;  // a0 the linear factorization was made with
+  double factored_a0_ = 0;     // a0 the linear factorization was made with
   bool charges_only_ = false;  // evaluate_charges() in progress
   std::vector<std::pair<int, double>> forced_;
   std::vector<std::vector<int>> forced_entries_;  // value indices in each forced row

@@ -60,7 +60,7 @@ class DeviceGroup {
  public:
   virtual ~DeviceGroup() = default;
   virtual std::string_view type_name() const = 0;
-  virtual bool linear() const { return true; }  // every instance of the group is linear
+  virtual bool linear() const { return true; }        // every instance of the group is linear
   virtual bool has_charges() const { return false; }  // some instance adds to `charge`
 
   virtual void add_unknowns(MnaSystem&, const BindContext&) {}

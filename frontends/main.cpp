@@ -85,11 +85,12 @@ int cmd_run(const std::vector<std::string>& args) {
   pos.add("deck", 1);
   po::variables_map vm;
   int code = kOk;
-  if (!parse_args(args, desc, pos, vm,
-                  "usage: xbspice run DECK [-o FILE] [--stats]\n\nSimulates every .op, .dc and .tran of "
-                  "DECK and of each .alter run; prints an operating-point table or a .print table "
-                  "per analysis on stdout.",
-                  code))
+  if (!parse_args(
+          args, desc, pos, vm,
+          "usage: xbspice run DECK [-o FILE] [--stats]\n\nSimulates every .op, .dc and .tran of "
+          "DECK and of each .alter run; prints an operating-point table or a .print table "
+          "per analysis on stdout.",
+          code))
     return code;
   RunOptions opt;
   opt.deck = vm["deck"].as<std::string>();

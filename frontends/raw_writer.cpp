@@ -27,7 +27,7 @@ void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
   std::strftime(date, sizeof date, "%a %b %d %H:%M:%S  %Y", std::localtime(&now));
   out << "Title: " << r.title << "\n";
   out << "Date: " << date << "\n";
-  const char* plot = op                      ? "Operating Point"
+  const char* plot = op                     ? "Operating Point"
                      : r.analysis == "tran" ? "Transient Analysis"
                                             : "DC transfer characteristic";
   out << "Plotname: " << plot << "\n";

@@ -53,8 +53,7 @@ void write_listing(const engine::Results& r, std::ostream& out, const PrintGrid&
   }
 }
 
-engine::Results on_print_grid(const engine::Results& r, double tstep, double tstart,
-                              double tstop) {
+engine::Results on_print_grid(const engine::Results& r, double tstep, double tstart, double tstop) {
   engine::Results grid = r;
   grid.rows.clear();
   if (r.rows.empty() || !(tstep > 0)) return grid;

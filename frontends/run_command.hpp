@@ -11,8 +11,8 @@ struct RunOptions {
   bool ascii = false;  // raw files in ASCII rather than binary
 };
 
-// `xbspice run`: simulates every .op, .dc and .tran of the deck (and of each .alter run). Returns the
-// exit code.
+// `xbspice run`: simulates every .op, .dc and .tran of the deck (and of each .alter run). Returns
+// the exit code.
 int run_deck(const RunOptions& options);
 
 }  // namespace xb::cli

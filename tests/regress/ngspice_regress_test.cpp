@@ -14,9 +14,9 @@
 #include <filesystem>
 #include <regex>
 
+#include <fstream>
 #include "ascii_raw.hpp"
 #include "engine/transient.hpp"
-#include <fstream>
 #include "frontends/simulation.hpp"
 #include "netlist/elaborate.hpp"
 #include "netlist/parser.hpp"
