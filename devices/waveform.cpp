@@ -18,8 +18,6 @@ bool after(double corner, double t) {
 Waveform::Waveform(const netlist::FlatSource& s) : kind_(s.function), given_(s.args) {
   repeat_ = netlist::param_or(s.options, "r", -1);
   delay_ = netlist::param_or(s.options, "td", 0);
-  if (kind_ == netlist::SourceFunction::sffm || kind_ == netlist::SourceFunction::am)
-    kind_ = netlist::SourceFunction::none;  // rejected when the group is built
   a_ = given_;
 }
 
@@ -46,6 +44,16 @@ void Waveform::resolve(double tstep, double tstop) {
       if (a_.size() < 5 || a_[4] == 0)
         a_.resize(std::max<size_t>(a_.size(), 5)), a_[4] = a_[2] + tstep;
       arg(5, tstep);
+      break;
+    case F::sffm:
+      a_.resize(std::max<size_t>(a_.size(), 5), 0.0);
+      if (a_[2] == 0) a_[2] = tstop > 0 ? 1 / tstop : 0;
+      if (a_[4] == 0) a_[4] = tstop > 0 ? 1 / tstop : 0;
+      break;
+    case F::am:
+      a_.resize(std::max<size_t>(a_.size(), 5), 0.0);
+      if (a_[2] == 0) a_[2] = tstop > 0 ? 1 / tstop : 0;
+      if (a_[3] == 0) a_[3] = tstop > 0 ? 1 / tstop : 0;
       break;
     default:
       break;
@@ -83,6 +91,16 @@ double Waveform::value(double t) const {
     }
     case F::pwl:
       return pwl_value(t);
+    case F::sffm: {
+      const double vo = a_[0], va = a_[1], fc = a_[2], mdi = a_[3], fs = a_[4];
+      return vo + va * std::sin(2 * M_PI * fc * t + mdi * std::sin(2 * M_PI * fs * t));
+    }
+    case F::am: {
+      const double va = a_[0], vo = a_[1], fm = a_[2], fc = a_[3], td = a_[4];
+      if (t <= td) return 0;
+      const double u = t - td;
+      return va * (vo + std::sin(2 * M_PI * fm * u)) * std::sin(2 * M_PI * fc * u);
+    }
     default:
       return 0;
   }

@@ -11,6 +11,9 @@
 //     and from td2 one back to v1 with tau2; tau1, tau2 default tstep, td2 td1 + tstep.
 //   PWL(t1 v1 t2 v2 ...) [r=tr] [td=delay]: linear between corners, flat outside; with r= the
 //     part from time tr to the last corner repeats for ever.
+//   SFFM(vo va fc mdi fs): vo + va·sin(2π·fc·t + mdi·sin(2π·fs·t)); fc, fs default 1/tstop.
+//   AM(va vo fm fc td): va·(vo + sin(2π·fm·(t − td)))·sin(2π·fc·(t − td)) after td, else 0
+//     (ngspice's argument order); fm, fc default 1/tstop.
 // Breakpoints are the corners of PULSE and PWL, where the slope jumps (as ngspice sets them);
 // SIN and EXP are smooth after their delay and give none.
 

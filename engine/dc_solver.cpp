@@ -11,12 +11,15 @@ NewtonOptions NewtonOptions::from(const netlist::Circuit& c) {
   o.reltol = netlist::param_or(c.options, "reltol", o.reltol);
   o.vntol = netlist::param_or(c.options, "vntol", o.vntol);
   o.abstol = netlist::param_or(c.options, "abstol", o.abstol);
-  o.max_iterations = static_cast<int>(netlist::param_or(c.options, "itl1", o.max_iterations));
-  o.max_sweep_iterations =
-      static_cast<int>(netlist::param_or(c.options, "itl2", o.max_sweep_iterations));
+  // Iteration limits: any number a deck writes, clamped to [1, 1e6] before it becomes an int.
+  auto limit = [&](const char* name, int fallback) {
+    const double v = netlist::param_or(c.options, name, fallback);
+    return std::isnan(v) ? fallback : static_cast<int>(std::clamp(v, 1.0, 1e6));
+  };
+  o.max_iterations = limit("itl1", o.max_iterations);
+  o.max_sweep_iterations = limit("itl2", o.max_sweep_iterations);
+  o.max_step_iterations = limit("itl4", o.max_step_iterations);
   o.gmin = netlist::param_or(c.options, "gmin", o.gmin);
-  o.max_step_iterations =
-      static_cast<int>(netlist::param_or(c.options, "itl4", o.max_step_iterations));
   return o;
 }
 
