@@ -61,7 +61,7 @@ class TransientRun {
   TransientRun(Prepared& p, const netlist::FlatAnalysis& a, TransientOutcome& out)
       : p_(p), s_(*p.solver), a_(a), out_(out), n_(s_.system().size()) {}
 
-  void run(const std::function<void(size_t, size_t)>& progress);
+  void run(const std::function<void(size_t, size_t)>& progress, long max_steps);
 
  private:
   bool initial_point();
@@ -160,7 +160,7 @@ std::string TransientRun::state_name(int state) const {
   return "charge state " + std::to_string(state);
 }
 
-void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
+void TransientRun::run(const std::function<void(size_t, size_t)>& progress, long max_steps) {
   const netlist::Circuit& c = p_.circuit;
   const double tstop = a_.tstop, tstep = a_.tstep;
   if (!(tstep > 0) || !(tstop > 0) || a_.tstart >= tstop || a_.tstart < 0)
@@ -215,6 +215,10 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
   int order = 1;
   size_t last_progress = 0;
   while (t < tstop) {
+    const TransientCounters& n = out_.steps;
+    if (max_steps > 0 && n.accepted + n.rejected_newton + n.rejected_truncation >= max_steps)
+      return fail("stopped at time " + time_text(t) + " after " + std::to_string(max_steps) +
+                  " time steps (the caller's limit)");
     h = std::min(h, max_step);
     bool reaches_bp = false;
     if (at_breakpoint) {  // restart with backward Euler and a step well inside the next interval
@@ -298,13 +302,14 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress) {
 }  // namespace
 
 TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
-                                        const std::function<void(size_t, size_t)>& progress) {
+                                        const std::function<void(size_t, size_t)>& progress,
+                                        long max_steps) {
   TransientOutcome out;
   std::unique_ptr<Prepared> p = prepare({});
   if (!p->status.ok) return out.status = p->status, out;
   const netlist::FlatAnalysis a = p->circuit.analyses.at(index);
   out.tstep = a.tstep;
-  TransientRun(*p, a, out).run(progress);
+  TransientRun(*p, a, out).run(progress, max_steps);
   const SolverCounters& c = p->solver->counters();
   out.counters = c;
   out.newton_iterations = p->solver->newton_iterations();

@@ -19,8 +19,11 @@ struct TransientOutcome : AnalysisOutcome {
   double tstep = 0;  // for .print tables on the tstep grid
 };
 
-// `progress(done, total)` in thousandths of the simulated interval.
+// `progress(done, total)` in thousandths of the simulated interval. `max_steps` > 0 stops with an
+// error after that many time steps, accepted or rejected (the fuzz target's guard against decks
+// with billions of source corners).
 TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
-                                        const std::function<void(size_t, size_t)>& progress = {});
+                                        const std::function<void(size_t, size_t)>& progress = {},
+                                        long max_steps = 0);
 
 }  // namespace xb::engine

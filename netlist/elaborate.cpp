@@ -1,6 +1,7 @@
 #include "netlist/elaborate.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <unordered_set>
 
@@ -495,6 +496,16 @@ class Elaborator {
     fe.source = out;
     if (s.function == SourceFunction::pwl && out->args.size() % 2 != 0)
       error("syntax", s.function_loc, "PWL of " + fe.name + " needs time-value pairs", f);
+    // Corner times never decrease (equal times make a vertical step), as SPICE requires.
+    if (s.function == SourceFunction::pwl)
+      for (size_t i = 2; i + 1 < out->args.size(); i += 2)
+        if (!(out->args[i] >= out->args[i - 2])) {
+          char times[80];
+          std::snprintf(times, sizeof times, ": time %g comes after the later time %g",
+                        out->args[i], out->args[i - 2]);
+          error("pwl-time-order", s.function_loc, "PWL of " + fe.name + times, f);
+          break;
+        }
   }
 
   void instantiate(const Element& el, Frame& f, std::vector<const Subckt*>& stack) {

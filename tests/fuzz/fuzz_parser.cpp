@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           const double span = fa.tstop - fa.tstart;
           const double tmax = fa.tmax > 0 ? fa.tmax : std::min(fa.tstep, span / 50);
           if (fa.kind == xb::netlist::AnalysisKind::tran && tmax > 0 && span / tmax <= 2000)
-            xb::engine::run_transient_analysis(a, prepare);
+            xb::engine::run_transient_analysis(a, prepare, {}, 20000);
         }
       }
     }
