@@ -245,10 +245,10 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress, long
     if (!st.ok) {
       ++out_.steps.rejected_newton;
       std::copy(x_now.begin(), x_now.end(), x.begin());
-      h /= 8;
       order = 1;
-      if (h < min_step)
+      if (h <= min_step)
         return fail("timestep too small at time " + time_text(t) + ": " + st.message);
+      h = std::max(h / 8, min_step);
       continue;
     }
     // A linear circuit's Newton step ends without a new evaluation: take the charges at x.
@@ -260,10 +260,11 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress, long
       if (next_h <= 0.9 * h) {
         ++out_.steps.rejected_truncation;
         std::copy(x_now.begin(), x_now.end(), x.begin());
-        if (next_h < min_step)
+        // Below the smallest step: one try at it first, as SPICE3 does.
+        if (next_h < min_step && h <= min_step)
           return fail("timestep too small at time " + time_text(t) + ": the truncation error of " +
                       state_name(limiting_) + " needs a step of " + time_text(next_h));
-        h = next_h;
+        h = std::max(next_h, min_step);
         continue;
       }
       if (order == 1 && max_order_ > 1) {

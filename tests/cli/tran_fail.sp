@@ -1,9 +1,6 @@
-Transient that cannot continue past the edge at 1 us (one Newton iteration per point)
-.options itl4=1
-v1 in 0 pulse(0 5 1u 1n 1n 1u 3u)
-r1 in a 1k
-d1 a 0 dd
-c1 a 0 1p
-.model dd d is=1e-14
+Transient past the point where the circuit has no solution: v + v^2 + v(k) = 0 needs v(k) <= 1/4
+vk k 0 pwl(0 0 1u 0 2u 1)
+r1 a 0 1
+b1 a 0 i={v(a)*v(a) + v(k)}
 .tran 10n 3u
 .end
