@@ -165,6 +165,7 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress, long
   const double tstop = a_.tstop, tstep = a_.tstep;
   if (!(tstep > 0) || !(tstop > 0) || a_.tstart >= tstop || a_.tstart < 0)
     return fail(".tran needs tstep > 0, tstop > 0 and 0 <= tstart < tstop");
+  if (!a_.sweeps.empty()) return fail(".tran with SWEEP is not simulated yet");
   method_ = method_of(c);
   const double maxord = netlist::param_or(c.options, "maxord", 2);
   max_order_ = maxord < 1.5 ? 1 : 2;  // (a comparison: any number a deck writes is safe)
