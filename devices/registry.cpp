@@ -1,4 +1,5 @@
 #include <cmath>
+#include <cstdio>
 
 #include "devices/behavioural.hpp"
 #include "devices/diode.hpp"
@@ -237,8 +238,9 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         const netlist::NumericParams& m = model.params;
         const double level = netlist::param_or(m, "level", 1);
         if (level != 1) {
-          fail(e, "MOSFET level " + std::to_string(static_cast<int>(level)) +
-                      " is not simulated yet (level 1 is)");
+          char text[32];
+          std::snprintf(text, sizeof text, "%g", level);  // any number the deck wrote
+          fail(e, std::string("MOSFET level ") + text + " is not simulated yet (level 1 is)");
           continue;
         }
         Mos1Params p;
