@@ -69,10 +69,15 @@ SolveStatus DcSolver::check_topology() const {
   Components dc(n), voltage(n);
   for (const netlist::FlatElement& e : circuit_.elements) {
     bool conductive = e.kind == 'r' || e.kind == 'v' || e.kind == 'e' || e.kind == 'h' ||
-                      e.kind == 'l' || e.kind == 'd' || e.kind == 'm' || e.kind == 'b';
+                      e.kind == 'l' || e.kind == 'd' || e.kind == 'm' || e.kind == 'b' ||
+                      e.kind == 'x';
     if (!conductive || e.nodes.size() < 2) continue;
     dc.unite(e.nodes[0].value, e.nodes[1].value);
     if (e.kind == 'm' && e.nodes.size() > 2) dc.unite(e.nodes[0].value, e.nodes[2].value);
+    // Built-in devices (X lines) tie their terminals and internal nodes together: a memristor
+    // conducts, its state node is driven by it, an op-amp's ports meet through its equations.
+    if (e.kind == 'x')
+      for (size_t k = 2; k < e.nodes.size(); ++k) dc.unite(e.nodes[0].value, e.nodes[k].value);
     bool voltage_defined = e.kind == 'v' || e.kind == 'e' || e.kind == 'h' || e.kind == 'l';
     if (voltage_defined && !voltage.unite(e.nodes[0].value, e.nodes[1].value))
       return {false,

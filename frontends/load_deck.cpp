@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "devices/builtin.hpp"
 #include "netlist/elaborate.hpp"
 #include "netlist/parser.hpp"
 
@@ -15,7 +16,7 @@ std::optional<LoadedDeck> load_deck(const std::string& path, std::ostream& err) 
   }
   LoadedDeck out;
   netlist::Diagnostics diag = std::move(parsed.diagnostics);
-  netlist::ElaborateOptions options;
+  const netlist::ElaborateOptions options = devices::builtin_elaborate_options();
   out.runs.push_back(netlist::elaborate(parsed.deck, options, diag));
   for (size_t i = 0; i < parsed.deck.alters.size() && !diag.has_errors(); ++i)
     out.runs.push_back(netlist::elaborate(netlist::apply_alter(parsed.deck, i), options, diag));

@@ -1,5 +1,6 @@
 #include "frontends/simulation.hpp"
 
+#include "devices/builtin.hpp"
 #include "devices/linear_devices.hpp"
 #include "netlist/elaborate.hpp"
 
@@ -14,7 +15,7 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
     p->circuit = std::move(*elaborated);
   } else {
     netlist::Diagnostics diag;
-    netlist::ElaborateOptions options;
+    netlist::ElaborateOptions options = devices::builtin_elaborate_options();
     options.param_overrides = overrides;
     p->circuit = netlist::elaborate(deck, options, diag);
     if (diag.has_errors()) {

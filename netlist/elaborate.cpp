@@ -583,12 +583,23 @@ class Elaborator {
             f);
       return;
     }
+    if (auto t = opt_.x_device_terminals.find(m.type);
+        t != opt_.x_device_terminals.end() && t->second != el.nodes.size()) {
+      error("port-count", el.loc,
+            name + " connects " + std::to_string(el.nodes.size()) + " nodes, a " + m.type +
+                " has " + std::to_string(t->second) + " terminals",
+            f);
+      return;
+    }
     FlatElement fe;
     fe.name = name;
     fe.kind = 'x';
     fe.model = model;
     fe.loc = el.loc;
     for (const std::string& n : el.nodes) fe.nodes.push_back(node_id(node_name(n, f)));
+    if (auto in = opt_.x_device_internal_nodes.find(m.type);
+        in != opt_.x_device_internal_nodes.end())
+      for (const std::string& suffix : in->second) fe.nodes.push_back(node_id(name + "." + suffix));
     for (const NamedValue& p : el.params)
       if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
     if (!register_name(fe.name, el.loc, f)) return;

@@ -17,6 +17,10 @@ namespace xb::netlist {
 struct ElaborateOptions {
   // Model types that an X line may instantiate directly (built-in devices from the registry).
   std::set<std::string> x_device_types;
+  // Their terminal counts (checked when given) and internal nodes: an instance x1 of a type
+  // with internal node "x" gets node "x1.x" after its terminals (a memristor's state).
+  std::unordered_map<std::string, size_t> x_device_terminals;
+  std::unordered_map<std::string, std::vector<std::string>> x_device_internal_nodes;
   // Top-level parameter values forced by a parameter sweep (lower-case names).
   std::unordered_map<std::string, double> param_overrides;
 };

@@ -293,6 +293,60 @@ TEST(Dc, ChargeJacobianMatchesFiniteDifferences) {
   s.set_dynamics({});
 }
 
+TEST(Dc, TransientJacobianOfBuiltinDevicesMatchesFiniteDifferences) {
+  // Every built-in device with the dynamics on (a0 = 1e3, random history): the whole residual
+  // f + a0·q + history against central differences, the memristor's rate equation included.
+  const char* deck =
+      "builtin\n.model tx taox\n.model tb taox (bon=1e-3 sigp=1e-4 gm=0.01 xmin=0.01)\n"
+      ".model g1 conductor\n.model inv opamp_tanh rinv=5k vinv=2\n"
+      ".model amp opamp gain=1e3 vsat=5 rout=10\n.model amp0 opamp gain=50 vsat=3\n"
+      "v1 a 0 1\nr1 a b 1k\nx1 b c tx x0=0.3\nx2 c 0 tb g0=2m\nxg c d g1 g=1m\n"
+      "x3 d e 0 inv\nre e 0 1k\nx4 b c f amp\nrf f 0 1k\nx5 d 0 h amp0\nrh h 0 1k\n"
+      "c1 c 0 1p\n.op\n";
+  netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
+  ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
+  auto p = cli::prepare_circuit(parsed.deck, {});
+  ASSERT_TRUE(p->status.ok) << p->status.message;
+  engine::DcSolver& s = *p->solver;
+  const int n = s.system().size();
+  const auto& Ap = s.system().Ap();
+  const auto& Ai = s.system().Ai();
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> volt(-0.8, 0.8), state(0.02, 0.98), amp(-1e-3, 1e-3);
+  std::vector<double> history(n + 1);
+  for (double& h : history) h = amp(rng);
+  for (int trial = 0; trial < 40; ++trial) {
+    std::vector<double> x(n + 1, 0.0);
+    for (int i = 0; i < n; ++i) {
+      const std::string& name = s.system().name(i);
+      x[i] = name.size() > 3 && name.substr(name.size() - 3) == ".x)" ? state(rng)
+             : s.system().kind(i) == engine::UnknownKind::voltage     ? volt(rng)
+                                                                      : amp(rng);
+    }
+    s.set_dynamics({true, 1e3, history.data(), x.data(), false, false});
+    std::vector<double> f, jac, fp, fm, unused;
+    s.evaluate_at(x, f, jac);
+    for (int col = 0; col < n; ++col) {
+      const double h = 1e-7 * std::max(1.0, std::fabs(x[col]));
+      std::vector<double> xp = x, xm = x;
+      xp[col] += h;
+      xm[col] -= h;
+      s.evaluate_at(xp, fp, unused);
+      s.evaluate_at(xm, fm, unused);
+      std::vector<double> analytic(n, 0.0);
+      for (int k = Ap[col]; k < Ap[col + 1]; ++k) analytic[Ai[k]] = jac[k];
+      for (int row = 0; row < n; ++row) {
+        const double fd = (fp[row] - fm[row]) / (2 * h);
+        const double rounding = 1e-15 * std::max(std::fabs(fp[row]), std::fabs(fm[row])) / h;
+        EXPECT_NEAR(analytic[row], fd, 1e-5 * std::fabs(fd) + 100 * rounding + 1e-9)
+            << "d f[" << s.system().name(row) << "] / d " << s.system().name(col) << " trial "
+            << trial;
+      }
+    }
+  }
+  s.set_dynamics({});
+}
+
 TEST(Dc, NoConvergenceNamesTheNodeAndItsElements) {
   // Two iterations are not enough for a diode from zero, with or without gmin/source stepping.
   SimRun r =

@@ -1,0 +1,76 @@
+// Programmable conductor (the ideal crossbar cell): i = g·(v(p) − v(n)).
+//   g = g=, or 1/r=; clamped to [gmin, gmax] (a device cannot be programmed past its range);
+//   levels = N ≥ 2 snaps g to the nearest of gmin + k·(gmax − gmin)/(N − 1), k = 0…N−1
+//   (N-level programming precision; needs a finite gmax).
+
+#include "devices/conductor.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace xb::devices {
+
+ConductorGroup::Programmed ConductorGroup::program(const ResolvedParams& p) {
+  enum { kG, kR, kGmin, kGmax, kLevels };
+  if (p.given[kG] == p.given[kR]) return {0, "conductor needs exactly one of g= and r="};
+  if (p.given[kR] && p[kR] == 0) return {0, "conductor r= must be positive"};
+  const double gmin = p[kGmin], gmax = p[kGmax];
+  if (gmin > gmax) return {0, "conductor gmin is above gmax"};
+  double g = std::clamp(p.given[kG] ? p[kG] : 1 / p[kR], gmin, gmax);
+  const double levels = p[kLevels];
+  if (levels != 0) {
+    if (levels < 2 || levels != std::floor(levels))
+      return {0, "conductor levels= must be 0 (continuous) or an integer >= 2"};
+    if (!std::isfinite(gmax) || gmax <= gmin)
+      return {0, "conductor levels= needs a finite gmax above gmin"};
+    const double step = (gmax - gmin) / (levels - 1);
+    g = gmin + std::round((g - gmin) / step) * step;
+  }
+  return {g, ""};
+}
+
+void ConductorGroup::add(const netlist::FlatElement& e, double g) {
+  names_.push_back(e.name);
+  nodes_.push_back({e.nodes[0], e.nodes[1]});
+  g_.push_back(g);
+}
+
+void ConductorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  for (auto [np, nn] : nodes_) {
+    engine::Unknown p = ctx.node(np), n = ctx.node(nn);
+    rows_.push_back({p.value, n.value});
+    slots_.push_back({sys.request(p, p), sys.request(p, n), sys.request(n, p), sys.request(n, n)});
+  }
+}
+
+void ConductorGroup::resolve(const engine::MnaSystem& sys) {
+  for (size_t k = 0; k < rows_.size(); ++k) {
+    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
+    for (int& s : slots_[k]) s = sys.value_index(s);
+  }
+}
+
+void ConductorGroup::load(const engine::EvalRequest& r) const {
+  for (size_t k = 0; k < g_.size(); ++k) {
+    const int p = rows_[k][0], n = rows_[k][1];
+    const double g = g_[k], i = g * (r.x[p] - r.x[n]);
+    r.residual[p] += i;
+    r.residual[n] -= i;
+    r.jacobian[slots_[k][0]] += g;
+    r.jacobian[slots_[k][1]] -= g;
+    r.jacobian[slots_[k][2]] -= g;
+    r.jacobian[slots_[k][3]] += g;
+  }
+}
+
+std::optional<size_t> ConductorGroup::find(std::string_view name) const {
+  for (size_t k = 0; k < names_.size(); ++k)
+    if (names_[k] == name) return k;
+  return std::nullopt;
+}
+
+double ConductorGroup::current(size_t k, const double* x) const {
+  return g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
+}
+
+}  // namespace xb::devices

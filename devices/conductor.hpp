@@ -1,0 +1,38 @@
+#pragma once
+// `conductor` (p n): an ideal programmable conductor, i = g·(v(p) − v(n)). See conductor.cpp.
+
+#include <array>
+
+#include "devices/builtin.hpp"
+#include "engine/device_group.hpp"
+
+namespace xb::devices {
+
+class ConductorGroup : public engine::DeviceGroup {
+ public:
+  // The programmed conductance from the parameters (g or 1/r, clamped to [gmin, gmax], snapped to
+  // `levels`), or an error.
+  struct Programmed {
+    double g = 0;
+    std::string error;
+  };
+  static Programmed program(const ResolvedParams& p);
+
+  void add(const netlist::FlatElement& e, double g);
+
+  std::string_view type_name() const override { return "conductor"; }
+  void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
+  void resolve(const engine::MnaSystem& sys) override;
+  void load(const engine::EvalRequest& r) const override;
+  std::optional<size_t> find(std::string_view name) const override;
+  double current(size_t k, const double* x) const override;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::array<netlist::NodeId, 2>> nodes_;
+  std::vector<double> g_;
+  std::vector<std::array<int, 2>> rows_;
+  std::vector<std::array<int, 4>> slots_;  // (p,p) (p,n) (n,p) (n,n)
+};
+
+}  // namespace xb::devices

@@ -1,0 +1,219 @@
+// TaOx memristor: J. P. Strachan, A. C. Torrezan, F. Miao, M. D. Pickett, J. J. Yang, W. Yi,
+// G. Medeiros-Ribeiro, R. S. Williams, "State dynamics and modeling of tantalum oxide
+// memristors", IEEE Trans. Electron Devices 60(7), 2194–2202, 2013.
+//
+//   i = v·G(x, v),  G = Gm·x + a·exp(b·√|v|)·(1 − x)
+//   dx/dt = A·sinh(v/σoff)·exp(−(xoff/x)²)·exp(1/(1 + β·p))   v ≤ 0 (RESET)
+//   dx/dt = B·sinh(v/σon)·exp(−(x/xon)²)·exp(p/σp)            v > 0 (SET),   p = i·v
+// Parameters aoff=A bon=B sigp sigon sigoff xoff xon beta gm a b; the state x is an unknown on
+// node <instance>.x with charge q = x and residual −dx/dt (DESIGN.md), held at x0 in DC.
+//
+// Numerics (none of it changes the published equations inside x ∈ [xmin, 1], v in range):
+// - the exponentials are combined before one exp: sinh(u)·e^E = ±½(1 − e^(−2|u|))·e^(|u|+E),
+//   with |u| + E capped at 200 (a rate of 7e86/s), so exp(p/σp) cannot overflow;
+// - p = max(i·v, 0): a passive device's power, also while Newton passes through x outside [0, 1];
+// - bounds: SET rates are multiplied by 1 − S((x − 1)/ε), RESET rates by 1 − S((xmin − x)/ε),
+//   S the C¹ smoothstep (0 below 0, 3t² − 2t³ on [0, 1], 1 above), ε = 1e-3: the state cannot
+//   leave [xmin − ε, 1 + ε] and the dynamics inside [xmin, 1] are untouched;
+// - at v = 0, di/dv = Gm·x + a·e^(b√|v|)·(1 − x)·(1 + (b/2)·√|v|) is finite (√|v| only ever
+//   appears multiplied, never divided);
+// - Newton may not take x below 0: such an iterate is evaluated at half the last state (a
+//   limited step, as SPICE limits junctions).
+// g0 = G(x, vread) is linear in x, so x0 = (g0 − a·e^(b√vread))/(Gm − a·e^(b√vread)) exactly.
+
+#include "devices/taox.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace xb::devices {
+namespace {
+
+constexpr double kMaxExponent = 200;
+constexpr double kBoundWidth = 1e-3;
+
+// C¹ smoothstep and its derivative.
+double smoothstep(double t) {
+  return t <= 0 ? 0 : t >= 1 ? 1 : t * t * (3 - 2 * t);
+}
+double smoothstep_slope(double t) {
+  return t <= 0 || t >= 1 ? 0 : 6 * t * (1 - t);
+}
+
+}  // namespace
+
+TaoxParams TaoxParams::from(const ResolvedParams& r, std::string& error) {
+  enum { kA, kB, kSigp, kSigon, kSigoff, kXoff, kXon, kBeta, kGm, kAa, kBb, kXmin, kX0, kG0, kVr };
+  TaoxParams p;
+  p.aoff = r[kA], p.bon = r[kB], p.sigp = r[kSigp], p.sigon = r[kSigon], p.sigoff = r[kSigoff];
+  p.xoff = r[kXoff], p.xon = r[kXon], p.beta = r[kBeta], p.gm = r[kGm], p.a = r[kAa];
+  p.b = r[kBb], p.xmin = r[kXmin];
+  if (r.given[kX0] && r.given[kG0]) {
+    error = "taox takes x0= or g0=, not both";
+    return p;
+  }
+  if (r.given[kX0]) {
+    p.x0 = r[kX0];
+  } else if (r.given[kG0]) {
+    const double vread = r[kVr];
+    const double semi = p.a * std::exp(p.b * std::sqrt(vread));
+    const double lo = TaoxGroup::read_conductance(p, vread, p.xmin);
+    const double hi = TaoxGroup::read_conductance(p, vread, 1.0);
+    const double g0 = r[kG0];
+    if (!(g0 >= std::min(lo, hi) && g0 <= std::max(lo, hi)) || p.gm == semi) {
+      char text[200];
+      std::snprintf(text, sizeof text,
+                    "taox g0 = %g S is not reachable: at vread = %g V the read conductance spans "
+                    "%g S (x = xmin) to %g S (x = 1)",
+                    g0, vread, lo, hi);
+      error = text;
+      return p;
+    }
+    p.x0 = (g0 - semi) / (p.gm - semi);
+  }
+  if (p.x0 < p.xmin) p.x0 = p.xmin;
+  return p;
+}
+
+double TaoxGroup::read_conductance(const TaoxParams& p, double v, double x) {
+  return p.gm * x + p.a * std::exp(p.b * std::sqrt(std::fabs(v))) * (1 - x);
+}
+
+TaoxGroup::Current TaoxGroup::current_at(const TaoxParams& p, double v, double x) {
+  const double root = std::sqrt(std::fabs(v));
+  const double semi = p.a * std::exp(p.b * root);
+  const double g = p.gm * x + semi * (1 - x);
+  return {v * g, p.gm * x + semi * (1 - x) * (1 + 0.5 * p.b * root), v * (p.gm - semi)};
+}
+
+TaoxGroup::Rate TaoxGroup::rate_at(const TaoxParams& p, double v, double x) {
+  const Current c = current_at(p, v, x);
+  // Power and its derivatives (zero where clamped).
+  double pw = c.i * v, dp_dv = c.i + v * c.di_dv, dp_dx = v * c.di_dx;
+  if (pw < 0) pw = 0, dp_dv = 0, dp_dx = 0;
+  const bool set = v > 0;
+  const double k = set ? p.bon : p.aoff;
+  const double sigma = set ? p.sigon : p.sigoff;
+  const double u = v / sigma;
+  // Exponent E(x, p) and its derivatives.
+  double e, de_dx, de_dp;
+  if (set) {
+    e = -(x / p.xon) * (x / p.xon) + pw / p.sigp;
+    de_dx = -2 * x / (p.xon * p.xon);
+    de_dp = 1 / p.sigp;
+  } else {
+    if (x <= 1e-9) return {0, 0, 0};  // exp(−(xoff/x)²) underflows long before
+    const double r = p.xoff / x;
+    const double d = 1 + p.beta * pw;
+    e = -r * r + 1 / d;
+    de_dx = 2 * r * r / x;
+    de_dp = -p.beta / (d * d);
+  }
+  const double m = std::fabs(u), em = std::exp(-2 * m);
+  const double total = m + e;
+  const bool capped = total > kMaxExponent;
+  const double big = std::exp(std::min(total, kMaxExponent));
+  const double sinh_e = (u < 0 ? -0.5 : 0.5) * (1 - em) * big;  // sinh(u)·e^E
+  const double cosh_e = 0.5 * (1 + em) * big;                   // cosh(u)·e^E
+  double rate = k * sinh_e;
+  // d/du of sinh(u)·e^E with E fixed is cosh(u)·e^E, unless the cap holds e^(|u|+E) constant.
+  const double dsinh_du = capped ? k * em * big : k * cosh_e;
+  const double dE_scale = capped ? 0 : rate;  // d rate / dE
+  double d_dv = dsinh_du / sigma + dE_scale * de_dp * dp_dv;
+  double d_dx = dE_scale * (de_dx + de_dp * dp_dx);
+  // State bounds, outside [xmin, 1] only.
+  const double t = set ? (x - 1) / kBoundWidth : (p.xmin - x) / kBoundWidth;
+  const double w = 1 - smoothstep(t);
+  const double dw_dx = -smoothstep_slope(t) * (set ? 1 : -1) / kBoundWidth;
+  d_dx = d_dx * w + rate * dw_dx;
+  d_dv *= w;
+  rate *= w;
+  return {rate, d_dv, d_dx};
+}
+
+void TaoxGroup::add(const netlist::FlatElement& e, const TaoxParams& p) {
+  inst_.push_back({e.name, {e.nodes[0], e.nodes[1], e.nodes[2]}, p});
+  x_last_.push_back(p.x0);
+}
+
+void TaoxGroup::add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) {
+  state_ = sys.add_charge_states(static_cast<int>(inst_.size()));
+}
+
+void TaoxGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  for (const Instance& in : inst_) {
+    engine::Unknown p = ctx.node(in.nodes[0]), n = ctx.node(in.nodes[1]), x = ctx.node(in.nodes[2]);
+    rows_.push_back({p.value, n.value, x.value});
+    slots_.push_back({sys.request(p, p), sys.request(p, n), sys.request(n, p), sys.request(n, n),
+                      sys.request(p, x), sys.request(n, x), sys.request(x, p), sys.request(x, n),
+                      sys.request(x, x)});
+  }
+}
+
+void TaoxGroup::resolve(const engine::MnaSystem& sys) {
+  for (size_t k = 0; k < rows_.size(); ++k) {
+    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
+    for (int& s : slots_[k]) s = sys.value_index(s);
+  }
+}
+
+void TaoxGroup::load(const engine::EvalRequest& r) const {
+  for (size_t k = 0; k < inst_.size(); ++k) {
+    const TaoxParams& p = inst_[k].p;
+    const auto& row = rows_[k];
+    const auto& s = slots_[k];
+    const double v = r.x[row[0]] - r.x[row[1]];
+    const double x_unknown = r.x[row[2]];
+    if (r.charge) {  // the state's own charge (q = x), and its truncation error
+      r.charge[row[2]] += x_unknown;
+      r.state_charge[state_ + k] = x_unknown;
+      r.jacobian[s[8]] += r.charge_scale;
+      if (r.charges_only) continue;
+    }
+    // Newton must not take the state below zero: evaluate at half the last state instead.
+    double x = x_unknown;
+    if (r.limited) {
+      if (x < 0) x = 0.5 * std::max(x_last_[k], 0.0), ++*r.limited;
+      x_last_[k] = x;
+    }
+    const Current c = current_at(p, v, x);
+    const double i = c.i + c.di_dx * (x_unknown - x);
+    r.residual[row[0]] += i;
+    r.residual[row[1]] -= i;
+    r.jacobian[s[0]] += c.di_dv;
+    r.jacobian[s[1]] -= c.di_dv;
+    r.jacobian[s[2]] -= c.di_dv;
+    r.jacobian[s[3]] += c.di_dv;
+    r.jacobian[s[4]] += c.di_dx;
+    r.jacobian[s[5]] -= c.di_dx;
+    if (!r.charge) {  // DC: the state holds its initial value
+      r.residual[row[2]] += x_unknown - p.x0;
+      r.jacobian[s[8]] += 1;
+      continue;
+    }
+    const Rate rate = rate_at(p, v, x);
+    r.residual[row[2]] -= rate.dxdt + rate.d_dx * (x_unknown - x);
+    r.jacobian[s[6]] -= rate.d_dv;
+    r.jacobian[s[7]] += rate.d_dv;
+    r.jacobian[s[8]] -= rate.d_dx;
+  }
+}
+
+std::optional<size_t> TaoxGroup::find(std::string_view name) const {
+  for (size_t k = 0; k < inst_.size(); ++k)
+    if (inst_[k].name == name) return k;
+  return std::nullopt;
+}
+
+double TaoxGroup::current(size_t k, const double* x) const {
+  return current_at(inst_[k].p, x[rows_[k][0]] - x[rows_[k][1]], x[rows_[k][2]]).i;
+}
+
+std::optional<std::string> TaoxGroup::state_name(int state) const {
+  const int k = state - state_;
+  if (k < 0 || k >= static_cast<int>(inst_.size())) return std::nullopt;
+  return "state of " + inst_[k].name;
+}
+
+}  // namespace xb::devices
