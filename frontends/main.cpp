@@ -13,6 +13,7 @@
 #include "frontends/circuit_summary.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
+#include "frontends/regress_command.hpp"
 #include "frontends/run_command.hpp"
 
 namespace po = boost::program_options;
@@ -28,6 +29,7 @@ const char* kUsage =
     "commands:\n"
     "  check DECK          parse and elaborate DECK, print a summary\n"
     "  run DECK [-o FILE]  simulate DECK\n"
+    "  regress DIR...      compare decks with *REGRESS directives against golden files\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -100,6 +102,34 @@ int cmd_run(const std::vector<std::string>& args) {
   return run_deck(opt);
 }
 
+int cmd_regress(const std::vector<std::string>& args) {
+  po::options_description desc("regress options");
+  desc.add_options()("help,h", "show this help")(
+      "paths", po::value<std::vector<std::string>>()->required(),
+      "decks or directories of decks with *REGRESS directives")(
+      "jobs,j", po::value<int>()->default_value(1), "run N cases in parallel")(
+      "junit", po::value<std::string>(), "write a JUnit XML report to FILE")(
+      "bless", "rewrite every golden from this run and print what changed");
+  po::positional_options_description pos;
+  pos.add("paths", -1);
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice regress DIR... [-j N] [--junit FILE] [--bless]\n\nRuns every "
+                  "deck with *REGRESS directives (*REGRESS v(out) rel=1e-6 abs=1e-9, *REGRESS "
+                  "i(v1) range=1e-3, golden=FILE, analysis=N) and compares the named signals with "
+                  "the golden file beside the deck (NAME.csv or NAME.raw) on its axis. Exit 1 when "
+                  "a case fails.",
+                  code))
+    return code;
+  RegressOptions opt;
+  opt.paths = vm["paths"].as<std::vector<std::string>>();
+  opt.jobs = vm["jobs"].as<int>();
+  if (vm.count("junit")) opt.junit = vm["junit"].as<std::string>();
+  opt.bless = vm.count("bless") > 0;
+  return run_regress(opt);
+}
+
 int dispatch(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
@@ -118,6 +148,7 @@ int dispatch(int argc, char** argv) {
   try {
     if (command == "check") return cmd_check(rest);
     if (command == "run") return cmd_run(rest);
+    if (command == "regress") return cmd_regress(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;
