@@ -3,8 +3,10 @@
 //   xbspice run DECK [-o F]  simulate
 // Exit codes: 0 ok, 1 user error, 2 simulation failure, 70 internal error.
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <exception>
+#include <fstream>
 #include <iostream>
 #include <new>
 #include <string>
@@ -14,7 +16,9 @@
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
 #include "frontends/regress_command.hpp"
+#include "frontends/result_readers.hpp"
 #include "frontends/run_command.hpp"
+#include "frontends/svg_plot.hpp"
 
 namespace po = boost::program_options;
 
@@ -30,6 +34,7 @@ const char* kUsage =
     "  check DECK          parse and elaborate DECK, print a summary\n"
     "  run DECK [-o FILE]  simulate DECK\n"
     "  regress DIR...      compare decks with *REGRESS directives against golden files\n"
+    "  plot FILE -o X.svg  draw signals of a result file (CSV, ngspice raw) as SVG\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -130,6 +135,66 @@ int cmd_regress(const std::vector<std::string>& args) {
   return run_regress(opt);
 }
 
+int cmd_plot(const std::vector<std::string>& args) {
+  po::options_description desc("plot options");
+  desc.add_options()("help,h", "show this help")("results", po::value<std::string>()->required(),
+                                                 "CSV or ngspice raw file")(
+      "output,o", po::value<std::string>()->required(), "SVG file to write")(
+      "signals,s", po::value<std::vector<std::string>>()->multitoken(),
+      "signals to draw (default: all but the axis)")(
+      "title", po::value<std::string>()->default_value(""), "title")(
+      "ylabel", po::value<std::string>()->default_value(""), "label of the vertical axis")(
+      "plot", po::value<int>()->default_value(1), "which plot of a file with several (1-based)");
+  po::positional_options_description pos;
+  pos.add("results", 1);
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice plot RESULTS -o OUT.svg [-s SIGNAL...]\n\nDraws signals of a "
+                  "result file against its first column as an SVG for a browser.",
+                  code))
+    return code;
+  ReadResults read = read_results_file(vm["results"].as<std::string>());
+  if (!read.error.empty()) {
+    std::cerr << "xbspice plot: error: " << read.error << "\n";
+    return kUserError;
+  }
+  const int which = vm["plot"].as<int>();
+  if (which < 1 || which > static_cast<int>(read.tables.size())) {
+    std::cerr << "xbspice plot: error: the file has " << read.tables.size() << " plot(s)\n";
+    return kUserError;
+  }
+  const engine::Results& t = read.tables[which - 1];
+  std::vector<std::string> names;
+  if (vm.count("signals"))
+    names = vm["signals"].as<std::vector<std::string>>();
+  else
+    names.assign(t.signals.begin() + 1, t.signals.end());
+  std::vector<Series> series;
+  for (std::string name : names) {
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto it = std::find(t.signals.begin(), t.signals.end(), name);
+    if (it == t.signals.end()) {
+      std::cerr << "xbspice plot: error: no signal '" << name << "' in the file\n";
+      return kUserError;
+    }
+    Series s{name, {}, {}};
+    const size_t col = it - t.signals.begin();
+    for (const auto& row : t.rows) s.x.push_back(row[0]), s.y.push_back(row[col]);
+    series.push_back(std::move(s));
+  }
+  std::ofstream out(vm["output"].as<std::string>());
+  write_svg_plot(series,
+                 {vm["title"].as<std::string>(), t.signals.empty() ? "" : t.signals[0],
+                  vm["ylabel"].as<std::string>()},
+                 out);
+  if (!out) {
+    std::cerr << "xbspice plot: error: cannot write " << vm["output"].as<std::string>() << "\n";
+    return kUserError;
+  }
+  return kOk;
+}
+
 int dispatch(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
@@ -149,6 +214,7 @@ int dispatch(int argc, char** argv) {
     if (command == "check") return cmd_check(rest);
     if (command == "run") return cmd_run(rest);
     if (command == "regress") return cmd_regress(rest);
+    if (command == "plot") return cmd_plot(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;

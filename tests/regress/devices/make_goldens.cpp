@@ -133,6 +133,22 @@ int main(int argc, char** argv) {
     }
     ok = t.write(dir + "/binary_network.csv") && ok;
   }
+  {  // conductors: g·v with g snapped to 0.25m, clamped to 1m, and 1/4k
+    Table t{{"v1", "i(vm1)", "i(vm2)", "i(vm3)"}, {}};
+    for (int k = 0; k <= 10; ++k) {
+      const double v = 0.1 * k;
+      t.rows.push_back({v, 0.25e-3 * v, 1e-3 * v, v / 4e3});
+    }
+    ok = t.write(dir + "/conductor_levels.csv") && ok;
+  }
+  {  // current subtractor: r·(I(pos) − I(neg)) with r = 2k, I(neg) = 0.2m
+    Table t{{"ip", "v(out)"}, {}};
+    for (int k = 0; k <= 20; ++k) {
+      const double ip = -1e-3 + 0.1e-3 * k;
+      t.rows.push_back({ip, 2e3 * (ip - 0.2e-3)});
+    }
+    ok = t.write(dir + "/current_subtractor.csv") && ok;
+  }
   if (!ok) std::fprintf(stderr, "make_regress_goldens: cannot write into %s\n", dir.c_str());
   return ok ? 0 : 1;
 }
