@@ -1,0 +1,20 @@
+Two-layer binary network of conductors and opamp_tanh neurons (2 inputs, 2 hidden, 1 output)
+* against the closed form: each neuron's input is a virtual ground, I = sum G*v, out = -vinv*tanh(rinv*I/vinv)
+*REGRESS v(h1) rel=1e-9 abs=1e-12
+*REGRESS v(h2) rel=1e-9 abs=1e-12
+*REGRESS v(y) rel=1e-9 abs=1e-12
+.model g conductor
+.model neuron opamp_tanh rinv=10k vinv=1
+v1 a 0 0.5
+v2 b 0 -0.3
+xa1 a s1 g g=100u
+xb1 b s1 g g=300u
+xa2 a s2 g g=250u
+xb2 b s2 g g=50u
+xh1 s1 h1 0 neuron
+xh2 s2 h2 0 neuron
+xo1 h1 s3 g g=200u
+xo2 h2 s3 g g=400u
+xy s3 y 0 neuron
+.dc v1 -1 1 0.1
+.end
