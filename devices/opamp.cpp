@@ -1,6 +1,6 @@
-// Op-amp models for crossbar networks (e.g. Hasan, Taha, Yakopcic, "On-chip training of
-// memristor crossbar based multi-layer neural networks", Microelectronics Journal 66, 2017,
-// whose neuron is an inverting amplifier saturating like tanh).
+// Behavioural op-amp models for crossbar networks. Neither is taken from a particular paper:
+// they are the idealised neuron (a transimpedance inverter that saturates like tanh) and the
+// finite-gain amplifier with which crossbar network papers describe their peripheral circuits.
 //
 // opamp_tanh (in out ref): `in` is a virtual ground and the output a saturating inverter of the
 // current flowing into it:

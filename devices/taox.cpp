@@ -20,6 +20,7 @@
 // - Newton may not take x below 0: such an iterate is evaluated at half the last state (a
 //   limited step, as SPICE limits junctions).
 // g0 = G(x, vread) is linear in x, so x0 = (g0 − a·e^(b√vread))/(Gm − a·e^(b√vread)) exactly.
+// x0 (given or from g0) is held as is in DC, anywhere in [0, 1]: xmin bounds only the dynamics.
 
 #include "devices/taox.hpp"
 
@@ -58,21 +59,20 @@ TaoxParams TaoxParams::from(const ResolvedParams& r, std::string& error) {
   } else if (r.given[kG0]) {
     const double vread = r[kVr];
     const double semi = p.a * std::exp(p.b * std::sqrt(vread));
-    const double lo = TaoxGroup::read_conductance(p, vread, p.xmin);
+    const double lo = TaoxGroup::read_conductance(p, vread, 0.0);
     const double hi = TaoxGroup::read_conductance(p, vread, 1.0);
     const double g0 = r[kG0];
     if (!(g0 >= std::min(lo, hi) && g0 <= std::max(lo, hi)) || p.gm == semi) {
       char text[200];
       std::snprintf(text, sizeof text,
                     "taox g0 = %g S is not reachable: at vread = %g V the read conductance spans "
-                    "%g S (x = xmin) to %g S (x = 1)",
+                    "%g S (x = 0) to %g S (x = 1)",
                     g0, vread, lo, hi);
       error = text;
       return p;
     }
     p.x0 = (g0 - semi) / (p.gm - semi);
   }
-  if (p.x0 < p.xmin) p.x0 = p.xmin;
   return p;
 }
 
