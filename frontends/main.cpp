@@ -15,8 +15,10 @@
 #include "frontends/circuit_summary.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
+#include "frontends/raw_writer.hpp"
 #include "frontends/regress_command.hpp"
 #include "frontends/result_readers.hpp"
+#include "frontends/result_writers.hpp"
 #include "frontends/run_command.hpp"
 #include "frontends/svg_plot.hpp"
 
@@ -34,7 +36,8 @@ const char* kUsage =
     "  check DECK          parse and elaborate DECK, print a summary\n"
     "  run DECK [-o FILE]  simulate DECK\n"
     "  regress DIR...      compare decks with *REGRESS directives against golden files\n"
-    "  plot FILE -o X.svg  draw signals of a result file (CSV, ngspice raw) as SVG\n"
+    "  plot FILE -o X.svg  draw signals of a result file (CSV, raw, HSPICE post) as SVG\n"
+    "  convert IN OUT      convert a result file (CSV, raw, HSPICE post) to CSV or raw\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -195,6 +198,48 @@ int cmd_plot(const std::vector<std::string>& args) {
   return kOk;
 }
 
+int cmd_convert(const std::vector<std::string>& args) {
+  po::options_description desc("convert options");
+  desc.add_options()("help,h", "show this help")(
+      "input", po::value<std::string>()->required(),
+      "result file: CSV, ngspice raw, HSPICE post file (.tr#/.sw#/.ac#)")(
+      "output", po::value<std::string>()->required(),
+      "file to write: ngspice raw when it ends in .raw, CSV otherwise; further tables (sweep "
+      "points) go to OUT_2, OUT_3, ...")("ascii", "write raw files in ASCII");
+  po::positional_options_description pos;
+  pos.add("input", 1).add("output", 1);
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice convert IN OUT [--ascii]\n\nConverts a result file (format "
+                  "recognised by content) to CSV or an ngspice raw file.",
+                  code))
+    return code;
+  ReadResults read = read_results_file(vm["input"].as<std::string>());
+  if (read.tables.empty()) {
+    std::cerr << "xbspice convert: error: " << read.error << "\n";
+    return kUserError;
+  }
+  const std::string out = vm["output"].as<std::string>();
+  for (size_t k = 0; k < read.tables.size(); ++k) {
+    const std::string path = numbered_path(out, k);
+    std::ofstream file(path, std::ios::binary);
+    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0)
+      write_raw(read.tables[k], file, vm.count("ascii") > 0);
+    else
+      write_csv(read.tables[k], file);
+    if (!file) {
+      std::cerr << "xbspice convert: error: cannot write " << path << "\n";
+      return kUserError;
+    }
+  }
+  if (!read.error.empty()) {  // a truncated file: what was complete is written
+    std::cerr << "xbspice convert: error: " << read.error << "\n";
+    return kUserError;
+  }
+  return kOk;
+}
+
 int dispatch(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
@@ -215,6 +260,7 @@ int dispatch(int argc, char** argv) {
     if (command == "run") return cmd_run(rest);
     if (command == "regress") return cmd_regress(rest);
     if (command == "plot") return cmd_plot(rest);
+    if (command == "convert") return cmd_convert(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;

@@ -1,5 +1,7 @@
 #include "frontends/result_readers.hpp"
 
+#include "frontends/hspice_post_reader.hpp"
+
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -149,6 +151,12 @@ ReadResults read_results_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return {{}, "cannot open " + path};
   std::string content((std::istreambuf_iterator<char>(in)), {});
+  return read_results_content(path, content);
+}
+
+ReadResults read_results_content(const std::string& path, const std::string& content) {
+  if (content.empty()) return {{}, path + ": empty file"};
+  if (looks_like_hspice_post(content)) return read_hspice_post(path, content);
   if (content.rfind("Title:", 0) == 0 || content.find("\nPlotname:") != std::string::npos)
     return read_raw(path, content);
   return read_csv(path, content);

@@ -1,7 +1,8 @@
 #pragma once
-// Reads result files back: xbspice's CSV and ngspice raw files (ASCII or binary, every plot),
-// recognised by content, not by extension. A truncated or malformed file is an error naming the
-// line or byte. (Issue 7 adds HSPICE's formats here.)
+// Reads result files back, recognised by content, not by extension: xbspice's CSV, ngspice raw
+// files (ASCII or binary, every plot) and HSPICE post files (.tr#/.sw#/.ac#, ASCII or binary,
+// one table per sweep point). A truncated or malformed file is an error naming the line or byte;
+// the complete rows before a truncation are still returned.
 
 #include <string>
 #include <vector>
@@ -16,5 +17,7 @@ struct ReadResults {
 };
 
 ReadResults read_results_file(const std::string& path);
+// The same on bytes already read; `path` only names them in messages.
+ReadResults read_results_content(const std::string& path, const std::string& content);
 
 }  // namespace xb::cli

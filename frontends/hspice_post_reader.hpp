@@ -1,0 +1,17 @@
+#pragma once
+// HSPICE post files (.tr#, .sw#, .ac#), ASCII (post=2) and binary (post=1), versions 9007,
+// 9601, 2001 and 2013, as ../shared/HSPICE-FORMATS.md §1–§4 describe them: the fixed-offset
+// header string, one table per outer sweep point ending at a 1e30 marker, AC vectors as
+// real/imaginary column pairs.
+
+#include <string>
+
+#include "frontends/result_readers.hpp"
+
+namespace xb::cli {
+
+// True when `content` starts like an HSPICE post file (binary record framing or an ASCII header).
+bool looks_like_hspice_post(const std::string& content);
+ReadResults read_hspice_post(const std::string& path, const std::string& content);
+
+}  // namespace xb::cli

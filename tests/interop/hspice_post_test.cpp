@@ -1,0 +1,107 @@
+// HSPICE post files written by real HSPICE releases (tests/interop/hspice, provenance in
+// SOURCES.md): signal names, counts and values spot-checked against the files' own listings.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "frontends/result_readers.hpp"
+
+using namespace xb;
+
+namespace {
+
+const std::string kDir = XB_HSPICE_DIR;
+
+cli::ReadResults read(const std::string& name) {
+  return cli::read_results_file(kDir + "/" + name);
+}
+
+size_t col(const engine::Results& t, const std::string& name) {
+  auto it = std::find(t.signals.begin(), t.signals.end(), name);
+  EXPECT_NE(it, t.signals.end()) << name;
+  return it - t.signals.begin();
+}
+
+}  // namespace
+
+TEST(HspicePost, Ascii9601TransientWithBareNodeNames) {
+  cli::ReadResults r = read("ia_rccircuit.tr0");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  ASSERT_EQ(r.tables.size(), 1u);
+  const engine::Results& t = r.tables[0];
+  EXPECT_EQ(t.analysis, "tran");
+  EXPECT_EQ(t.signals, (std::vector<std::string>{"time", "v(0)", "v(vo)", "v(vs)", "i(vs)"}));
+  ASSERT_EQ(t.rows.size(), 40u);
+  EXPECT_DOUBLE_EQ(t.rows[1][0], 2.5e-6);
+}
+
+TEST(HspicePost, Binary2001TransientInDoublePrecision) {
+  cli::ReadResults r = read("hmc_test_2001.tr0");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& t = r.tables.at(0);
+  ASSERT_EQ(t.rows.size(), 2605u);
+  EXPECT_DOUBLE_EQ(t.rows.back()[0], 0.01);
+  EXPECT_NEAR(t.rows.back()[col(t, "v(vo)")], 1.66313225760321e-05, 1e-19);  // float64 data
+}
+
+TEST(HspicePost, Binary2013SweepMatchesItsListing) {
+  // unn_lab1.lis prints v(2) = 500.0000m at 1 V and 5.0000 at 10 V.
+  cli::ReadResults r = read("unn_lab1.sw0");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& t = r.tables.at(0);
+  EXPECT_EQ(t.analysis, "dc");
+  ASSERT_EQ(t.rows.size(), 11u);
+  EXPECT_DOUBLE_EQ(t.rows[1][0], 1.0);
+  EXPECT_NEAR(t.rows[1][col(t, "v(2)")], 0.5, 1e-7);
+  EXPECT_NEAR(t.rows[10][col(t, "v(2)")], 5.0, 1e-6);
+  EXPECT_NEAR(t.rows[1][col(t, "i(vi)")], -5e-4, 1e-10);
+}
+
+TEST(HspicePost, SweepTablesStayApart) {
+  cli::ReadResults r = read("bee_cf.tr0");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  ASSERT_EQ(r.tables.size(), 3u);
+  EXPECT_NE(r.tables[0].title.find("0:vbody = 0)"), std::string::npos) << r.tables[0].title;
+  EXPECT_NE(r.tables[1].title.find("0:vbody = 0.5)"), std::string::npos) << r.tables[1].title;
+  EXPECT_NE(r.tables[2].title.find("0:vbody = 1)"), std::string::npos) << r.tables[2].title;
+  for (const auto& t : r.tables) EXPECT_EQ(t.rows.size(), 49u);
+}
+
+TEST(HspicePost, AcColumnsArePairs) {
+  cli::ReadResults r = read("hmc_test_9601.ac0");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& t = r.tables.at(0);
+  EXPECT_EQ(t.analysis, "ac");
+  EXPECT_EQ(t.signals, (std::vector<std::string>{"hertz", "vr(0)", "vi(0)", "vr(vo)", "vi(vo)",
+                                                 "vr(vs)", "vi(vs)", "ir(vs)", "ii(vs)"}));
+  EXPECT_EQ(t.rows.size(), 41u);
+}
+
+TEST(HspicePost, NamesWrappedAcrossHeaderLines) {
+  cli::ReadResults r = read("vg_programmable_output_driver.sw0");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& t = r.tables.at(0);
+  EXPECT_EQ(t.signals.size(), 44u);
+  EXPECT_EQ(t.rows.size(), 37u);
+  EXPECT_NE(std::find(t.signals.begin(), t.signals.end(), "v(x1.x1.s_1)"), t.signals.end());
+}
+
+TEST(HspicePost, TruncatedBinaryKeepsCompleteRowsAndNamesTheByte) {
+  std::ifstream in(kDir + "/hmc_test_2001.tr0", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  const std::string cut = ::testing::TempDir() + "/cut.tr0";
+  std::ofstream(cut, std::ios::binary).write(bytes.data(), 6000);
+  cli::ReadResults r = cli::read_results_file(cut);
+  EXPECT_NE(r.error.find("truncated at byte 6000"), std::string::npos) << r.error;
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_GT(r.tables[0].rows.size(), 100u);
+  // Random garbage after a valid start, and an empty file: errors, no crash.
+  std::string garbage = bytes.substr(0, 600);
+  for (size_t i = 40; i < garbage.size(); ++i) garbage[i] = static_cast<char>(i * 37);
+  std::ofstream(cut, std::ios::binary).write(garbage.data(), garbage.size());
+  EXPECT_FALSE(cli::read_results_file(cut).error.empty());
+  std::ofstream(cut, std::ios::binary).close();
+  EXPECT_NE(cli::read_results_file(cut).error.find("empty"), std::string::npos);
+}
