@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "frontends/circuit_summary.hpp"
+#include "frontends/compare_command.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
 #include "frontends/raw_writer.hpp"
@@ -38,6 +39,7 @@ const char* kUsage =
     "  regress DIR...      compare decks with *REGRESS directives against golden files\n"
     "  plot FILE -o X.svg  draw signals of a result file (CSV, raw, HSPICE post) as SVG\n"
     "  convert IN OUT      convert a result file (CSV, raw, HSPICE post) to CSV or raw\n"
+    "  compare A B         compare two result files signal by signal\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -240,6 +242,40 @@ int cmd_convert(const std::vector<std::string>& args) {
   return kOk;
 }
 
+int cmd_compare(const std::vector<std::string>& args) {
+  po::options_description desc("compare options");
+  desc.add_options()("help,h", "show this help")("a", po::value<std::string>()->required(),
+                                                 "result file to check")(
+      "b", po::value<std::string>()->required(), "reference result file")(
+      "reltol", po::value<double>()->default_value(1e-3), "relative tolerance")(
+      "abstol", po::value<double>()->default_value(1e-9), "absolute tolerance")(
+      "range-tol", po::value<double>()->default_value(0),
+      "also accept differences within this fraction of the reference signal's range")(
+      "signals,s", po::value<std::vector<std::string>>()->multitoken(),
+      "signals to compare (default: every signal both files have)")(
+      "plot", po::value<std::string>(), "write an SVG with each signal and its difference");
+  po::positional_options_description pos;
+  pos.add("a", 1).add("b", 1);
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice compare A B [--reltol R --abstol A --range-tol T] [-s SIGNAL...] "
+                  "[--plot OUT.svg]\n\nCompares two result files (CSV, ngspice raw, HSPICE post "
+                  "files): signals matched by name, A read at B's axis values. Exit 1 when a "
+                  "signal fails.",
+                  code))
+    return code;
+  CompareOptions o;
+  o.a = vm["a"].as<std::string>();
+  o.b = vm["b"].as<std::string>();
+  o.reltol = vm["reltol"].as<double>();
+  o.abstol = vm["abstol"].as<double>();
+  o.range_tol = vm["range-tol"].as<double>();
+  if (vm.count("signals")) o.signals = vm["signals"].as<std::vector<std::string>>();
+  if (vm.count("plot")) o.plot = vm["plot"].as<std::string>();
+  return run_compare(o);
+}
+
 int dispatch(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
@@ -261,6 +297,7 @@ int dispatch(int argc, char** argv) {
     if (command == "regress") return cmd_regress(rest);
     if (command == "plot") return cmd_plot(rest);
     if (command == "convert") return cmd_convert(rest);
+    if (command == "compare") return cmd_compare(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;

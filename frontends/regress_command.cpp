@@ -15,6 +15,7 @@
 #include "engine/transient.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/raw_writer.hpp"
+#include "frontends/result_axis.hpp"
 #include "frontends/result_readers.hpp"
 #include "frontends/result_writers.hpp"
 #include "frontends/simulation.hpp"
@@ -116,33 +117,6 @@ Case read_case(const std::string& path) {
   return c;
 }
 
-// Value of column `col` of `t` at axis value `a` (linear interpolation on a monotonic axis).
-bool at_axis(const engine::Results& t, size_t col, double a, double& out) {
-  const auto& rows = t.rows;
-  if (rows.empty()) return false;
-  if (rows.size() == 1) return out = rows[0][col], true;
-  const bool rising = rows.back()[0] >= rows.front()[0];
-  auto before = [&](const std::vector<double>& r, double v) {
-    return rising ? r[0] < v : r[0] > v;
-  };
-  auto it = std::lower_bound(rows.begin(), rows.end(), a, before);
-  const double span = std::fabs(rows.back()[0] - rows.front()[0]);
-  const double slack = 1e-9 * span;
-  if (it == rows.end()) {
-    if (std::fabs(rows.back()[0] - a) > slack) return false;
-    return out = rows.back()[col], true;
-  }
-  if (it == rows.begin()) {
-    if (std::fabs(rows.front()[0] - a) > slack) return false;
-    return out = rows.front()[col], true;
-  }
-  const auto& hi = *it;
-  const auto& lo = *(it - 1);
-  const double w = hi[0] != lo[0] ? (a - lo[0]) / (hi[0] - lo[0]) : 1.0;
-  out = lo[col] + w * (hi[col] - lo[col]);
-  return true;
-}
-
 std::optional<size_t> column(const engine::Results& t, const std::string& name) {
   for (size_t i = 0; i < t.signals.size(); ++i)
     if (lower(t.signals[i]) == name) return i;
@@ -157,17 +131,14 @@ Outcome compare(const Check& check, const engine::Results& run, const engine::Re
   double lo = 1e300, hi = -1e300;
   for (const auto& r : golden.rows) lo = std::min(lo, r[*gc]), hi = std::max(hi, r[*gc]);
   // Same points (a sweep with repeated axis values, or the same grid): compare row by row.
-  bool pointwise = run.rows.size() == golden.rows.size();
-  for (size_t k = 0; pointwise && k < run.rows.size(); ++k)
-    pointwise = std::fabs(run.rows[k][0] - golden.rows[k][0]) <=
-                1e-9 * std::max(std::fabs(golden.rows[k][0]), 1e-30);
+  const bool pointwise = same_axis(run, golden);
   bool pass = true;
   for (size_t k = 0; k < golden.rows.size(); ++k) {
     const double a = golden.rows[k][0], want = golden.rows[k][*gc];
     double got;
     if (pointwise) {
       got = run.rows[k][*rc];
-    } else if (!at_axis(run, *rc, a, got)) {
+    } else if (!value_at_axis(run, *rc, a, got)) {
       o.message = "the simulation does not reach " + golden.signals[0] + " = " + number(a);
       return o;
     }

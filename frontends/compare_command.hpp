@@ -1,0 +1,21 @@
+#pragma once
+// `xbspice compare A B`: two result files (any format read_results_file knows), signals matched
+// by name (case-insensitive; v(x) and x alike; '.' and ':' as hierarchy separators), A read at
+// B's axis values (B is the reference), worst absolute and relative difference per signal.
+
+#include <string>
+#include <vector>
+
+namespace xb::cli {
+
+struct CompareOptions {
+  std::string a, b;
+  double reltol = 1e-3, abstol = 1e-9;
+  double range_tol = 0;              // > 0: also |d| <= range_tol·(max − min of B's signal)
+  std::vector<std::string> signals;  // empty: every common signal
+  std::string plot;                  // SVG with each signal overlaid and its difference
+};
+
+int run_compare(const CompareOptions& options);
+
+}  // namespace xb::cli
