@@ -7,23 +7,13 @@ set -euo pipefail
 build=${1:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-best_time() {
-  local best="" start end
-  for _ in 1 2 3; do
-    start=$(date +%s.%N)
-    "$@" > /dev/null 2> /dev/null
-    end=$(date +%s.%N)
-    best=$(awk -v b="$best" -v s="$start" -v e="$end" \
-      'BEGIN { t = e - s; if (b == "" || t < b) printf "%.3f", t; else print b }')
-  done
-  echo "$best"
-}
+source "$(dirname "$0")/timing.sh"
 row() {  # name mode size
   "$build/bench/gen_1t1m" "$2" "$3" > "$tmp/xb.sp"
   "$build/bench/gen_1t1m" "$2" "$3" --ngspice > "$tmp/ng.sp"
   local xb ng
-  xb=$(best_time "$build/frontends/xbspice" run "$tmp/xb.sp" -o "$tmp/xb.raw")
-  ng=$(best_time ngspice -b -r "$tmp/ng.raw" "$tmp/ng.sp")
+  xb=$(best_time 3 "$build/frontends/xbspice" run "$tmp/xb.sp" -o "$tmp/xb.raw")
+  ng=$(best_time 3 ngspice -b -r "$tmp/ng.raw" "$tmp/ng.sp")
   echo "| $1 | $xb s | $ng s | $(awk -v a="$xb" -v b="$ng" 'BEGIN { printf "%.1f×", b / a }') |"
 }
 echo "| case | xbspice | ngspice (behavioural TaOx) | ngspice / xbspice |"

@@ -9,17 +9,7 @@ set -euo pipefail
 build=${1:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-best_time() {  # best of five, seconds, millisecond resolution
-  local best="" start end
-  for _ in 1 2 3 4 5; do
-    start=$(date +%s.%N)
-    "$@" > /dev/null 2> /dev/null
-    end=$(date +%s.%N)
-    best=$(awk -v b="$best" -v s="$start" -v e="$end" \
-      'BEGIN { t = e - s; if (b == "" || t < b) printf "%.3f", t; else print b }')
-  done
-  echo "$best"
-}
+source "$(dirname "$0")/timing.sh"
 row() {  # name kind size signals tmax_ref
   local name=$1 kind=$2 size=$3 signals=$4 tmax_ref=$5
   "$build/bench/gen_tran" "$kind" "$size" > "$tmp/deck.sp"
@@ -27,8 +17,8 @@ row() {  # name kind size signals tmax_ref
   "$build/bench/gen_tran" "$kind" "$size" --print "$signals" --reltol 1e-6 --tmax "$tmax_ref" \
     > "$tmp/ref.sp"
   local xb ng
-  xb=$(best_time "$build/frontends/xbspice" run "$tmp/deck.sp" -o "$tmp/xb.raw")
-  ng=$(best_time ngspice -b -r "$tmp/ng.raw" "$tmp/deck.sp")
+  xb=$(best_time 5 "$build/frontends/xbspice" run "$tmp/deck.sp" -o "$tmp/xb.raw")
+  ng=$(best_time 5 ngspice -b -r "$tmp/ng.raw" "$tmp/deck.sp")
   "$build/frontends/xbspice" run "$tmp/ref.sp" -o "$tmp/ref.raw" --ascii > /dev/null
   SPICE_ASCIIRAWFILE=1 ngspice -b -r "$tmp/ngref.raw" "$tmp/ref.sp" > /dev/null 2>&1
   local refs
