@@ -138,32 +138,24 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
                        netlist::param_or(e.params, "tc2", 0));
         break;
       }
-      case 'v':
-        vsources->add({e.name,
-                       e.nodes[0],
-                       e.nodes[1],
-                       {},
-                       {},
-                       dc_value(e.source.get()),
-                       0,
-                       0,
-                       "",
-                       true,
-                       source_of(e)});
+      case 'v': {
+        BranchSourceGroup::Instance v;
+        v.name = e.name, v.p = e.nodes[0], v.n = e.nodes[1];
+        v.value = dc_value(e.source.get());
+        v.independent = true;
+        v.wave = source_of(e);
+        vsources->add(std::move(v));
         break;
-      case 'i':
-        isources->add({e.name,
-                       e.nodes[0],
-                       e.nodes[1],
-                       {},
-                       {},
-                       dc_value(e.source.get()),
-                       0,
-                       0,
-                       "",
-                       true,
-                       source_of(e)});
+      }
+      case 'i': {
+        CurrentSourceGroup::Instance i;
+        i.name = e.name, i.p = e.nodes[0], i.n = e.nodes[1];
+        i.value = dc_value(e.source.get());
+        i.independent = true;
+        i.wave = source_of(e);
+        isources->add(std::move(i));
         break;
+      }
       case 'c': {
         const double c = value_of(e, "c");
         if (!std::isfinite(c) || c < 0) {
