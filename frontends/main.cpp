@@ -15,6 +15,7 @@
 #include "frontends/circuit_summary.hpp"
 #include "frontends/compare_command.hpp"
 #include "frontends/exit_codes.hpp"
+#include "frontends/hspice_post_writer.hpp"
 #include "frontends/load_deck.hpp"
 #include "frontends/raw_writer.hpp"
 #include "frontends/regress_command.hpp"
@@ -228,6 +229,8 @@ int cmd_convert(const std::vector<std::string>& args) {
     std::ofstream file(path, std::ios::binary);
     if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0)
       write_raw(read.tables[k], file, vm.count("ascii") > 0);
+    else if (is_hspice_post_name(path))
+      write_hspice_post(read.tables[k], file);
     else
       write_csv(read.tables[k], file);
     if (!file) {

@@ -9,6 +9,7 @@
 #include "engine/dc_analysis.hpp"
 #include "engine/transient.hpp"
 #include "frontends/exit_codes.hpp"
+#include "frontends/hspice_post_writer.hpp"
 #include "frontends/load_deck.hpp"
 #include "frontends/raw_writer.hpp"
 #include "frontends/result_writers.hpp"
@@ -84,6 +85,8 @@ int run_deck(const RunOptions& opt) {
           std::ofstream file(path, std::ios::binary);
           if (raw)
             write_raw(outcome.results, file, opt.ascii);
+          else if (is_hspice_post_name(path))
+            write_hspice_post(outcome.results, file);
           else
             write_csv(outcome.results, file);
           if (!file) {

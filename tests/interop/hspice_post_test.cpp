@@ -5,7 +5,9 @@
 
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
+#include "frontends/hspice_post_writer.hpp"
 #include "frontends/result_readers.hpp"
 
 using namespace xb;
@@ -104,4 +106,32 @@ TEST(HspicePost, TruncatedBinaryKeepsCompleteRowsAndNamesTheByte) {
   EXPECT_FALSE(cli::read_results_file(cut).error.empty());
   std::ofstream(cut, std::ios::binary).close();
   EXPECT_NE(cli::read_results_file(cut).error.find("empty"), std::string::npos);
+}
+
+TEST(HspicePost, WrittenFileReadsBack) {
+  engine::Results r;
+  r.analysis = "tran";
+  r.title = "round trip with a title longer than it needs to be for one line";
+  r.signals = {"time", "v(out)", "v(x1.a_very_long_node_name)", "i(v1)"};
+  for (int k = 0; k <= 20; ++k) {
+    const double t = 1e-9 * k;
+    r.rows.push_back({t, std::sin(1e8 * t), -1e-20 * k, 1e-3 * std::exp(-1e8 * t)});
+  }
+  std::ostringstream text;
+  cli::write_hspice_post(r, text);
+  cli::ReadResults back = cli::read_results_content("round.tr0", text.str());
+  ASSERT_TRUE(back.error.empty()) << back.error;
+  ASSERT_EQ(back.tables.size(), 1u);
+  const engine::Results& t = back.tables[0];
+  EXPECT_EQ(t.analysis, "tran");
+  EXPECT_EQ(t.signals, r.signals);
+  ASSERT_EQ(t.rows.size(), r.rows.size());
+  for (size_t k = 0; k < r.rows.size(); ++k)
+    for (size_t c = 0; c < r.signals.size(); ++c)
+      EXPECT_NEAR(t.rows[k][c], r.rows[k][c], 5e-7 * std::fabs(r.rows[k][c]) + 1e-300)  // 7 digits
+          << r.signals[c] << " row " << k;
+  EXPECT_TRUE(cli::is_hspice_post_name("a/b/out.tr0"));
+  EXPECT_TRUE(cli::is_hspice_post_name("out.sw12"));
+  EXPECT_FALSE(cli::is_hspice_post_name("out.csv"));
+  EXPECT_FALSE(cli::is_hspice_post_name("out.tr"));
 }
