@@ -85,6 +85,12 @@ SolveStatus DcSolver::check_topology() const {
                   ": the branch currents are undetermined",
               e.loc, 0};
   }
+  // A transient's .ic holds its nodes in the initial point, which gives them a DC path there.
+  const bool tran =
+      std::any_of(circuit_.analyses.begin(), circuit_.analyses.end(),
+                  [](const auto& a) { return a.kind == netlist::AnalysisKind::tran; });
+  if (tran)
+    for (const netlist::FlatInitial& ic : circuit_.initial_conditions) dc.unite(ic.node.value, 0);
   std::vector<std::string> floating;
   for (size_t i = 1; i < n; ++i)
     if (dc.find(static_cast<uint32_t>(i)) != dc.find(0)) floating.push_back(circuit_.node_names[i]);
