@@ -15,6 +15,7 @@
 #include "frontends/circuit_summary.hpp"
 #include "frontends/compare_command.hpp"
 #include "frontends/exit_codes.hpp"
+#include "frontends/export_command.hpp"
 #include "frontends/hspice_post_writer.hpp"
 #include "frontends/load_deck.hpp"
 #include "frontends/raw_writer.hpp"
@@ -41,6 +42,7 @@ const char* kUsage =
     "  plot FILE -o X.svg  draw signals of a result file (CSV, raw, HSPICE post) as SVG\n"
     "  convert IN OUT      convert a result file (CSV, raw, HSPICE post) to CSV or raw\n"
     "  compare A B         compare two result files signal by signal\n"
+    "  export DECK --to ngspice   write DECK for ngspice (built-ins as behavioural subckts)\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -279,6 +281,28 @@ int cmd_compare(const std::vector<std::string>& args) {
   return run_compare(o);
 }
 
+int cmd_export(const std::vector<std::string>& args) {
+  po::options_description desc("export options");
+  desc.add_options()("help,h", "show this help")("deck", po::value<std::string>()->required(),
+                                                 "netlist to export")(
+      "to", po::value<std::string>()->required(), "target simulator: ngspice")(
+      "output,o", po::value<std::string>(), "file to write (default: standard output)");
+  po::positional_options_description pos;
+  pos.add("deck", 1);
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice export DECK --to ngspice [-o OUT]\n\nWrites DECK for ngspice: "
+                  "built-in devices become behavioural subcircuits named after their .model cards.",
+                  code))
+    return code;
+  ExportOptions o;
+  o.deck = vm["deck"].as<std::string>();
+  o.to = vm["to"].as<std::string>();
+  if (vm.count("output")) o.output = vm["output"].as<std::string>();
+  return run_export(o);
+}
+
 int dispatch(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
@@ -301,6 +325,7 @@ int dispatch(int argc, char** argv) {
     if (command == "plot") return cmd_plot(rest);
     if (command == "convert") return cmd_convert(rest);
     if (command == "compare") return cmd_compare(rest);
+    if (command == "export") return cmd_export(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;

@@ -1,0 +1,184 @@
+// The ngspice forms of the built-in devices (equations: devices/*.cpp, docs/devices.md):
+//   conductor   G element of conductance geff: g or 1/r, clamped to [gmin, gmax], snapped to levels
+//   opamp_tanh  a 0 V source from in to ref senses I; B source v(out,ref) = −vinv·tanh(rinv·I/vinv)
+//   opamp       B source v(o) = vsat·tanh(gain·(v(inp) − v(inn))/vsat), rout from o to out
+//   taox        B source for i(v, x) across p n; the state on node x: in decks with .tran a 1 F
+//               capacitor charged by a B source with dx/dt (exponents combined and capped at 200
+//               as in devices/taox.cpp; the [xmin, 1] bounds are not written), started by .ic
+//               lines from xbspice's own initial states; in decks without .tran a source holding
+//               x0. Model parameters become the subcircuit's defaults; X-line parameters
+//               override them as ngspice subcircuit parameters.
+
+#include "frontends/export_command.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "devices/builtin.hpp"
+#include "devices/taox.hpp"
+#include "frontends/exit_codes.hpp"
+#include "frontends/load_deck.hpp"
+#include "netlist/deck_writer.hpp"
+
+namespace xb::cli {
+namespace {
+
+using netlist::format_number;
+
+std::string num(double v) {
+  return std::isfinite(v) ? format_number(v) : "1e300";
+}
+
+// The subcircuit standing in for .model `m` of a built-in type.
+std::string ngspice_subckt(const netlist::Model& m, const devices::ResolvedParams& p,
+                           bool dynamic) {
+  std::ostringstream s;
+  if (m.type == "conductor") {
+    s << ".subckt " << m.name << " p n g=" << (p.given[0] ? num(p[0]) : "-1")
+      << " r=" << (p.given[1] ? num(p[1]) : "-1") << " gmin=" << num(p[2]) << " gmax=" << num(p[3])
+      << " levels=" << num(p[4]) << "\n"
+      << ".param graw={g >= 0 ? g : 1/r}\n.param gcl={min(max(graw, gmin), gmax)}\n"
+      << ".param gstep={levels >= 2 ? (gmax - gmin)/(levels - 1) : 1}\n"
+      << ".param geff={levels >= 2 ? gmin + floor((gcl - gmin)/gstep + 0.5)*gstep : gcl}\n"
+      << "gcond p n p n {geff}\n.ends " << m.name << "\n";
+  } else if (m.type == "opamp_tanh") {
+    s << ".subckt " << m.name << " in out ref rinv=" << num(p[0]) << " vinv=" << num(p[1]) << "\n"
+      << "vsense in ref 0\nbout out ref v=-{vinv}*tanh({rinv}*i(vsense)/{vinv})\n.ends " << m.name
+      << "\n";
+  } else if (m.type == "opamp") {
+    const bool rout = p[2] > 0;
+    s << ".subckt " << m.name << " inp inn out gain=" << num(p[0]) << " vsat=" << num(p[1])
+      << " rout=" << num(p[2]) << "\n"
+      << "bo " << (rout ? "o" : "out") << " 0 v={vsat}*tanh({gain}*(v(inp)-v(inn))/{vsat})\n";
+    if (rout) s << "ro o out {rout}\n";
+    s << ".ends " << m.name << "\n";
+  } else if (m.type == "taox") {
+    enum {
+      kA,
+      kB,
+      kSigp,
+      kSigon,
+      kSigoff,
+      kXoff,
+      kXon,
+      kBeta,
+      kGm,
+      kAa,
+      kBb,
+      kXmin,
+      kX0,
+      kG0,
+      kVr
+    };
+    s << ".subckt " << m.name << " p n x0=" << num(p.given[kX0] ? p[kX0] : 0.5)
+      << " g0=" << (p.given[kG0] ? num(p[kG0]) : "-1") << " vread=" << num(p[kVr]) << "\n";
+    const char* names[] = {"aoff", "bon",  "sigp", "sigon", "sigoff", "xoff",
+                           "xon",  "beta", "gm",   "a",     "b"};
+    for (int i = 0; i <= kBb; ++i) s << ".param " << names[i] << "=" << num(p[i]) << "\n";
+    const std::string g = "({gm}*v(x) + {a}*exp({b}*sqrt(abs(v(p,n))))*(1-v(x)))";
+    s << "bi p n i=v(p,n)*" << g << "\n";
+    if (!dynamic) {
+      s << ".param semi={a*exp(b*sqrt(vread))}\n"
+        << ".param xhold={g0 >= 0 ? (g0 - semi)/(gm - semi) : x0}\n"
+        << "vx x 0 {xhold}\n";
+    } else {
+      s << "cx x 0 1\n"
+        << "bpw pw 0 v=max(v(p,n)*v(p,n)*" << g << ", 0)\n"
+        << "bx 0 x i=v(p,n) > 0 ? {bon}*0.5*(1-exp(-2*v(p,n)/{sigon}))*exp(min(v(p,n)/{sigon} - "
+           "(v(x)/{xon})*(v(x)/{xon}) + v(pw)/{sigp}, 200)) : -{aoff}*0.5*(1-exp(2*v(p,n)/"
+           "{sigoff}))*exp(min(-v(p,n)/{sigoff} - ({xoff}/max(v(x),1e-9))*({xoff}/max(v(x),1e-9))"
+           " + 1/(1+{beta}*v(pw)), 200))\n";
+    }
+    s << ".ends " << m.name << "\n";
+  }
+  return s.str();
+}
+
+}  // namespace
+
+int run_export(const ExportOptions& o) {
+  if (o.to != "ngspice") {
+    std::cerr << "xbspice export: error: --to " << o.to
+              << " is not written yet (ngspice is; HSPICE with Verilog-A comes next)\n";
+    return kUserError;
+  }
+  auto loaded = load_deck(o.deck, std::cerr);
+  if (!loaded) return kUserError;
+  netlist::Deck deck = loaded->deck;
+  const bool dynamic = std::any_of(deck.analyses.begin(), deck.analyses.end(), [](const auto& a) {
+    return a.kind == netlist::AnalysisKind::tran;
+  });
+  for (const netlist::Subckt& s : deck.subckts)
+    for (const netlist::Model& m : s.body.models)
+      if (devices::find_builtin(m.type)) {
+        std::cerr << "xbspice export: error: .model " << m.name << " of built-in type " << m.type
+                  << " inside subcircuit " << s.name
+                  << " is not exported yet (move it to the top level)\n";
+        return kUserError;
+      }
+  // Replace the built-in models by subcircuits of the same names.
+  std::string subckts;
+  const netlist::Circuit& circuit = loaded->runs.front();
+  std::vector<netlist::Model> kept;
+  for (const netlist::Model& m : deck.models) {
+    const devices::BuiltinType* t = devices::find_builtin(m.type);
+    if (!t) {
+      kept.push_back(m);
+      continue;
+    }
+    const netlist::FlatModel* fm = nullptr;
+    for (const netlist::FlatModel& f : circuit.models)
+      if (f.name == m.name) fm = &f;
+    devices::ResolvedParams p =
+        devices::resolve_params(*t, fm ? fm->params : netlist::NumericParams{}, {});
+    if (!p.error.empty()) {
+      std::cerr << "xbspice export: error: .model " << m.name << ": " << p.error << "\n";
+      return kUserError;
+    }
+    subckts += ngspice_subckt(m, p, dynamic);
+  }
+  deck.models = std::move(kept);
+  // The memristors' initial states as .ic lines (x0, or g0 solved), from the elaborated circuit.
+  std::string ics;
+  if (dynamic)
+    for (const netlist::FlatElement& e : circuit.elements) {
+      if (circuit.device_type(e) != "taox") continue;
+      const devices::BuiltinType* t = devices::find_builtin("taox");
+      devices::ResolvedParams p =
+          devices::resolve_params(*t, circuit.models[e.model].params, e.params);
+      std::string error;
+      const devices::TaoxParams tp = devices::TaoxParams::from(p, error);
+      if (!error.empty()) {
+        std::cerr << "xbspice export: error: " << e.name << ": " << error << "\n";
+        return kUserError;
+      }
+      bool user_ic = false;
+      for (const netlist::FlatInitial& ic : circuit.initial_conditions)
+        user_ic = user_ic || circuit.node_names[ic.node.value] == e.name + ".x";
+      if (!user_ic) ics += ".ic v(" + e.name + ".x)=" + num(tp.x0) + "\n";
+    }
+  std::ostringstream text;
+  netlist::write_deck(deck, netlist::DeckDialect::ngspice, text);
+  std::string out = text.str();
+  const size_t title_end = out.find('\n') + 1;
+  out.insert(title_end,
+             "* exported by xbspice for ngspice: built-in devices as behavioural "
+             "subcircuits\n" +
+                 subckts + ics);
+  if (o.output.empty()) {
+    std::cout << out;
+    return kOk;
+  }
+  std::ofstream file(o.output);
+  file << out;
+  if (!file) {
+    std::cerr << "xbspice export: error: cannot write " << o.output << "\n";
+    return kUserError;
+  }
+  return kOk;
+}
+
+}  // namespace xb::cli
