@@ -108,12 +108,6 @@ bool parse_header(const std::string& h, Header& out, std::string& error) {
   return true;
 }
 
-// The numbers after the header, one stream, with where each came from for messages.
-struct Values {
-  std::vector<double> v;
-  std::string where_end;  // what ran out, for messages
-};
-
 std::string kind_of(int scale_code) {
   return scale_code == 1 ? "tran" : scale_code == 2 ? "ac" : "dc";
 }
@@ -187,7 +181,7 @@ ReadResults read_ascii(const std::string& path, const std::string& content) {
   ReadResults r;
   // Header: 80-column lines up to the one holding $&%#, line ends removed.
   std::string header;
-  size_t pos = 0, line = 0;
+  size_t pos = 0;
   bool found = false;
   while (pos < content.size() && pos < kHeaderEndSearch) {
     size_t end = content.find('\n', pos);
@@ -196,7 +190,6 @@ ReadResults read_ascii(const std::string& path, const std::string& content) {
     if (!text.empty() && text.back() == '\r') text.pop_back();
     header += text;
     pos = end + 1;
-    ++line;
     if (text.find("$&%#") != std::string::npos) {
       found = true;
       break;
@@ -225,7 +218,6 @@ ReadResults read_ascii(const std::string& path, const std::string& content) {
                   "') is not a number"};
     values.push_back(x);
   }
-  (void)line;
   return build_tables(path, h, values, false, "");
 }
 
