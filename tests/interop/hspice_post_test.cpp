@@ -135,3 +135,44 @@ TEST(HspicePost, WrittenFileReadsBack) {
   EXPECT_FALSE(cli::is_hspice_post_name("out.csv"));
   EXPECT_FALSE(cli::is_hspice_post_name("out.tr"));
 }
+
+TEST(HspiceMeasure, ClassicFileWrapsNamesAndValuesFourToALine) {
+  cli::ReadResults r = read("ia_ptm10hp.mt0");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& t = r.tables.at(0);
+  EXPECT_EQ(t.title, "$ netlist of inverter");
+  ASSERT_EQ(t.signals.size(), 15u);  // index, 12 measures, temper, alter#
+  EXPECT_EQ(t.signals[0], "index");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_DOUBLE_EQ(t.rows[0][col(t, "trf_delay_001")], 2.515e-12);
+  EXPECT_DOUBLE_EQ(t.rows[0][col(t, "temper")], 25);
+  EXPECT_DOUBLE_EQ(t.rows[0][col(t, "alter#")], 1);
+}
+
+TEST(HspiceMeasure, DcAndAcMeasureFiles) {
+  cli::ReadResults ms = read("tg_logtry.ms0"), ma = read("tg_resamp.ma0");
+  ASSERT_TRUE(ms.error.empty() && ma.error.empty()) << ms.error << ma.error;
+  EXPECT_DOUBLE_EQ(ms.tables[0].rows[0][col(ms.tables[0], "vo_1u")], 1.1470);
+  EXPECT_DOUBLE_EQ(ma.tables[0].rows[0][col(ma.tables[0], "phaseatdb")], -101.9459);
+  EXPECT_DOUBLE_EQ(ma.tables[0].rows[0][col(ma.tables[0], "bandwidth")], 4.905e4);
+}
+
+TEST(HspiceMeasure, Measform3CsvKeepsItsIndex) {
+  cli::ReadResults r = read("lc_monte_err_0_vdd_500mV.mt0.csv");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& t = r.tables.at(0);
+  EXPECT_EQ(t.signals, (std::vector<std::string>{"index", "delay_read", "temper", "alter#"}));
+  ASSERT_EQ(t.rows.size(), 1000u);
+  EXPECT_DOUBLE_EQ(t.rows[0][0], 1);
+  EXPECT_DOUBLE_EQ(t.rows[0][1], 1.456442e-10);
+}
+
+TEST(HspiceMeasure, FailedIsNotANumberAndTruncationIsAnError) {
+  const std::string ok =
+      "$DATA1 SOURCE='HSPICE'\n.TITLE 't'\n a b temper alter#\n 1.0 failed 25 1\n";
+  cli::ReadResults r = cli::read_results_content("m.mt0", ok);
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  EXPECT_TRUE(std::isnan(r.tables[0].rows[0][2]));
+  cli::ReadResults bad = cli::read_results_content("m.mt0", ok.substr(0, ok.size() - 3));
+  EXPECT_NE(bad.error.find("a record is incomplete"), std::string::npos) << bad.error;
+}
