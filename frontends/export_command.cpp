@@ -13,14 +13,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "devices/builtin.hpp"
 #include "devices/taox.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
+#include "frontends/verilog_a.hpp"
 #include "netlist/deck_writer.hpp"
 
 namespace xb::cli {
@@ -99,14 +102,54 @@ std::string ngspice_subckt(const netlist::Model& m, const devices::ResolvedParam
 
 }  // namespace
 
+// HSPICE: the deck as written, `.option post`, and each built-in type as a Verilog-A module beside
+// it, loaded with .hdl; .model cards and X lines are unchanged.
+int export_hspice(const ExportOptions& o, const netlist::Deck& deck) {
+  if (o.output.empty()) {
+    std::cerr << "xbspice export: error: --to hspice needs -o FILE (the Verilog-A modules are "
+                 "written beside it)\n";
+    return kUserError;
+  }
+  std::set<std::string> types;
+  auto collect = [&](const std::vector<netlist::Model>& models) {
+    for (const netlist::Model& m : models)
+      if (devices::find_builtin(m.type)) types.insert(m.type);
+  };
+  collect(deck.models);
+  for (const netlist::Subckt& s : deck.subckts) collect(s.body.models);
+  const std::filesystem::path dir = std::filesystem::path(o.output).parent_path();
+  std::string header = "* exported by xbspice for HSPICE\n.option post\n";
+  for (const std::string& t : types) {
+    const std::filesystem::path va = dir / (t + ".va");
+    std::ofstream file(va);
+    file << verilog_a_module(t);
+    if (!file) {
+      std::cerr << "xbspice export: error: cannot write " << va.string() << "\n";
+      return kUserError;
+    }
+    header += ".hdl \"" + t + ".va\"\n";
+  }
+  std::ostringstream text;
+  netlist::write_deck(deck, netlist::DeckDialect::hspice, text);
+  std::string out = text.str();
+  out.insert(out.find('\n') + 1, header);
+  std::ofstream file(o.output);
+  file << out;
+  if (!file) {
+    std::cerr << "xbspice export: error: cannot write " << o.output << "\n";
+    return kUserError;
+  }
+  return kOk;
+}
+
 int run_export(const ExportOptions& o) {
-  if (o.to != "ngspice") {
-    std::cerr << "xbspice export: error: --to " << o.to
-              << " is not written yet (ngspice is; HSPICE with Verilog-A comes next)\n";
+  if (o.to != "ngspice" && o.to != "hspice") {
+    std::cerr << "xbspice export: error: --to " << o.to << ": hspice or ngspice\n";
     return kUserError;
   }
   auto loaded = load_deck(o.deck, std::cerr);
   if (!loaded) return kUserError;
+  if (o.to == "hspice") return export_hspice(o, loaded->deck);
   netlist::Deck deck = loaded->deck;
   const bool dynamic = std::any_of(deck.analyses.begin(), deck.analyses.end(), [](const auto& a) {
     return a.kind == netlist::AnalysisKind::tran;

@@ -1,7 +1,8 @@
 #pragma once
-// `xbspice export DECK --to ngspice [-o OUT]`: the deck for ngspice, built-in devices written as
+// `xbspice export DECK --to hspice|ngspice [-o OUT]`. ngspice: built-in devices written as
 // behavioural subcircuits named after their .model cards, so every X line stays as it is.
-// (HSPICE export with Verilog-A modules comes with the rest of issue 7.)
+// HSPICE: the deck in HSPICE syntax with `.option post`, each built-in type as a Verilog-A module
+// beside it, loaded with `.hdl`.
 
 #include <string>
 

@@ -42,7 +42,7 @@ const char* kUsage =
     "  plot FILE -o X.svg  draw signals of a result file (CSV, raw, HSPICE post) as SVG\n"
     "  convert IN OUT      convert a result file (CSV, raw, HSPICE post) to CSV or raw\n"
     "  compare A B         compare two result files signal by signal\n"
-    "  export DECK --to ngspice   write DECK for ngspice (built-ins as behavioural subckts)\n"
+    "  export DECK --to hspice|ngspice   write DECK for another simulator\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -285,15 +285,17 @@ int cmd_export(const std::vector<std::string>& args) {
   po::options_description desc("export options");
   desc.add_options()("help,h", "show this help")("deck", po::value<std::string>()->required(),
                                                  "netlist to export")(
-      "to", po::value<std::string>()->required(), "target simulator: ngspice")(
+      "to", po::value<std::string>()->required(), "target simulator: hspice or ngspice")(
       "output,o", po::value<std::string>(), "file to write (default: standard output)");
   po::positional_options_description pos;
   pos.add("deck", 1);
   po::variables_map vm;
   int code = kOk;
   if (!parse_args(args, desc, pos, vm,
-                  "usage: xbspice export DECK --to ngspice [-o OUT]\n\nWrites DECK for ngspice: "
-                  "built-in devices become behavioural subcircuits named after their .model cards.",
+                  "usage: xbspice export DECK --to hspice|ngspice [-o OUT]\n\nWrites DECK for "
+                  "HSPICE (built-in devices as Verilog-A modules beside OUT, loaded with .hdl) or "
+                  "for ngspice (built-in devices as behavioural subcircuits named after their "
+                  ".model cards).",
                   code))
     return code;
   ExportOptions o;

@@ -1,0 +1,13 @@
+Every built-in device type, for the HSPICE export (Verilog-A modules checked by admsXml)
+.model tx taox (gm=0.02)
+.model g conductor gmax=2m
+.model inv opamp_tanh rinv=5k vinv=2
+.model amp opamp gain=1e4
+v1 a 0 0.3
+x1 a b tx x0=0.4
+x2 b 0 g g=1m
+x3 b c 0 inv
+x4 c 0 d amp rout=10
+rd d 0 1k
+.op
+.end
