@@ -68,6 +68,7 @@ ReadResults read_hspice_measure(const std::string& path, const std::string& cont
       std::istringstream ss(text);
       for (std::string tok; ss >> tok;) tokens.push_back(tok);
     }
+    if (tokens.empty()) continue;  // only other whitespace (\v, \f)
     double first;
     if (!in_values && !number(tokens[0], first)) {  // still names
       for (const std::string& tok : tokens) names.push_back(lower(tok));

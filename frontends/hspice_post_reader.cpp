@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <istream>
 #include <sstream>
 
 namespace xb::cli {
@@ -112,85 +113,98 @@ std::string kind_of(int scale_code) {
   return scale_code == 1 ? "tran" : scale_code == 2 ? "ac" : "dc";
 }
 
-ReadResults build_tables(const std::string& path, const Header& h, const std::vector<double>& v,
-                         bool truncated, const std::string& truncation_note) {
-  ReadResults r;
-  const bool ac = !h.types.empty() && h.types[0] == 2;
-  engine::Results proto;
-  proto.analysis = kind_of(h.types.empty() ? 0 : h.types[0]);
-  proto.title = h.title;
-  size_t columns = 0;
-  for (int i = 0; i < h.nauto + h.nprobe; ++i) {
-    const std::string name = normalise(h.names[i], h.types[i], i == 0);
-    if (ac && i > 0 && i < h.nauto) {
-      // Real and imaginary parts: vr(x)/vi(x), ir(x)/ii(x) as HSPICE's own output names them.
-      const auto paren = name.find('(');
-      const std::string stem = name.substr(0, paren), rest = name.substr(paren);
-      proto.signals.push_back(stem + "r" + rest);
-      proto.signals.push_back(stem + "i" + rest);
-      columns += 2;
-    } else {
-      proto.signals.push_back(name);
-      columns += 1;
+// Turns the value stream into tables as it arrives: per table the sweep values (if any), then rows
+// until a value >= 9e29 stands where a row would start.
+class TableBuilder {
+ public:
+  TableBuilder(const std::string& path, const Header& h) : path_(path), h_(h) {
+    const bool ac = !h.types.empty() && h.types[0] == 2;
+    proto_.analysis = kind_of(h.types.empty() ? 0 : h.types[0]);
+    proto_.title = h.title;
+    for (int i = 0; i < h.nauto + h.nprobe; ++i) {
+      const std::string name = normalise(h.names[i], h.types[i], i == 0);
+      if (ac && i > 0 && i < h.nauto) {
+        // Real and imaginary parts: vr(x)/vi(x), ir(x)/ii(x) as HSPICE's own output names them.
+        const auto paren = name.find('(');
+        const std::string stem = name.substr(0, paren), rest = name.substr(paren);
+        proto_.signals.push_back(stem + "r" + rest);
+        proto_.signals.push_back(stem + "i" + rest);
+        columns_ += 2;
+      } else {
+        proto_.signals.push_back(name);
+        columns_ += 1;
+      }
     }
   }
-  size_t pos = 0;
-  for (int t = 0; t < h.tables; ++t) {
-    engine::Results table = proto;
-    if (h.nsweep > 0) {
-      if (pos >= v.size()) break;
-      std::string label;
-      for (int s = 0; s < h.nsweep && pos < v.size(); ++s) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%s%s = %g", s ? ", " : "", lower(h.sweeps[s]).c_str(),
-                      v[pos++]);
-        label += buf;
-      }
-      table.title += " (" + label + ")";
-    }
-    bool ended = false;
-    while (pos < v.size()) {
-      if (v[pos] >= 9e29) {  // end of table
-        ++pos;
-        ended = true;
-        break;
-      }
-      if (pos + columns > v.size()) break;
-      table.rows.emplace_back(v.begin() + static_cast<long>(pos),
-                              v.begin() + static_cast<long>(pos + columns));
-      pos += columns;
-    }
-    if (!ended) {
-      r.error = path + ": " +
-                (truncated ? truncation_note
-                           : std::string("the data end inside table ") + std::to_string(t + 1)) +
-                " after " + std::to_string(table.rows.size()) + " complete rows of table " +
-                std::to_string(t + 1);
-      if (!table.rows.empty()) r.tables.push_back(std::move(table));
-      return r;
-    }
-    r.tables.push_back(std::move(table));
-  }
-  if (static_cast<int>(r.tables.size()) < h.tables)
-    r.error = path + ": the header announces " + std::to_string(h.tables) +
-              " tables, the data hold " + std::to_string(r.tables.size());
-  return r;
-}
+  size_t columns() const { return columns_; }
 
-ReadResults read_ascii(const std::string& path, const std::string& content) {
-  ReadResults r;
+  void push(double v) {
+    if (static_cast<int>(r_.tables.size()) >= h_.tables) return;  // values past the last table
+    if (!open_) {
+      table_ = proto_;
+      sweep_left_ = h_.nsweep;
+      label_.clear();
+      row_.clear();
+      open_ = true;
+    }
+    if (sweep_left_ > 0) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%s%s = %g", label_.empty() ? "" : ", ",
+                    lower(h_.sweeps[h_.nsweep - sweep_left_]).c_str(), v);
+      label_ += buf;
+      if (--sweep_left_ == 0) table_.title += " (" + label_ + ")";
+      return;
+    }
+    if (row_.empty() && v >= 9e29) {  // end of table
+      r_.tables.push_back(std::move(table_));
+      open_ = false;
+      return;
+    }
+    row_.push_back(v);
+    if (row_.size() == columns_) {
+      table_.rows.push_back(std::move(row_));
+      row_ = {};
+      row_.reserve(columns_);
+    }
+  }
+
+  ReadResults finish(bool truncated, const std::string& note) {
+    const int t = static_cast<int>(r_.tables.size()) + 1;
+    if (open_) {
+      r_.error = path_ + ": " +
+                 (truncated ? note : "the data end inside table " + std::to_string(t)) + " after " +
+                 std::to_string(table_.rows.size()) + " complete rows of table " +
+                 std::to_string(t);
+      if (!table_.rows.empty()) r_.tables.push_back(std::move(table_));
+      return std::move(r_);
+    }
+    if (static_cast<int>(r_.tables.size()) < h_.tables)
+      r_.error = path_ + ": " + (truncated ? note + ": " : "") + "the header announces " +
+                 std::to_string(h_.tables) + " tables, the data hold " +
+                 std::to_string(r_.tables.size());
+    return std::move(r_);
+  }
+
+ private:
+  const std::string& path_;
+  const Header& h_;
+  engine::Results proto_, table_;
+  size_t columns_ = 0;
+  bool open_ = false;
+  int sweep_left_ = 0;
+  std::string label_;
+  std::vector<double> row_;
+  ReadResults r_;
+};
+
+ReadResults read_ascii(const std::string& path, std::istream& in) {
   // Header: 80-column lines up to the one holding $&%#, line ends removed.
-  std::string header;
-  size_t pos = 0;
+  std::string header, line;
   bool found = false;
-  while (pos < content.size() && pos < kHeaderEndSearch) {
-    size_t end = content.find('\n', pos);
-    if (end == std::string::npos) end = content.size();
-    std::string text = content.substr(pos, end - pos);
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    header += text;
-    pos = end + 1;
-    if (text.find("$&%#") != std::string::npos) {
+  while (header.size() < kHeaderEndSearch && std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    header += line;
+    if (line.find("$&%#") != std::string::npos) {
       found = true;
       break;
     }
@@ -199,26 +213,38 @@ ReadResults read_ascii(const std::string& path, const std::string& content) {
   Header h;
   std::string error;
   if (!parse_header(header, h, error)) return {{}, path + ": header: " + error};
-  // Data: fixed-width fields (11 characters for 9007/9601, 13 for 2001) without separators.
+  // Data: fixed-width fields (11 characters for 9007/9601, 13 for 2001) without separators,
+  // read line by line so that a 100 MB file is never held whole.
   const size_t width = h.version == 2001 ? 13 : 11;
-  std::vector<double> values;
-  std::string data;
-  data.reserve(content.size() - std::min(pos, content.size()));
-  for (size_t i = pos; i < content.size(); ++i)
-    if (content[i] != '\n' && content[i] != '\r') data += content[i];
-  while (!data.empty() && data.back() == ' ') data.pop_back();
-  values.reserve(data.size() / width + 1);
-  for (size_t at = 0; at < data.size(); at += width) {
-    const std::string field = data.substr(at, width);
-    char* end = nullptr;
-    const double x = std::strtod(field.c_str(), &end);
-    if (end == field.c_str())
-      return {{},
-              path + ": data field " + std::to_string(at / width + 1) + " ('" + field +
-                  "') is not a number"};
-    values.push_back(x);
+  TableBuilder tables(path, h);
+  std::string carry;
+  size_t field_number = 0, line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    carry += line;
+    size_t at = 0;
+    for (; carry.size() - at >= width; at += width) {
+      char buf[32];
+      std::memcpy(buf, carry.data() + at, width);
+      buf[width] = '\0';
+      char* end = nullptr;
+      const double x = std::strtod(buf, &end);
+      ++field_number;
+      if (end == buf)
+        return {{},
+                path + ": data line " + std::to_string(line_number) + ", field " +
+                    std::to_string(field_number) + " ('" + buf + "') is not a number"};
+      tables.push(x);
+    }
+    carry.erase(0, at);
   }
-  return build_tables(path, h, values, false, "");
+  if (!carry.empty()) {
+    char* end = nullptr;
+    const double x = std::strtod(carry.c_str(), &end);
+    if (end != carry.c_str()) tables.push(x);
+  }
+  return tables.finish(false, "");
 }
 
 ReadResults read_binary(const std::string& path, const std::string& content) {
@@ -262,7 +288,6 @@ ReadResults read_binary(const std::string& path, const std::string& content) {
   if (!parse_header(header, h, error)) return {{}, path + ": header: " + error};
   // Decode the value stream: 9007/9601 float32; 2001 float64; 2013 scale (and marker) float64,
   // the rest float32. Sweep prefixes of 2013 are taken as float64 (no sample shows one).
-  std::vector<double> values;
   size_t at = 0;
   auto f32 = [&](double& out) {
     if (payload.size() - at < 4) return false;
@@ -284,24 +309,23 @@ ReadResults read_binary(const std::string& path, const std::string& content) {
     at += 8;
     return true;
   };
-  const bool ac = !h.types.empty() && h.types[0] == 2;
-  size_t per_row = 0;
-  for (int i = 1; i < h.nauto + h.nprobe; ++i) per_row += ac && i < h.nauto ? 2 : 1;
+  TableBuilder tables(path, h);
+  const size_t per_row = tables.columns() - 1;
   if (h.version != 2013) {
     double x;
-    while (h.version == 2001 ? f64(x) : f32(x)) values.push_back(x);
+    while (h.version == 2001 ? f64(x) : f32(x)) tables.push(x);
   } else {
     for (int t = 0; t < h.tables && at < payload.size(); ++t) {
       double x;
-      for (int s = 0; s < h.nsweep && f64(x); ++s) values.push_back(x);
+      for (int s = 0; s < h.nsweep && f64(x); ++s) tables.push(x);
       while (f64(x)) {
-        values.push_back(x);
+        tables.push(x);
         if (x >= 9e29) break;
-        for (size_t k = 0; k < per_row && f32(x); ++k) values.push_back(x);
+        for (size_t k = 0; k < per_row && f32(x); ++k) tables.push(x);
       }
     }
   }
-  return build_tables(path, h, values, truncated, note);
+  return tables.finish(truncated, note);
 }
 
 }  // namespace
@@ -323,7 +347,12 @@ ReadResults read_hspice_post(const std::string& path, const std::string& content
   if (content.find("PSFversion") != std::string::npos)
     return {{}, path + ": a PSF file, not an HSPICE post file (.option psf)"};
   if (static_cast<unsigned char>(content[0]) < 0x20) return read_binary(path, content);
-  return read_ascii(path, content);
+  std::istringstream in(content);
+  return read_ascii(path, in);
+}
+
+ReadResults read_hspice_post_ascii(const std::string& path, std::istream& in) {
+  return read_ascii(path, in);
 }
 
 }  // namespace xb::cli

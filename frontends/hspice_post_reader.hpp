@@ -4,6 +4,7 @@
 // header string, one table per outer sweep point ending at a 1e30 marker, AC vectors as
 // real/imaginary column pairs.
 
+#include <istream>
 #include <string>
 
 #include "frontends/result_readers.hpp"
@@ -13,5 +14,8 @@ namespace xb::cli {
 // True when `content` starts like an HSPICE post file (binary record framing or an ASCII header).
 bool looks_like_hspice_post(const std::string& content);
 ReadResults read_hspice_post(const std::string& path, const std::string& content);
+// An ASCII post file from a stream, never holding the whole file (a 100 MB .tr0 needs only its
+// tables in memory).
+ReadResults read_hspice_post_ascii(const std::string& path, std::istream& in);
 
 }  // namespace xb::cli

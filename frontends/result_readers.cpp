@@ -151,7 +151,17 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
 ReadResults read_results_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return {{}, "cannot open " + path};
-  std::string content((std::istreambuf_iterator<char>(in)), {});
+  // Look at the start first: an ASCII post file is then read as a stream, not held whole.
+  std::string content(2 << 20, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  content.resize(static_cast<size_t>(in.gcount()));
+  if (!content.empty() && static_cast<unsigned char>(content[0]) >= 0x20 &&
+      looks_like_hspice_post(content)) {
+    in.clear();
+    in.seekg(0);
+    return read_hspice_post_ascii(path, in);
+  }
+  content.append(std::istreambuf_iterator<char>(in), {});
   return read_results_content(path, content);
 }
 
