@@ -1,5 +1,7 @@
 #include "engine/signals.hpp"
 
+#include "engine/measure.hpp"
+
 #include <unordered_set>
 
 namespace xb::engine {
@@ -59,7 +61,19 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
       if (v.function == "v" || v.function == "i" || v.function == "par") add(v);
     }
   }
-  if (!out.empty() && analysis != "op") return out;
+  if (!out.empty() && analysis != "op") {
+    // .measure reads its signals from what the analysis records.
+    for (const std::string& name : measured_signals(c.measures, analysis)) {
+      netlist::OutputVar v;
+      v.function = name.substr(0, 1);
+      const std::string inner = name.substr(2, name.size() - 3);
+      const auto comma = inner.find(',');
+      v.args = {inner.substr(0, comma)};
+      if (comma != std::string::npos) v.args.push_back(inner.substr(comma + 1));
+      add(v);
+    }
+    return out;
+  }
   out.clear();
   seen.clear();
   for (size_t i = 1; i < c.node_names.size(); ++i) add(voltage_of(c.node_names[i]));

@@ -77,6 +77,45 @@ engine::Results on_print_grid(const engine::Results& r, double tstep, double tst
   return grid;
 }
 
+void write_measures(const std::vector<engine::MeasureResult>& m, std::ostream& out) {
+  for (const engine::MeasureResult& r : m) {
+    out << r.name << std::string(r.name.size() < 20 ? 20 - r.name.size() : 1, ' ') << "= ";
+    if (r.failed)
+      out << "failed (" << r.why << ")\n";
+    else
+      out << number(r.value, "% .6e") << "\n";
+  }
+}
+
+void write_measure_file(const std::vector<engine::MeasureResult>& m, const std::string& title,
+                        std::ostream& out, double temper, int alter) {
+  out << "$DATA1 SOURCE='xbspice' VERSION='xbspice'\n.TITLE '" << title << "'\n";
+  std::vector<std::string> names, values;
+  for (const engine::MeasureResult& r : m) {
+    names.push_back(r.name);
+    values.push_back(r.failed ? "failed" : number(r.value, "%.6e"));
+  }
+  names.push_back("temper");
+  values.push_back(number(temper, "%.4f"));
+  names.push_back("alter#");
+  values.push_back(std::to_string(alter));
+  auto rows = [&](const std::vector<std::string>& items) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      std::string slot = " " + items[i];
+      if (slot.size() < 17) slot.resize(17, ' ');
+      out << slot;
+      if (i % 4 == 3 || i + 1 == items.size()) out << "\n";
+    }
+  };
+  rows(names);
+  rows(values);
+}
+
+std::string measure_path(const std::string& output, const std::string& kind, size_t run) {
+  std::filesystem::path p(output);
+  return (p.parent_path() / (p.stem().string() + "." + kind + std::to_string(run))).string();
+}
+
 std::string numbered_path(const std::string& path, size_t index) {
   if (index == 0) return path;
   std::filesystem::path p(path);

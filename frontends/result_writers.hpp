@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 
+#include "engine/measure.hpp"
 #include "engine/results.hpp"
 
 namespace xb::cli {
@@ -21,6 +22,15 @@ void write_listing(const engine::Results& r, std::ostream& out, const PrintGrid&
 // A transient's results resampled on the print grid tstart, tstart + tstep, ..., tstop by
 // linear interpolation between accepted time points, as SPICE prints .print tran tables.
 engine::Results on_print_grid(const engine::Results& r, double tstep, double tstart, double tstop);
+
+// .measure results: "name = value" lines (or "failed", with the reason).
+void write_measures(const std::vector<engine::MeasureResult>& m, std::ostream& out);
+// HSPICE's measure file layout (.mt#/.ms#): $DATA1, .TITLE, names then values four to a line in
+// 17-column slots, ending with temper and alter#.
+void write_measure_file(const std::vector<engine::MeasureResult>& m, const std::string& title,
+                        std::ostream& out, double temper = 27, int alter = 1);
+// out.csv -> out.mt0 (run 0), out.mt1 (first .alter), ...
+std::string measure_path(const std::string& output, const std::string& kind, size_t run);
 
 // File name for result `index` (0-based) of a run writing to `path`: path itself for the first,
 // then "name_2.ext", "name_3.ext", ...

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "engine/dc_analysis.hpp"
+#include "engine/measure.hpp"
 #include "engine/transient.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/hspice_post_writer.hpp"
@@ -53,6 +54,8 @@ int run_deck(const RunOptions& opt) {
     // The first preparation takes the circuit load_deck already elaborated.
     std::optional<netlist::Circuit> elaborated = std::move(loaded->runs[r]);
     const std::vector<netlist::FlatAnalysis> analyses = elaborated->analyses;
+    const std::vector<netlist::Measure> measures = elaborated->measures;
+    const std::unordered_map<std::string, double> params = elaborated->params;
     auto prepare_fn = [&deck, &elaborated](const std::unordered_map<std::string, double>& o) {
       std::optional<netlist::Circuit> reuse;
       if (o.empty() && elaborated) reuse.swap(elaborated);
@@ -79,6 +82,16 @@ int run_deck(const RunOptions& opt) {
         if (r > 0) std::cout << "**** .alter " << r << "\n";
         write_listing(outcome.results, std::cout,
                       tran ? PrintGrid{fa.tstep, fa.tstart, fa.tstop} : PrintGrid{});
+        const std::vector<engine::MeasureResult> measured =
+            engine::evaluate_measures(measures, fa.name, outcome.results, params);
+        write_measures(measured, std::cout);
+        if (!measured.empty() && !opt.output.empty()) {
+          // HSPICE's measure file beside the results: .mt# for .tran, .ms# for .dc, # the run.
+          const std::string path = measure_path(opt.output, tran ? "mt" : "ms", r);
+          std::ofstream file(path);
+          write_measure_file(measured, outcome.results.title, file);
+          if (!file) std::cerr << "xbspice: error: cannot write " << path << "\n";
+        }
         if (!opt.output.empty()) {
           std::string path = numbered_path(opt.output, written++);
           const bool raw = path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0;
