@@ -1,5 +1,6 @@
 #include "frontends/result_readers.hpp"
 
+#include "frontends/hspice_listing_reader.hpp"
 #include "frontends/hspice_measure_reader.hpp"
 #include "frontends/hspice_post_reader.hpp"
 
@@ -169,6 +170,7 @@ ReadResults read_results_content(const std::string& path, const std::string& con
   if (content.empty()) return {{}, path + ": empty file"};
   if (looks_like_hspice_post(content)) return read_hspice_post(path, content);
   if (looks_like_hspice_measure(content)) return read_hspice_measure(path, content);
+  if (looks_like_hspice_listing(content)) return read_hspice_listing(path, content);
   if (content.rfind("Title:", 0) == 0 || content.find("\nPlotname:") != std::string::npos)
     return read_raw(path, content);
   return read_csv(path, content);

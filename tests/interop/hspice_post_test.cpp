@@ -176,3 +176,41 @@ TEST(HspiceMeasure, FailedIsNotANumberAndTruncationIsAnError) {
   cli::ReadResults bad = cli::read_results_content("m.mt0", ok.substr(0, ok.size() - 3));
   EXPECT_NE(bad.error.find("a record is incomplete"), std::string::npos) << bad.error;
 }
+
+TEST(HspiceListing, PrintTableMatchesThePostFile) {
+  // unn_lab1.lis prints v(1), v(2) of the sweep whose post file is unn_lab1.sw0.
+  cli::ReadResults lis = read("unn_lab1.lis"), sw = read("unn_lab1.sw0");
+  ASSERT_TRUE(lis.error.empty()) << lis.error;
+  const engine::Results* table = nullptr;
+  for (const auto& t : lis.tables)
+    if (t.analysis == "dc") table = &t;
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->rows.size(), 11u);
+  EXPECT_DOUBLE_EQ(table->rows[1][col(*table, "v(2)")], 0.5);  // printed "500.0000m"
+  for (size_t k = 0; k < 11; ++k)
+    EXPECT_NEAR(table->rows[k][col(*table, "v(2)")],
+                sw.tables[0].rows[k][col(sw.tables[0], "v(2)")], 1e-6);
+}
+
+TEST(HspiceListing, OperatingPointWithSubcircuitNodes) {
+  cli::ReadResults r = read("tg_resamp.lis");
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& op = r.tables.at(0);
+  EXPECT_EQ(op.analysis, "op");
+  EXPECT_DOUBLE_EQ(op.rows[0][col(op, "v(c1)")], 0.5284);
+  EXPECT_DOUBLE_EQ(op.rows[0][col(op, "v(1:b)")], 1.6908);
+  EXPECT_DOUBLE_EQ(op.rows[0][col(op, "v(2:eo)")], 1.039e-08);
+  // Cells written without a blank before '=' (F-2011), and a transient .print table.
+  cli::ReadResults ia = read("ia_ptm10hp.lis");
+  ASSERT_TRUE(ia.error.empty()) << ia.error;
+  ASSERT_GE(ia.tables.size(), 2u);
+  EXPECT_DOUBLE_EQ(ia.tables[0].rows[0][col(ia.tables[0], "v(inb_0)")], 0.75);
+  EXPECT_EQ(ia.tables[1].analysis, "tran");
+  EXPECT_DOUBLE_EQ(ia.tables[1].rows[1][col(ia.tables[1], "v(outin_00)")], 0.2977);
+}
+
+TEST(HspiceListing, AbortedJobIsAnErrorQuotingHspice) {
+  cli::ReadResults r = read("bee_researchtry.lis");
+  EXPECT_NE(r.error.find("the HSPICE job aborted: **error** model name nch.1"), std::string::npos)
+      << r.error;
+}
