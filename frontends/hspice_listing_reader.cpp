@@ -38,7 +38,9 @@ std::string voltage_name(const std::string& node) {
 
 bool looks_like_hspice_listing(const std::string& content) {
   const std::string head = content.substr(0, 4096);
-  return head.find("HSPICE") != std::string::npos && head.find("******") != std::string::npos;
+  // A listing has HSPICE's banner; a .print* file only the analysis line (`tnom=`).
+  return head.find("******") != std::string::npos &&
+         (head.find("HSPICE") != std::string::npos || head.find("tnom=") != std::string::npos);
 }
 
 ReadResults read_hspice_listing(const std::string& path, const std::string& content) {

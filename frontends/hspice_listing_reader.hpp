@@ -1,5 +1,6 @@
 #pragma once
-// HSPICE listings (.lis): the operating-point node table and every .print table, as
+// HSPICE listings (.lis) and .print* files (.printtr0): the operating-point node table and every
+// .print table, as
 // ../shared/HSPICE-FORMATS.md §7 describes them. Values carry engineering suffixes (x = 1e6,
 // a = 1e-18). OP node names keep HSPICE's circuit-number prefix off at the top level (0:vdd ->
 // v(vdd)) and on inside subcircuits (1:b -> v(1:b)); they are cut to 8 characters by HSPICE.
