@@ -95,6 +95,7 @@ int cmd_run(const std::vector<std::string>& args) {
       "several analyses (or .alter runs) the first goes to "
       "FILE and the k-th to FILE's name with _k before the extension (out.csv, out_2.csv, ...)")(
       "ascii", "write raw files in ASCII instead of binary")(
+      "lis", po::value<std::string>(), "also write an HSPICE-style listing (.lis) to FILE")(
       "stats", "print solver statistics (unknowns, KLU calls and times, Newton iterations)");
   po::positional_options_description pos;
   pos.add("deck", 1);
@@ -112,6 +113,7 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("output")) opt.output = vm["output"].as<std::string>();
   opt.stats = vm.count("stats") > 0;
   opt.ascii = vm.count("ascii") > 0;
+  if (vm.count("lis")) opt.lis = vm["lis"].as<std::string>();
   return run_deck(opt);
 }
 

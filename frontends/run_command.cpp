@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "engine/dc_analysis.hpp"
 #include "engine/measure.hpp"
 #include "engine/transient.hpp"
 #include "frontends/exit_codes.hpp"
+#include "frontends/hspice_listing_writer.hpp"
 #include "frontends/hspice_post_writer.hpp"
 #include "frontends/load_deck.hpp"
 #include "frontends/raw_writer.hpp"
@@ -47,6 +49,18 @@ int run_deck(const RunOptions& opt) {
     runs.push_back(netlist::apply_alter(main_deck, i));
 
   Progress progress(isatty(STDERR_FILENO) != 0);
+  std::ofstream lis_file;
+  std::optional<HspiceListing> lis;
+  if (!opt.lis.empty()) {
+    lis_file.open(opt.lis);
+    if (!lis_file) {
+      std::cerr << "xbspice: error: cannot write " << opt.lis << "\n";
+      return kUserError;
+    }
+    const auto& first = loaded->runs.front();
+    lis.emplace(lis_file, main_deck.title,
+                first.temperatures.empty() ? 27.0 : first.temperatures.front());
+  }
   size_t written = 0;
   int exit_code = kOk;
   for (size_t r = 0; r < runs.size(); ++r) {
@@ -85,6 +99,10 @@ int run_deck(const RunOptions& opt) {
         const std::vector<engine::MeasureResult> measured =
             engine::evaluate_measures(measures, fa.name, outcome.results, params);
         write_measures(measured, std::cout);
+        if (lis)
+          lis->add(tran ? on_print_grid(outcome.results, fa.tstep, fa.tstart, fa.tstop)
+                        : outcome.results,
+                   measured);
         if (!measured.empty() && !opt.output.empty()) {
           // HSPICE's measure file beside the results: .mt# for .tran, .ms# for .dc, # the run.
           const std::string path = measure_path(opt.output, tran ? "mt" : "ms", r);
@@ -142,6 +160,7 @@ int run_deck(const RunOptions& opt) {
       }
     }
   }
+  if (lis) lis->finish(exit_code == kOk);
   return exit_code;
 }
 

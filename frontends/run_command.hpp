@@ -9,6 +9,7 @@ struct RunOptions {
   std::string output;  // empty: no file
   bool stats = false;
   bool ascii = false;  // raw files in ASCII rather than binary
+  std::string lis;     // an HSPICE-style listing to this file when not empty
 };
 
 // `xbspice run`: simulates every .op, .dc and .tran of the deck (and of each .alter run). Returns
