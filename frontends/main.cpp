@@ -16,14 +16,10 @@
 #include "frontends/compare_command.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/export_command.hpp"
-#include "frontends/hspice_post_writer.hpp"
+#include "frontends/file_commands.hpp"
 #include "frontends/load_deck.hpp"
-#include "frontends/raw_writer.hpp"
 #include "frontends/regress_command.hpp"
-#include "frontends/result_readers.hpp"
-#include "frontends/result_writers.hpp"
 #include "frontends/run_command.hpp"
-#include "frontends/svg_plot.hpp"
 
 namespace po = boost::program_options;
 
@@ -164,45 +160,14 @@ int cmd_plot(const std::vector<std::string>& args) {
                   "result file against its first column as an SVG for a browser.",
                   code))
     return code;
-  ReadResults read = read_results_file(vm["results"].as<std::string>());
-  if (!read.error.empty()) {
-    std::cerr << "xbspice plot: error: " << read.error << "\n";
-    return kUserError;
-  }
-  const int which = vm["plot"].as<int>();
-  if (which < 1 || which > static_cast<int>(read.tables.size())) {
-    std::cerr << "xbspice plot: error: the file has " << read.tables.size() << " plot(s)\n";
-    return kUserError;
-  }
-  const engine::Results& t = read.tables[which - 1];
-  std::vector<std::string> names;
-  if (vm.count("signals"))
-    names = vm["signals"].as<std::vector<std::string>>();
-  else
-    names.assign(t.signals.begin() + 1, t.signals.end());
-  std::vector<Series> series;
-  for (std::string name : names) {
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto it = std::find(t.signals.begin(), t.signals.end(), name);
-    if (it == t.signals.end()) {
-      std::cerr << "xbspice plot: error: no signal '" << name << "' in the file\n";
-      return kUserError;
-    }
-    Series s{name, {}, {}};
-    const size_t col = it - t.signals.begin();
-    for (const auto& row : t.rows) s.x.push_back(row[0]), s.y.push_back(row[col]);
-    series.push_back(std::move(s));
-  }
-  std::ofstream out(vm["output"].as<std::string>());
-  write_svg_plot(series,
-                 {vm["title"].as<std::string>(), t.signals.empty() ? "" : t.signals[0],
-                  vm["ylabel"].as<std::string>()},
-                 out);
-  if (!out) {
-    std::cerr << "xbspice plot: error: cannot write " << vm["output"].as<std::string>() << "\n";
-    return kUserError;
-  }
-  return kOk;
+  PlotRequest req;
+  req.results = vm["results"].as<std::string>();
+  req.output = vm["output"].as<std::string>();
+  if (vm.count("signals")) req.signals = vm["signals"].as<std::vector<std::string>>();
+  req.title = vm["title"].as<std::string>();
+  req.ylabel = vm["ylabel"].as<std::string>();
+  req.plot = vm["plot"].as<int>();
+  return run_plot(req);
 }
 
 int cmd_convert(const std::vector<std::string>& args) {
@@ -222,31 +187,8 @@ int cmd_convert(const std::vector<std::string>& args) {
                   "recognised by content) to CSV or an ngspice raw file.",
                   code))
     return code;
-  ReadResults read = read_results_file(vm["input"].as<std::string>());
-  if (read.tables.empty()) {
-    std::cerr << "xbspice convert: error: " << read.error << "\n";
-    return kUserError;
-  }
-  const std::string out = vm["output"].as<std::string>();
-  for (size_t k = 0; k < read.tables.size(); ++k) {
-    const std::string path = numbered_path(out, k);
-    std::ofstream file(path, std::ios::binary);
-    if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0)
-      write_raw(read.tables[k], file, vm.count("ascii") > 0);
-    else if (is_hspice_post_name(path))
-      write_hspice_post(read.tables[k], file);
-    else
-      write_csv(read.tables[k], file);
-    if (!file) {
-      std::cerr << "xbspice convert: error: cannot write " << path << "\n";
-      return kUserError;
-    }
-  }
-  if (!read.error.empty()) {  // a truncated file: what was complete is written
-    std::cerr << "xbspice convert: error: " << read.error << "\n";
-    return kUserError;
-  }
-  return kOk;
+  return run_convert(vm["input"].as<std::string>(), vm["output"].as<std::string>(),
+                     vm.count("ascii") > 0);
 }
 
 int cmd_compare(const std::vector<std::string>& args) {

@@ -11,10 +11,9 @@
 #include "engine/measure.hpp"
 #include "engine/transient.hpp"
 #include "frontends/exit_codes.hpp"
+#include "frontends/file_commands.hpp"
 #include "frontends/hspice_listing_writer.hpp"
-#include "frontends/hspice_post_writer.hpp"
 #include "frontends/load_deck.hpp"
-#include "frontends/raw_writer.hpp"
 #include "frontends/result_writers.hpp"
 #include "frontends/simulation.hpp"
 
@@ -112,15 +111,7 @@ int run_deck(const RunOptions& opt) {
         }
         if (!opt.output.empty()) {
           std::string path = numbered_path(opt.output, written++);
-          const bool raw = path.size() >= 4 && path.compare(path.size() - 4, 4, ".raw") == 0;
-          std::ofstream file(path, std::ios::binary);
-          if (raw)
-            write_raw(outcome.results, file, opt.ascii);
-          else if (is_hspice_post_name(path))
-            write_hspice_post(outcome.results, file);
-          else
-            write_csv(outcome.results, file);
-          if (!file) {
+          if (!write_results_file(outcome.results, path, opt.ascii)) {
             std::cerr << "xbspice: error: cannot write " << path << "\n";
             return kUserError;
           }
