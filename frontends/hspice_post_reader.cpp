@@ -93,6 +93,33 @@ bool parse_header(const std::string& h, Header& out, std::string& error) {
              false;
     out.types.push_back(code);
   }
+  if (out.version == 9007) {
+    // 9007 cuts names to fields of exactly 16 characters, so a 16-character name touches the
+    // next one: read fixed fields, not blank-separated words.
+    size_t at = 256 + static_cast<size_t>(ss.tellg());
+    while (at < h.size() && h[at] == ' ') ++at;
+    auto field = [&](std::string& name) {
+      if (at >= h.size()) return false;
+      name = h.substr(at, 16);
+      at += 16;
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      return !name.empty() && name != "$&%#";
+    };
+    for (int i = 0; i < vectors; ++i) {
+      if (!field(token))
+        return error = "header lists " + std::to_string(vectors) + " types but " +
+                       std::to_string(i) + " names",
+               false;
+      out.names.push_back(token);
+    }
+    for (int i = 0; i < out.nsweep; ++i) {
+      if (!field(token)) return error = "sweep names missing", false;
+      out.sweeps.push_back(token);
+    }
+    if (h.find("$&%#", at) == std::string::npos)
+      return error = "no end-of-header mark after the names", false;
+    return true;
+  }
   for (int i = 0; i < vectors; ++i) {
     if (!(ss >> token) || token == "$&%#")
       return error = "header lists " + std::to_string(vectors) + " types but " + std::to_string(i) +

@@ -239,3 +239,23 @@ TEST(HspiceFiles, EveryRealFileIsRead) {
   EXPECT_EQ(p.tables[0].signals, (std::vector<std::string>{"time", "v(ml)"}));
   EXPECT_EQ(p.tables[0].rows.size(), 20001u);
 }
+
+TEST(HspicePost, Version9007NamesAreFixedFields) {
+  // No 9007 sample survives; built from HSPICE-FORMATS.md §1.1–§2: a 16-character name touches
+  // the next one, and positive numbers leave their sign position blank.
+  auto pad = [](std::string s, size_t n) { return s + std::string(n - s.size(), ' '); };
+  std::string h = "0003000000000000" + pad("9007", 8) + pad("old 9007 file", 64) +
+                  pad("01/02/97 10:00:00", 24) + pad("", 64) + pad("", 11) + "0" + pad("", 76);
+  for (int i = 0; i < 3; ++i) h += "  1     ";
+  h += pad("TIME", 16) + "v(abcdefghijklmn" + pad("v(b", 16) + pad("$&%#", 16);
+  std::string text;
+  for (size_t at = 0; at < h.size(); at += 80) text += pad(h.substr(at, 80), 80) + "\n";
+  text += " .00000E+00 .10000E+01-.50000E+00 .10000E-08 .20000E+01-.10000E+01 .10000E+31\n";
+  cli::ReadResults r = cli::read_results_content("old.tr0", text);
+  ASSERT_TRUE(r.error.empty()) << r.error;
+  const engine::Results& t = r.tables.at(0);
+  EXPECT_EQ(t.signals, (std::vector<std::string>{"time", "v(abcdefghijklmn)", "v(b)"}));
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(t.rows[1][0], 1e-9);
+  EXPECT_DOUBLE_EQ(t.rows[1][2], -1.0);
+}
