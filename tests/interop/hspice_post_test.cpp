@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -258,4 +260,35 @@ TEST(HspicePost, Version9007NamesAreFixedFields) {
   ASSERT_EQ(t.rows.size(), 2u);
   EXPECT_DOUBLE_EQ(t.rows[1][0], 1e-9);
   EXPECT_DOUBLE_EQ(t.rows[1][2], -1.0);
+}
+
+TEST(HspicePost, BigEndianBinaryReadsLikeLittleEndian) {
+  // Old HP/Sun files are big-endian: byte-swap hmc_test_2001.tr0's record framing and float64
+  // data (the header record is text) and read both.
+  std::ifstream in(kDir + "/hmc_test_2001.tr0", std::ios::binary);
+  std::string le((std::istreambuf_iterator<char>(in)), {}), be;
+  auto swap4 = [](const char* p) { return std::string{p[3], p[2], p[1], p[0]}; };
+  size_t pos = 0;
+  bool header = true;
+  while (pos + 16 <= le.size()) {
+    uint32_t bytes;
+    std::memcpy(&bytes, le.data() + pos + 12, 4);
+    for (int w = 0; w < 4; ++w) be += swap4(le.data() + pos + 4 * w);
+    const std::string payload = le.substr(pos + 16, bytes);
+    if (header) {
+      be += payload;
+    } else {
+      for (size_t k = 0; k + 8 <= payload.size(); k += 8)
+        be += std::string(payload.rbegin() + static_cast<long>(payload.size() - k - 8),
+                          payload.rbegin() + static_cast<long>(payload.size() - k));
+    }
+    be += swap4(le.data() + pos + 16 + bytes);
+    header = header && payload.find("$&%#") == std::string::npos;
+    pos += 20 + bytes;
+  }
+  cli::ReadResults a = cli::read_results_content("le.tr0", le),
+                   b = cli::read_results_content("be.tr0", be);
+  ASSERT_TRUE(a.error.empty() && b.error.empty()) << a.error << b.error;
+  ASSERT_EQ(a.tables[0].rows.size(), b.tables[0].rows.size());
+  EXPECT_EQ(a.tables[0].rows, b.tables[0].rows);
 }
