@@ -45,6 +45,11 @@ class TaoxGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
   std::optional<std::string> state_name(int state) const override;
+  // UIC: the state starts at x0 (no operating point holds it there).
+  void initial_values(std::vector<std::pair<int, double>>& out) const override {
+    for (size_t k = 0; k < inst_.size(); ++k)
+      if (rows_[k][2] < static_cast<int>(ground_)) out.emplace_back(rows_[k][2], inst_[k].p.x0);
+  }
 
  private:
   struct Instance {
@@ -54,6 +59,7 @@ class TaoxGroup : public engine::DeviceGroup {
   };
   std::vector<Instance> inst_;
   int state_ = 0;
+  size_t ground_ = 0;                      // the throw-away row
   std::vector<std::array<int, 3>> rows_;   // p n x
   std::vector<std::array<int, 9>> slots_;  // (p,p)(p,n)(n,p)(n,n)(p,x)(n,x)(x,p)(x,n)(x,x)
   mutable std::vector<double> x_last_;     // Newton scratch for limiting the state, not state

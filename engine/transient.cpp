@@ -110,13 +110,14 @@ bool TransientRun::initial_point() {
     if (!i.node.is_ground()) nodesets.emplace_back(static_cast<int>(i.node.value) - 1, i.value);
   s_.set_time(0.0);
   if (a_.uic) {
-    // No operating point: node voltages from .ic, inductor currents from IC=, the rest zero.
+    // No operating point: inductor currents from IC= and memristor states from x0, then node
+    // voltages from .ic (which may also set a state), the rest zero.
     std::vector<double>& x = s_.mutable_solution();
     std::fill(x.begin(), x.end(), 0.0);
-    for (const auto& [row, v] : ics) x[row] = v;
     std::vector<std::pair<int, double>> device;
     for (const auto& g : s_.groups()) g->initial_values(device);
     for (const auto& [row, v] : device) x[row] = v;
+    for (const auto& [row, v] : ics) x[row] = v;
     return true;
   }
   // .nodeset holds nodes only while the first solution is found; .ic holds them throughout the

@@ -168,3 +168,17 @@ TEST(Taox, OneTransistorOneMemristorArrayWithWordLinesOffSolves) {
   EXPECT_NEAR(res.rows[0][r.col(res, "v(x22.mid)")], 0.3, 1e-6);
   EXPECT_LT(res.rows[0][r.col(res, "v(x11.mid)")], 0.2);  // the on cell conducts
 }
+
+TEST(Taox, UicStartsTheStateAtX0) {
+  // UIC skips the operating point that holds the state: it must start at x0 (or .ic) anyway.
+  SimRun r = simulate(
+      "uic\n.model tx taox\nv1 a 0 0\nx1 a 0 tx x0=0.3\nx2 a 0 tx x0=0.3\n.ic v(x2.x)=0.6\n"
+      ".print tran v(x1.x) v(x2.x)\n.tran 1n 10n uic\n",
+      true);
+  ASSERT_TRUE(r.tran.status.ok) << r.tran.status.message;
+  const size_t c1 = r.col(r.tran.results, "v(x1.x)"), c2 = r.col(r.tran.results, "v(x2.x)");
+  for (const auto& row : r.tran.results.rows) {
+    EXPECT_NEAR(row[c1], 0.3, 1e-12) << row[0];
+    EXPECT_NEAR(row[c2], 0.6, 1e-12) << row[0];
+  }
+}
