@@ -23,6 +23,7 @@
 #include "devices/taox.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/load_deck.hpp"
+#include "frontends/ngspice_control.hpp"
 #include "frontends/verilog_a.hpp"
 #include "netlist/deck_writer.hpp"
 
@@ -98,6 +99,25 @@ std::string ngspice_subckt(const netlist::Model& m, const devices::ResolvedParam
     s << ".ends " << m.name << "\n";
   }
   return s.str();
+}
+
+// .data columns naming neither a source nor temp set parameters; alterparam needs them declared.
+void declare_data_columns(const netlist::Circuit& c, netlist::Deck& deck) {
+  for (const netlist::FlatAnalysis& a : c.analyses)
+    for (const netlist::FlatSweep& s : a.sweeps) {
+      if (s.target != netlist::FlatSweep::Target::data) continue;
+      for (size_t col = 0; col < s.data_columns.size(); ++col) {
+        const std::string& name = s.data_columns[col];
+        const netlist::FlatElement* e = c.find_element(name);
+        const bool declared = std::any_of(deck.params.begin(), deck.params.end(),
+                                          [&](const netlist::Param& p) { return p.name == name; });
+        if (name == "temp" || (e && (e->kind == 'v' || e->kind == 'i')) || declared) continue;
+        netlist::Param p;
+        p.name = name;
+        p.value = netlist::Value::of(s.data_rows.empty() ? 0.0 : s.data_rows[0][col]);
+        deck.params.push_back(std::move(p));
+      }
+    }
 }
 
 }  // namespace
@@ -203,14 +223,27 @@ int run_export(const ExportOptions& o) {
         user_ic = user_ic || circuit.node_names[ic.node.value] == e.name + ".x";
       if (!user_ic) ics += ".ic v(" + e.name + ".x)=" + num(tp.x0) + "\n";
     }
+  // Sweeps ngspice's .dc cannot run: every analysis moves into a .control block.
+  const bool control = needs_control_block(circuit);
+  std::string header =
+      "* exported by xbspice for ngspice: built-in devices as behavioural subcircuits\n";
+  std::string block;
+  if (control) {
+    const std::string raw = (o.output.empty() ? std::string("xbspice")
+                                              : std::filesystem::path(o.output).stem().string()) +
+                            ".raw";
+    header += "* run: ngspice -b " + (o.output.empty() ? std::string("DECK") : o.output) +
+              "  (the .control block writes " + raw + ")\n";
+    block = ngspice_control_block(circuit, raw);
+    declare_data_columns(circuit, deck);
+    deck.analyses.clear();
+  }
+  deck.data.clear();  // ngspice reads no .data cards; the block above runs the sweeps over them
   std::ostringstream text;
   netlist::write_deck(deck, netlist::DeckDialect::ngspice, text);
   std::string out = text.str();
-  const size_t title_end = out.find('\n') + 1;
-  out.insert(title_end,
-             "* exported by xbspice for ngspice: built-in devices as behavioural "
-             "subcircuits\n" +
-                 subckts + ics);
+  out.insert(out.find('\n') + 1, header + subckts + ics);
+  if (control) out.insert(out.rfind(".end"), block);
   if (o.output.empty()) {
     std::cout << out;
     return kOk;

@@ -1,0 +1,239 @@
+#include "frontends/ngspice_control.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <sstream>
+
+#include "engine/signals.hpp"
+#include "netlist/deck_writer.hpp"
+
+namespace xb::cli {
+namespace {
+
+using netlist::FlatAnalysis;
+using netlist::FlatSweep;
+using netlist::format_number;
+
+bool evenly_spaced(const std::vector<double>& p) {
+  if (p.size() < 2) return false;
+  const double step = (p.back() - p.front()) / static_cast<double>(p.size() - 1);
+  if (step == 0) return false;
+  for (size_t k = 0; k < p.size(); ++k)
+    if (std::fabs(p[k] - (p.front() + static_cast<double>(k) * step)) > 1e-9 * std::fabs(step))
+      return false;
+  return true;
+}
+
+// ngspice's .dc sweeps sources and temperature over evenly spaced points, nothing else.
+bool native_dc(const FlatAnalysis& a) {
+  return std::all_of(a.sweeps.begin(), a.sweeps.end(), [](const FlatSweep& s) {
+    return (s.target == FlatSweep::Target::source || s.target == FlatSweep::Target::temperature) &&
+           evenly_spaced(s.points);
+  });
+}
+
+// What one sweep point sets; the same reading of sweep variables as engine/dc_analysis.cpp.
+struct PointSettings {
+  std::vector<std::pair<std::string, double>> params, sources;
+  std::optional<double> temperature;
+};
+
+void apply_sweep(const FlatSweep& s, size_t k, const netlist::Circuit& c, PointSettings& out) {
+  auto assign = [&](const std::string& var, double value) {
+    const netlist::FlatElement* e = c.find_element(var);
+    if (var == "temp")
+      out.temperature = value;
+    else if (e && (e->kind == 'v' || e->kind == 'i'))
+      out.sources.emplace_back(var, value);
+    else
+      out.params.emplace_back(var, value);
+  };
+  if (s.target == FlatSweep::Target::data) {
+    for (size_t col = 0; col < s.data_columns.size(); ++col)
+      assign(s.data_columns[col], s.data_rows[k][col]);
+    return;
+  }
+  assign(s.variable, s.points[k]);
+}
+
+size_t sweep_size(const FlatSweep& s) {
+  return s.target == FlatSweep::Target::data ? s.data_rows.size() : s.points.size();
+}
+
+// The column xbspice writes for a sweep (engine/dc_analysis.cpp) and its value at point k.
+std::string sweep_label(const FlatSweep& s) {
+  if (s.target == FlatSweep::Target::data) return "index";
+  if (s.target == FlatSweep::Target::temperature) return "temp";
+  return s.variable;
+}
+double sweep_value(const FlatSweep& s, size_t k) {
+  return s.target == FlatSweep::Target::data ? static_cast<double>(k + 1) : s.points[k];
+}
+
+// How ngspice names the branch current of element `name` in an operating-point plot: subcircuit
+// elements are "<letter>.<path>.<local>" ("v.x1.vsense"), all followed by "#branch".
+std::optional<std::string> branch_vector(const netlist::Circuit& c, const std::string& name) {
+  const netlist::FlatElement* e = c.find_element(name);
+  if (!e) return std::nullopt;
+  const bool has_branch =
+      e->kind == 'v' || e->kind == 'e' || e->kind == 'h' || e->kind == 'l' ||
+      (e->kind == 'b' && !e->expressions.empty() && e->expressions[0].first == "v");
+  if (!has_branch) return std::nullopt;
+  const size_t dot = name.rfind('.');
+  const std::string full = dot == std::string::npos ? name : name.substr(dot + 1, 1) + "." + name;
+  return full + "#branch";
+}
+
+// The vector of signal `s` in an ngspice operating-point plot, or nothing when ngspice keeps
+// none (differential voltages, par(), device currents other than branch currents).
+std::optional<std::string> ngspice_vector(const netlist::Circuit& c, const engine::Signal& s) {
+  const netlist::OutputVar& o = s.output;
+  if (o.expr || o.args.size() != 1) return std::nullopt;
+  if (o.function == "v") return "v(" + o.args[0] + ")";
+  if (o.function == "i") return branch_vector(c, o.args[0]);
+  return std::nullopt;
+}
+
+class ControlWriter {
+ public:
+  ControlWriter(const netlist::Circuit& c, std::string raw) : c_(c), raw_(std::move(raw)) {}
+
+  std::string block() {
+    out_ << ".control\n";
+    for (size_t k = 0; k < c_.analyses.size(); ++k) {
+      const FlatAnalysis& a = c_.analyses[k];
+      if (a.kind == netlist::AnalysisKind::dc && !native_dc(a))
+        point_by_point(a, k + 1 < c_.analyses.size());
+      else
+        native(a);
+    }
+    // ngspice -b exits with 1 when no dot analysis ran; the block ran them, so exit 0. An
+    // interactive session stays open for plotting.
+    out_ << "if $?batchmode\n  quit 0\nend\n.endc\n";
+    return out_.str();
+  }
+
+ private:
+  void write_plot() {
+    out_ << "write " << raw_ << "\n";
+    if (!appending_) out_ << "set appendwrite\n";
+    appending_ = true;
+  }
+
+  void native(const FlatAnalysis& a) {
+    using netlist::AnalysisKind;
+    switch (a.kind) {
+      case AnalysisKind::op:
+        out_ << "op\n";
+        ++op_plots_;
+        break;
+      case AnalysisKind::dc:
+        out_ << "dc";
+        for (const FlatSweep& s : a.sweeps) {
+          const double step =
+              (s.points.back() - s.points.front()) / static_cast<double>(s.points.size() - 1);
+          out_ << ' ' << sweep_label(s) << ' ' << format_number(s.points.front()) << ' '
+               << format_number(s.points.back()) << ' ' << format_number(step);
+        }
+        out_ << '\n';
+        break;
+      case AnalysisKind::tran:
+        out_ << "tran " << format_number(a.tstep) << ' ' << format_number(a.tstop);
+        if (a.tstart != 0 || a.tmax > 0) out_ << ' ' << format_number(a.tstart);
+        if (a.tmax > 0) out_ << ' ' << format_number(a.tmax);
+        if (a.uic) out_ << " uic";
+        out_ << '\n';
+        if (!a.sweeps.empty()) out_ << "* the sweep of this .tran is not exported\n";
+        break;
+      default:
+        out_ << "* ." << a.name << " is not run by this block\n";
+        return;
+    }
+    write_plot();
+  }
+
+  // One operating point per sweep point, gathered into a new plot.
+  void point_by_point(const FlatAnalysis& a, bool more_follow) {
+    const size_t inner = a.sweeps.empty() ? 1 : sweep_size(a.sweeps[0]);
+    const size_t outer = a.sweeps.size() < 2 ? 1 : sweep_size(a.sweeps[1]);
+    const size_t n = inner * outer;
+    out_ << "* .dc with " << n << " points, one operating point each\n";
+    std::vector<size_t> plots;
+    PointSettings previous;
+    for (size_t o = 0; o < outer; ++o)
+      for (size_t i = 0; i < inner; ++i) {
+        PointSettings p;
+        if (a.sweeps.size() > 1) apply_sweep(a.sweeps[1], o, c_, p);
+        if (!a.sweeps.empty()) apply_sweep(a.sweeps[0], i, c_, p);
+        if (!p.params.empty() && (plots.empty() || p.params != previous.params)) {
+          for (const auto& [name, value] : p.params)
+            out_ << "alterparam " << name << '=' << format_number(value) << '\n';
+          out_ << "reset\n";  // makes the new parameter values take effect; sources return too
+        }
+        for (const auto& [name, value] : p.sources)
+          out_ << "alter " << name << " dc=" << format_number(value) << '\n';
+        if (p.temperature) out_ << "option temp=" << format_number(*p.temperature) << '\n';
+        out_ << "op\n";
+        plots.push_back(++op_plots_);
+        previous = std::move(p);
+      }
+    // The gathered plot: sweep columns first (the first is the scale), then every signal.
+    out_ << "setplot new\n";
+    for (size_t s = 0; s < a.sweeps.size(); ++s) {
+      const std::string label = sweep_label(a.sweeps[s]);
+      out_ << "let " << label << " = vector(" << n << ")\n";
+      for (size_t k = 0; k < n; ++k)
+        out_ << "let " << label << '[' << k
+             << "] = " << format_number(sweep_value(a.sweeps[s], s == 0 ? k % inner : k / inner))
+             << '\n';
+    }
+    for (const engine::Signal& s : engine::select_signals(c_, "dc")) {
+      const std::optional<std::string> vec = ngspice_vector(c_, s);
+      if (!vec) {
+        out_ << "* " << s.name << " has no ngspice vector\n";
+        continue;
+      }
+      // Vectors named "v(...)" cannot be indexed on the left of let: fill a temporary, copy it.
+      out_ << "let xb_signal = vector(" << n << ")\n";
+      for (size_t k = 0; k < n; ++k)
+        out_ << "let xb_signal[" << k << "] = op" << plots[k] << '.' << *vec << '\n';
+      out_ << "let " << s.name << " = xb_signal\nunlet xb_signal\n";
+    }
+    if (!a.sweeps.empty()) out_ << "setscale " << sweep_label(a.sweeps[0]) << '\n';
+    write_plot();
+    if (!more_follow) return;
+    // Later analyses see the deck's own values again.
+    if (!previous.params.empty()) {
+      for (const auto& [name, value] : previous.params) {
+        auto it = c_.params.find(name);
+        if (it != c_.params.end())
+          out_ << "alterparam " << name << '=' << format_number(it->second) << '\n';
+      }
+    }
+    out_ << "reset\n";
+    if (previous.temperature)
+      out_ << "option temp="
+           << format_number(c_.temperatures.empty() ? 27.0 : c_.temperatures.front()) << '\n';
+  }
+
+  const netlist::Circuit& c_;
+  std::string raw_;
+  std::ostringstream out_;
+  size_t op_plots_ = 0;  // ngspice names operating-point plots op1, op2, ...
+  bool appending_ = false;
+};
+
+}  // namespace
+
+bool needs_control_block(const netlist::Circuit& c) {
+  return std::any_of(c.analyses.begin(), c.analyses.end(), [](const FlatAnalysis& a) {
+    return a.kind == netlist::AnalysisKind::dc && !native_dc(a);
+  });
+}
+
+std::string ngspice_control_block(const netlist::Circuit& c, const std::string& raw_file) {
+  return ControlWriter(c, raw_file).block();
+}
+
+}  // namespace xb::cli
