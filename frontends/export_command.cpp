@@ -18,6 +18,7 @@
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "devices/builtin.hpp"
 #include "devices/taox.hpp"
@@ -120,6 +121,72 @@ void declare_data_columns(const netlist::Circuit& c, netlist::Deck& deck) {
     }
 }
 
+// The parameters of built-in model `m` as the elaborated circuit resolved them. A model local to
+// a subcircuit has a copy per instance ("x1.m", "x2.m"); the copies must agree, since one
+// ngspice subcircuit stands for them all. An unused local model resolves its plain numbers.
+bool resolve_model(const netlist::Circuit& c, const netlist::Model& m, bool local,
+                   devices::ResolvedParams& out, std::string& error) {
+  const devices::BuiltinType& t = *devices::find_builtin(m.type);
+  bool found = false;
+  for (const netlist::FlatModel& f : c.models) {
+    const bool match =
+        local ? f.name.size() > m.name.size() && f.name.ends_with("." + m.name) && f.type == m.type
+              : f.name == m.name;
+    if (!match) continue;
+    devices::ResolvedParams p = devices::resolve_params(t, f.params, {});
+    // Unset parameters hold NaN, which equals nothing: compare bit patterns' meaning by hand.
+    const bool same =
+        std::equal(p.values.begin(), p.values.end(), out.values.begin(), out.values.end(),
+                   [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); });
+    if (found && !same) {
+      error = ".model " + m.name + " (" + m.type +
+              ") takes different values in different subcircuit instances; the ngspice export "
+              "needs one set (make its parameters X-line parameters)";
+      return false;
+    }
+    out = std::move(p);
+    found = true;
+  }
+  if (!found) {
+    netlist::NumericParams literal;
+    for (const netlist::NamedValue& v : m.params)
+      if (!v.value.is_expression()) literal.emplace_back(v.name, v.value.number);
+    out = devices::resolve_params(t, literal, {});
+  }
+  if (!out.error.empty()) error = ".model " + m.name + ": " + out.error;
+  return out.error.empty();
+}
+
+// Built-in .model cards of `body` become ngspice subcircuits appended to `subckts`. Those local to
+// a subcircuit are hoisted to the top level as "<subckt>_<model>" and the X lines of that body
+// renamed, since ngspice's nested subcircuit definitions cannot see their parent's parameters.
+// `renamed` carries the enclosing subcircuits' hoisted names, which nested bodies also see.
+bool replace_builtin_models(const netlist::Circuit& c, netlist::Body& body,
+                            const std::string& scope, bool dynamic, std::string& subckts,
+                            std::string& error,
+                            std::unordered_map<std::string, std::string> renamed = {}) {
+  std::vector<netlist::Model> kept;
+  for (const netlist::Model& m : body.models) {
+    if (!devices::find_builtin(m.type)) {
+      kept.push_back(m);
+      continue;
+    }
+    devices::ResolvedParams p;
+    if (!resolve_model(c, m, !scope.empty(), p, error)) return false;
+    netlist::Model hoisted = m;
+    if (!scope.empty()) hoisted.name = renamed[m.name] = scope + "_" + m.name;
+    subckts += ngspice_subckt(hoisted, p, dynamic);
+  }
+  body.models = std::move(kept);
+  for (netlist::Element& e : body.elements)
+    if (e.kind == 'x' && renamed.count(e.model)) e.model = renamed[e.model];
+  for (netlist::Subckt& s : body.subckts)
+    if (!replace_builtin_models(c, s.body, scope.empty() ? s.name : scope + "_" + s.name, dynamic,
+                                subckts, error, renamed))
+      return false;
+  return true;
+}
+
 }  // namespace
 
 // HSPICE: the deck as written, `.option post`, and each built-in type as a Verilog-A module beside
@@ -174,36 +241,13 @@ int run_export(const ExportOptions& o) {
   const bool dynamic = std::any_of(deck.analyses.begin(), deck.analyses.end(), [](const auto& a) {
     return a.kind == netlist::AnalysisKind::tran;
   });
-  for (const netlist::Subckt& s : deck.subckts)
-    for (const netlist::Model& m : s.body.models)
-      if (devices::find_builtin(m.type)) {
-        std::cerr << "xbspice export: error: .model " << m.name << " of built-in type " << m.type
-                  << " inside subcircuit " << s.name
-                  << " is not exported yet (move it to the top level)\n";
-        return kUserError;
-      }
-  // Replace the built-in models by subcircuits of the same names.
-  std::string subckts;
+  // Replace the built-in models by subcircuits of the same names (local ones hoisted).
   const netlist::Circuit& circuit = loaded->runs.front();
-  std::vector<netlist::Model> kept;
-  for (const netlist::Model& m : deck.models) {
-    const devices::BuiltinType* t = devices::find_builtin(m.type);
-    if (!t) {
-      kept.push_back(m);
-      continue;
-    }
-    const netlist::FlatModel* fm = nullptr;
-    for (const netlist::FlatModel& f : circuit.models)
-      if (f.name == m.name) fm = &f;
-    devices::ResolvedParams p =
-        devices::resolve_params(*t, fm ? fm->params : netlist::NumericParams{}, {});
-    if (!p.error.empty()) {
-      std::cerr << "xbspice export: error: .model " << m.name << ": " << p.error << "\n";
-      return kUserError;
-    }
-    subckts += ngspice_subckt(m, p, dynamic);
+  std::string subckts, error;
+  if (!replace_builtin_models(circuit, deck, "", dynamic, subckts, error)) {
+    std::cerr << "xbspice export: error: " << error << "\n";
+    return kUserError;
   }
-  deck.models = std::move(kept);
   // The memristors' initial states as .ic lines (x0, or g0 solved), from the elaborated circuit.
   std::string ics;
   if (dynamic)
