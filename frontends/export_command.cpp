@@ -187,6 +187,31 @@ bool replace_builtin_models(const netlist::Circuit& c, netlist::Body& body,
   return true;
 }
 
+// HSPICE's .DATA columns name parameters ("used for source value, element value, ..."); a column
+// naming an independent source is xbspice's shorthand. For HSPICE such a column becomes parameter
+// xb_<source>, declared with the first row's value, and the source's DC value reads it.
+netlist::Deck with_data_parameters(netlist::Deck deck) {
+  for (netlist::DataTable& t : deck.data)
+    for (std::string& column : t.columns) {
+      auto e = std::find_if(deck.elements.begin(), deck.elements.end(), [&](const auto& el) {
+        return el.name == column && (el.kind == 'v' || el.kind == 'i') && el.source;
+      });
+      if (e == deck.elements.end()) continue;
+      const std::string param = "xb_" + column;
+      netlist::Diagnostics diag;
+      auto spec = std::make_shared<netlist::SourceSpec>(*e->source);
+      spec->dc = netlist::Value{0, netlist::Expression::parse(param, {}, diag), {}};
+      e->source = std::move(spec);
+      const size_t col = static_cast<size_t>(&column - t.columns.data());
+      netlist::Param p;
+      p.name = param;
+      p.value = t.rows.empty() ? netlist::Value::of(0) : t.rows[0][col];
+      deck.params.push_back(std::move(p));
+      column = param;
+    }
+  return deck;
+}
+
 }  // namespace
 
 // HSPICE: the deck as written, `.option post`, and each built-in type as a Verilog-A module beside
@@ -217,7 +242,7 @@ int export_hspice(const ExportOptions& o, const netlist::Deck& deck) {
     header += ".hdl \"" + t + ".va\"\n";
   }
   std::ostringstream text;
-  netlist::write_deck(deck, netlist::DeckDialect::hspice, text);
+  netlist::write_deck(with_data_parameters(deck), netlist::DeckDialect::hspice, text);
   std::string out = text.str();
   out.insert(out.find('\n') + 1, header);
   std::ofstream file(o.output);
@@ -236,6 +261,15 @@ int run_export(const ExportOptions& o) {
   }
   auto loaded = load_deck(o.deck, std::cerr);
   if (!loaded) return kUserError;
+  return export_loaded(*loaded, o);
+}
+
+int export_loaded(const LoadedDeck& loaded_deck, const ExportOptions& o) {
+  const LoadedDeck* loaded = &loaded_deck;
+  if (o.to != "ngspice" && o.to != "hspice") {
+    std::cerr << "xbspice export: error: --to " << o.to << ": hspice or ngspice\n";
+    return kUserError;
+  }
   if (o.to == "hspice") return export_hspice(o, loaded->deck);
   netlist::Deck deck = loaded->deck;
   const bool dynamic = std::any_of(deck.analyses.begin(), deck.analyses.end(), [](const auto& a) {

@@ -14,4 +14,8 @@ struct ExportOptions {
 
 int run_export(const ExportOptions& options);
 
+struct LoadedDeck;
+// The same for a deck already loaded (a crossbar builder's); options.deck is not read.
+int export_loaded(const LoadedDeck& loaded, const ExportOptions& options);
+
 }  // namespace xb::cli

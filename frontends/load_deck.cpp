@@ -8,22 +8,34 @@
 
 namespace xb::cli {
 
+namespace {
+
+std::optional<LoadedDeck> elaborate_runs(netlist::Deck deck, netlist::Diagnostics diag,
+                                         std::ostream& err) {
+  LoadedDeck out;
+  const netlist::ElaborateOptions options = devices::builtin_elaborate_options();
+  out.runs.push_back(netlist::elaborate(deck, options, diag));
+  for (size_t i = 0; i < deck.alters.size() && !diag.has_errors(); ++i)
+    out.runs.push_back(netlist::elaborate(netlist::apply_alter(deck, i), options, diag));
+  err << diag.format(*deck.sources);
+  if (diag.has_errors()) return std::nullopt;
+  out.deck = std::move(deck);
+  return out;
+}
+
+}  // namespace
+
 std::optional<LoadedDeck> load_deck(const std::string& path, std::ostream& err) {
   netlist::ParseResult parsed = netlist::parse_deck_file(path);
   if (!parsed.ok()) {
     err << parsed.diagnostics.format(*parsed.deck.sources);
     return std::nullopt;
   }
-  LoadedDeck out;
-  netlist::Diagnostics diag = std::move(parsed.diagnostics);
-  const netlist::ElaborateOptions options = devices::builtin_elaborate_options();
-  out.runs.push_back(netlist::elaborate(parsed.deck, options, diag));
-  for (size_t i = 0; i < parsed.deck.alters.size() && !diag.has_errors(); ++i)
-    out.runs.push_back(netlist::elaborate(netlist::apply_alter(parsed.deck, i), options, diag));
-  err << diag.format(*parsed.deck.sources);
-  if (diag.has_errors()) return std::nullopt;
-  out.deck = std::move(parsed.deck);
-  return out;
+  return elaborate_runs(std::move(parsed.deck), std::move(parsed.diagnostics), err);
+}
+
+std::optional<LoadedDeck> elaborate_deck(netlist::Deck deck, std::ostream& err) {
+  return elaborate_runs(std::move(deck), netlist::Diagnostics{}, err);
 }
 
 }  // namespace xb::cli

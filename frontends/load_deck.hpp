@@ -8,6 +8,7 @@
 
 #include "netlist/circuit.hpp"
 #include "netlist/deck.hpp"
+#include "netlist/diagnostics.hpp"
 
 namespace xb::cli {
 
@@ -18,5 +19,8 @@ struct LoadedDeck {
 
 // nullopt when the deck has errors (already printed).
 std::optional<LoadedDeck> load_deck(const std::string& path, std::ostream& err);
+
+// The same for a deck made in memory (a crossbar builder's).
+std::optional<LoadedDeck> elaborate_deck(netlist::Deck deck, std::ostream& err);
 
 }  // namespace xb::cli

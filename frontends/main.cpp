@@ -14,6 +14,7 @@
 
 #include "frontends/circuit_summary.hpp"
 #include "frontends/compare_command.hpp"
+#include "frontends/crossbar_command.hpp"
 #include "frontends/exit_codes.hpp"
 #include "frontends/export_command.hpp"
 #include "frontends/file_commands.hpp"
@@ -39,6 +40,7 @@ const char* kUsage =
     "  convert IN OUT      convert a result file (CSV, raw, HSPICE post) to CSV or raw\n"
     "  compare A B         compare two result files signal by signal\n"
     "  export DECK --to hspice|ngspice   write DECK for another simulator\n"
+    "  crossbar --weights W --inputs U   build a crossbar; simulate, save or export it\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -249,6 +251,39 @@ int cmd_export(const std::vector<std::string>& args) {
   return run_export(o);
 }
 
+int cmd_crossbar(const std::vector<std::string>& args) {
+  CrossbarOptions o;
+  po::options_description desc("crossbar options");
+  desc.add_options()("help,h", "show this help")(
+      "weights", po::value(&o.weights)->required(),
+      "conductance matrix (S), one array row per line, values split by , ; or blanks")(
+      "inputs", po::value(&o.inputs)->required(),
+      "input voltages, one vector (a value per row) per line; several lines sweep them")(
+      "cell", po::value(&o.cell)->default_value("conductor"), "conductor, taox or 1t1m")(
+      "sense", po::value(&o.sense)->default_value("ground"),
+      "ground (0 V sources vs<j>) or tia (opamp with feedback rf; outputs out<j>)")(
+      "wire-r", po::value(&o.wire_r)->default_value("0"), "wire resistance per cell segment (ohm)")(
+      "rf", po::value(&o.rf)->default_value("1k"), "transimpedance of --sense tia (ohm)")(
+      "vgate", po::value(&o.vgate)->default_value("1.8"), "1T1M word-line voltage (V)")(
+      "option", po::value(&o.options)->composing(), "an .options entry, e.g. reltol=1e-6")(
+      "deck", po::value(&o.deck), "write the built deck to this file")(
+      "to", po::value(&o.to), "with --deck: write it for hspice or ngspice instead")(
+      "output,o", po::value(&o.output), "simulate and write the results (CSV, .raw, .tr0, .sw0)")(
+      "stats", po::bool_switch(&o.stats), "print solver statistics");
+  po::positional_options_description pos;
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, pos, vm,
+                  "usage: xbspice crossbar --weights W --inputs U [--cell C] [--sense S] "
+                  "[--wire-r R] [--deck F [--to hspice|ngspice]] [-o RESULTS]\n\nBuilds a "
+                  "dot-product crossbar (inputs on the rows, a summed current per column). "
+                  "Without --deck it is simulated; with --deck it is written (for xbspice and "
+                  "HSPICE, or with --to for one simulator), and simulated too when -o is given.",
+                  code))
+    return code;
+  return run_crossbar(o);
+}
+
 int dispatch(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << kUsage;
@@ -272,6 +307,7 @@ int dispatch(int argc, char** argv) {
     if (command == "convert") return cmd_convert(rest);
     if (command == "compare") return cmd_compare(rest);
     if (command == "export") return cmd_export(rest);
+    if (command == "crossbar") return cmd_crossbar(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;

@@ -42,6 +42,11 @@ class Progress {
 int run_deck(const RunOptions& opt) {
   auto loaded = load_deck(opt.deck, std::cerr);
   if (!loaded) return kUserError;
+  return run_loaded(std::move(*loaded), opt);
+}
+
+int run_loaded(LoadedDeck loaded_deck, const RunOptions& opt) {
+  LoadedDeck* loaded = &loaded_deck;
   const netlist::Deck& main_deck = loaded->deck;
   std::vector<netlist::Deck> runs{main_deck};
   for (size_t i = 0; i < main_deck.alters.size(); ++i)

@@ -16,4 +16,8 @@ struct RunOptions {
 // the exit code.
 int run_deck(const RunOptions& options);
 
+struct LoadedDeck;
+// The same for a deck already loaded (options.deck only names it in messages).
+int run_loaded(LoadedDeck loaded, const RunOptions& options);
+
 }  // namespace xb::cli

@@ -1,0 +1,192 @@
+#include "netlist/crossbar_builder.hpp"
+
+#include <cmath>
+#include <memory>
+
+namespace xb::netlist {
+namespace {
+
+std::string idx(size_t i) {
+  return std::to_string(i);
+}
+
+class Builder {
+ public:
+  explicit Builder(const CrossbarSpec& s)
+      : s_(s), rows_(s.conductance.size()), cols_(s.conductance[0].size()) {}
+
+  Deck build() {
+    d_.title = s_.title.empty() ? std::to_string(rows_) + "x" + std::to_string(cols_) +
+                                      " crossbar built by xbspice"
+                                : s_.title;
+    for (const auto& [name, value] : s_.options) d_.options.push_back({name, Value::of(value)});
+    models();
+    for (size_t i = 0; i < rows_; ++i) source("vin" + idx(i), row(i, 0), s_.inputs[0][i]);
+    if (s_.cell == CrossbarSpec::Cell::one_t_one_m) source("vwl", "wl", s_.vgate);
+    for (size_t i = 0; i < rows_; ++i)
+      for (size_t j = 0; j < cols_; ++j) cell(i, j);
+    if (s_.wire_r > 0) wires();
+    for (size_t j = 0; j < cols_; ++j) sense(j);
+    analysis();
+    return std::move(d_);
+  }
+
+ private:
+  bool wired() const { return s_.wire_r > 0; }
+  std::string row(size_t i, size_t j) const {
+    return wired() ? "r" + idx(i) + "_" + idx(j) : "r" + idx(i);
+  }
+  std::string col(size_t i, size_t j) const {
+    return wired() ? "c" + idx(i) + "_" + idx(j) : "c" + idx(j);
+  }
+
+  void model(const std::string& name, const std::string& type, std::vector<NamedValue> params) {
+    d_.models.push_back(Model{name, type, std::move(params), {}});
+  }
+
+  void models() {
+    using C = CrossbarSpec::Cell;
+    if (s_.cell == C::conductor) model("xb_g", "conductor", {});
+    if (s_.cell != C::conductor) model("xb_taox", "taox", {});
+    if (s_.cell == C::one_t_one_m)  // the access NMOS of models/crossbar.lib (nacc)
+      model("xb_nacc", "nmos",
+            {{"level", Value::of(1)},
+             {"vto", Value::of(0.45)},
+             {"uo", Value::of(350)},
+             {"tox", Value::of(4.1e-9)},
+             {"gamma", Value::of(0.4)},
+             {"phi", Value::of(0.8)},
+             {"lambda", Value::of(0.1)},
+             {"cgso", Value::of(3.5e-10)},
+             {"cgdo", Value::of(3.5e-10)},
+             {"cgbo", Value::of(1e-10)},
+             {"cj", Value::of(1e-3)},
+             {"cjsw", Value::of(2.5e-10)},
+             {"mj", Value::of(0.5)},
+             {"mjsw", Value::of(0.33)},
+             {"pb", Value::of(0.8)}});
+    if (s_.sense == CrossbarSpec::Sense::transimpedance)
+      model("xb_amp", "opamp", {{"gain", Value::of(1e5)}, {"vsat", Value::of(10)}});
+  }
+
+  void element(char kind, std::string name, std::vector<std::string> nodes, std::string model,
+               std::vector<Value> values, std::vector<NamedValue> params) {
+    Element e;
+    e.kind = kind;
+    e.name = std::move(name);
+    e.nodes = std::move(nodes);
+    e.model = std::move(model);
+    e.values = std::move(values);
+    e.params = std::move(params);
+    d_.elements.push_back(std::move(e));
+  }
+
+  void source(const std::string& name, const std::string& plus, double dc) {
+    element('v', name, {plus, "0"}, "", {}, {});
+    auto spec = std::make_shared<SourceSpec>();
+    spec->dc = Value::of(dc);
+    d_.elements.back().source = std::move(spec);
+  }
+
+  void cell(size_t i, size_t j) {
+    const std::string at = idx(i) + "_" + idx(j);
+    const Value g = Value::of(s_.conductance[i][j]);
+    switch (s_.cell) {
+      case CrossbarSpec::Cell::conductor:
+        element('x', "xg" + at, {row(i, j), col(i, j)}, "xb_g", {}, {{"g", g}});
+        return;
+      case CrossbarSpec::Cell::taox:
+        element('x', "xm" + at, {row(i, j), col(i, j)}, "xb_taox", {}, {{"g0", g}});
+        return;
+      case CrossbarSpec::Cell::one_t_one_m:
+        element('x', "xm" + at, {row(i, j), "m" + at}, "xb_taox", {}, {{"g0", g}});
+        element('m', "mn" + at, {"m" + at, "wl", col(i, j), "0"}, "xb_nacc", {},
+                {{"w", Value::of(1e-6)}, {"l", Value::of(0.18e-6)}});
+        return;
+    }
+  }
+
+  void wires() {
+    const Value r = Value::of(s_.wire_r);
+    for (size_t i = 0; i < rows_; ++i)
+      for (size_t j = 0; j < cols_; ++j) {
+        const std::string at = idx(i) + "_" + idx(j);
+        if (j + 1 < cols_) element('r', "rr" + at, {row(i, j), row(i, j + 1)}, "", {r}, {});
+        if (i + 1 < rows_) element('r', "rc" + at, {col(i, j), col(i + 1, j)}, "", {r}, {});
+      }
+  }
+
+  void sense(size_t j) {
+    const std::string bottom = col(rows_ - 1, j);
+    if (s_.sense == CrossbarSpec::Sense::virtual_ground) {
+      source("vs" + idx(j), bottom, 0);
+      return;
+    }
+    const std::string out = "out" + idx(j);
+    element('x', "xa" + idx(j), {"0", bottom, out}, "xb_amp", {}, {});
+    element('r', "rf" + idx(j), {bottom, out}, "", {Value::of(s_.rf)}, {});
+  }
+
+  void analysis() {
+    Analysis a;
+    if (s_.inputs.size() == 1) {
+      a.kind = AnalysisKind::op;
+      a.name = "op";
+      d_.analyses.push_back(std::move(a));
+      return;
+    }
+    DataTable t;
+    t.name = "xb_inputs";
+    for (size_t i = 0; i < rows_; ++i) t.columns.push_back("vin" + idx(i));
+    for (const std::vector<double>& u : s_.inputs) {
+      std::vector<Value> values;
+      for (double v : u) values.push_back(Value::of(v));
+      t.rows.push_back(std::move(values));
+    }
+    d_.data.push_back(std::move(t));
+    a.kind = AnalysisKind::dc;
+    a.name = "dc";
+    Sweep s;
+    s.kind = Sweep::Kind::data;
+    s.data_name = "xb_inputs";
+    a.sweeps.push_back(std::move(s));
+    d_.analyses.push_back(std::move(a));
+  }
+
+  const CrossbarSpec& s_;
+  size_t rows_, cols_;
+  Deck d_;
+};
+
+}  // namespace
+
+std::string check_crossbar(const CrossbarSpec& s) {
+  if (s.conductance.empty() || s.conductance[0].empty()) return "the array has no cells";
+  const size_t cols = s.conductance[0].size();
+  for (size_t i = 0; i < s.conductance.size(); ++i) {
+    if (s.conductance[i].size() != cols)
+      return "conductance row " + idx(i + 1) + " has " + idx(s.conductance[i].size()) +
+             " values, row 1 has " + idx(cols);
+    for (size_t j = 0; j < cols; ++j)
+      if (!(s.conductance[i][j] >= 0) || !std::isfinite(s.conductance[i][j]))
+        return "conductance at row " + idx(i + 1) + ", column " + idx(j + 1) +
+               " is not a finite value >= 0";
+  }
+  if (s.inputs.empty()) return "no input vector";
+  for (size_t k = 0; k < s.inputs.size(); ++k) {
+    if (s.inputs[k].size() != s.conductance.size())
+      return "input vector " + idx(k + 1) + " has " + idx(s.inputs[k].size()) + " values for " +
+             idx(s.conductance.size()) + " rows";
+    for (double v : s.inputs[k])
+      if (!std::isfinite(v)) return "input vector " + idx(k + 1) + " holds a non-finite value";
+  }
+  if (!(s.wire_r >= 0) || !std::isfinite(s.wire_r)) return "wire resistance must be >= 0";
+  if (!(s.rf > 0) || !std::isfinite(s.rf)) return "rf must be > 0";
+  return "";
+}
+
+Deck build_crossbar(const CrossbarSpec& spec) {
+  return Builder(spec).build();
+}
+
+}  // namespace xb::netlist

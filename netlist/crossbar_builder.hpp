@@ -1,0 +1,46 @@
+#pragma once
+// Crossbar builder: a dot-product array (inputs on the rows, one summed current per column) as a
+// Deck. xbspice simulates that Deck and the deck writer prints the same object for HSPICE or
+// ngspice, so what is simulated is exactly what is exported.
+//
+// Topology (row i = 0..R-1, column j = 0..C-1):
+//   vin<i>   drives row i at its left end with input voltage u_i
+//   cell i,j joins row i to column j: a conductor (g = G_ij), a TaOx memristor held at the state
+//            whose read conductance is G_ij (g0), or a 1T1M cell (that memristor in series with
+//            an access NMOS whose gate is on word line `wl`, at vgate)
+//   wires    with wire_r > 0, a resistor of wire_r between neighbouring cells along each row
+//            (nodes r<i>_<j>) and each column (nodes c<i>_<j>); otherwise rows are nodes r<i>
+//            and columns c<j>
+//   sense    at the bottom of each column: a 0 V source vs<j> (virtual ground; i(vs<j>) is the
+//            column current sum_i G_ij u_i for ideal wires), or an inverting transimpedance
+//            amplifier (built-in opamp and feedback resistor rf; v(out<j>) = -rf * I_j)
+// One input vector gives an .op; several become a .data table swept by .dc.
+
+#include <string>
+#include <vector>
+
+#include "netlist/deck.hpp"
+
+namespace xb::netlist {
+
+struct CrossbarSpec {
+  enum class Cell { conductor, taox, one_t_one_m };
+  enum class Sense { virtual_ground, transimpedance };
+  Cell cell = Cell::conductor;
+  Sense sense = Sense::virtual_ground;
+  std::vector<std::vector<double>> conductance;         // [row][column], siemens
+  std::vector<std::vector<double>> inputs;              // input vectors, one voltage per row each
+  double wire_r = 0;                                    // ohms per segment; 0: ideal wires
+  double rf = 1e3;                                      // transimpedance, ohms
+  double vgate = 1.8;                                   // 1T1M word-line voltage
+  std::vector<std::pair<std::string, double>> options;  // .options cards (reltol, vntol, ...)
+  std::string title;
+};
+
+// Why `spec` cannot be built (shapes, signs), or "" when it can.
+std::string check_crossbar(const CrossbarSpec& spec);
+
+// The deck of `spec`, which must pass check_crossbar.
+Deck build_crossbar(const CrossbarSpec& spec);
+
+}  // namespace xb::netlist

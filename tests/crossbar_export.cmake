@@ -1,0 +1,39 @@
+# `xbspice crossbar ARGS`: the built crossbar simulated by xbspice (1) agrees with ngspice on the
+# same builder's ngspice export (2), and the deck it writes runs in `xbspice run` to the same
+# bits (3). XBSPICE, WORK, NAME, ARGS (a list), COMPARE (tolerance arguments for step 2).
+set(base ${WORK}/crossbar_${NAME})
+function(xb)
+  execute_process(COMMAND ${XBSPICE} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
+    ERROR_VARIABLE err WORKING_DIRECTORY ${WORK})
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "xbspice ${ARGN} failed (${rc}):\n${out}${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+xb(crossbar ${ARGS} -o ${base}_xb.csv)
+# (2) ngspice on the export; a .data sweep gives a .control block that writes its own raw file.
+file(REMOVE ${base}_ng.raw)
+xb(crossbar ${ARGS} --deck ${base}_ng.sp --to ngspice)
+file(READ ${base}_ng.sp exported)
+if(exported MATCHES "\n\\.control\n")
+  execute_process(COMMAND ngspice -b ${base}_ng.sp WORKING_DIRECTORY ${WORK} RESULT_VARIABLE rc
+    OUTPUT_VARIABLE out ERROR_VARIABLE err)
+else()
+  execute_process(COMMAND ngspice -b -r ${base}_ng.raw ${base}_ng.sp RESULT_VARIABLE rc
+    OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
+if(NOT rc EQUAL 0 OR NOT EXISTS ${base}_ng.raw)
+  message(FATAL_ERROR "ngspice failed on the exported crossbar:\n${out}${err}")
+endif()
+separate_arguments(tolerances UNIX_COMMAND "${COMPARE}")
+xb(compare ${base}_ng.raw ${base}_xb.csv ${tolerances})
+message(STATUS "ngspice against xbspice:\n${out}")
+# (3) the saved deck, run again, gives identical numbers.
+xb(crossbar ${ARGS} --deck ${base}.sp)
+xb(run ${base}.sp -o ${base}_rerun.csv)
+xb(compare ${base}_rerun.csv ${base}_xb.csv --reltol 0 --abstol 0)
+# (4) the HSPICE export (Verilog-A beside it, .data columns as parameters) also runs in xbspice;
+# a parameter sweep re-solves each point from scratch, so it agrees to Newton's tolerance.
+xb(crossbar ${ARGS} --deck ${base}_hs.sp --to hspice)
+xb(run ${base}_hs.sp -o ${base}_hs.csv)
+xb(compare ${base}_hs.csv ${base}_xb.csv --reltol 1e-9 --abstol 1e-15)
