@@ -212,6 +212,20 @@ netlist::Deck with_data_parameters(netlist::Deck deck) {
   return deck;
 }
 
+// HSPICE has no B element (its B is an IBIS buffer): a B source with v= becomes an E element with
+// VOL=, one with i= a G element with CUR=, named e<name> / g<name>.
+void behavioural_as_controlled(netlist::Body& body) {
+  for (netlist::Element& e : body.elements) {
+    if (e.kind != 'b' || e.params.empty()) continue;
+    netlist::NamedValue& p = e.params.front();
+    if (p.name != "v" && p.name != "i") continue;
+    e.kind = p.name == "v" ? 'e' : 'g';
+    e.name = std::string(1, e.kind) + e.name;
+    p.name = p.name == "v" ? "vol" : "cur";
+  }
+  for (netlist::Subckt& s : body.subckts) behavioural_as_controlled(s.body);
+}
+
 }  // namespace
 
 // HSPICE: the deck as written, `.option post`, and each built-in type as a Verilog-A module beside
@@ -242,7 +256,9 @@ int export_hspice(const ExportOptions& o, const netlist::Deck& deck) {
     header += ".hdl \"" + t + ".va\"\n";
   }
   std::ostringstream text;
-  netlist::write_deck(with_data_parameters(deck), netlist::DeckDialect::hspice, text);
+  netlist::Deck hspice_deck = with_data_parameters(deck);
+  behavioural_as_controlled(hspice_deck);
+  netlist::write_deck(hspice_deck, netlist::DeckDialect::hspice, text);
   std::string out = text.str();
   out.insert(out.find('\n') + 1, header);
   std::ofstream file(o.output);

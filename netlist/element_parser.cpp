@@ -1,5 +1,6 @@
 #include "netlist/element_parser.hpp"
 
+#include <cctype>
 #include <unordered_set>
 
 #include "netlist/number.hpp"
@@ -67,6 +68,42 @@ bool read_params(CardCursor& c, Element& el) {
     }
     el.params.push_back({key, values[0]});
   }
+  return true;
+}
+
+// B source: "v=" or "i=" and an expression. ngspice lets an unquoted expression run to the end
+// of the line with blanks and signs anywhere ("v = v(a)*v(a) +1"), so a value that is not one
+// quoted or braced token takes the whole rest of the card.
+bool read_behavioural(CardCursor& c, Element& el) {
+  const bool single =
+      c.at_named() &&
+      (c.peek(2).kind == TokenKind::quoted || c.peek(2).kind == TokenKind::braced) &&
+      (c.peek(3).kind == TokenKind::comma || c.at_named(3));
+  if (!c.at_named() || single) return read_params(c, el);
+  const Token& name = c.next();
+  c.next();
+  const std::string key = to_lower(name.text);
+  if (c.done()) {
+    c.diag().error("syntax", name.loc, "B source " + el.name + ": " + key + "= needs a value");
+    return false;
+  }
+  const SourceLoc at = c.loc();
+  // Tokens joined as written, with a blank only where two names or numbers would merge.
+  std::string text;
+  auto word_char = [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.';
+  };
+  while (!c.done()) {
+    const Token& t = c.next();
+    std::string piece(t.text);
+    if (t.kind == TokenKind::quoted || t.kind == TokenKind::braced) piece = "(" + piece + ")";
+    if (!text.empty() && !piece.empty() && word_char(text.back()) && word_char(piece.front()))
+      text += ' ';
+    text += piece;
+  }
+  ExprPtr e = Expression::parse(text, at, c.diag());
+  if (!e) return false;
+  el.params.push_back({key, Value{0, e, at}});
   return true;
 }
 
@@ -259,7 +296,7 @@ std::optional<Element> parse_element(CardCursor& c) {
       ok = parse_controlled(c, el);
       break;
     case 'b':
-      ok = read_nodes(c, el, 2) && read_params(c, el);
+      ok = read_nodes(c, el, 2) && read_behavioural(c, el);
       if (ok && el.params.empty()) {
         c.diag().error("syntax", el.loc, "B source " + el.name + " needs v={expr} or i={expr}");
         ok = false;

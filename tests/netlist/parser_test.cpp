@@ -167,3 +167,22 @@ TEST(Parser, IncludeChainInMessages) {
   EXPECT_NE(text.find("note: included from"), std::string::npos) << text;
   EXPECT_NE(text.find("include_loop.sp:3:1"), std::string::npos) << text;
 }
+
+// ngspice lets a B source's unquoted expression run to the end of the line, blanks and signs
+// included; braced and quoted forms stay single tokens.
+TEST(Parser, BehaviouralSourceExpressionRunsToEndOfLine) {
+  auto r = parse_ok(
+      "b sources\n"
+      "B1 x 0 v = v(a)*v(a) +1\n"
+      "B2 y 0 I=-2 * v(a, b) - 3m\n"
+      "B3 z 0 v={v(a)}\n");
+  const auto& e = r.deck.elements;
+  ASSERT_EQ(e.size(), 3u);
+  ASSERT_EQ(e[0].params.size(), 1u);
+  EXPECT_EQ(e[0].params[0].name, "v");
+  ASSERT_TRUE(e[0].params[0].value.expr);
+  EXPECT_EQ(e[0].params[0].value.expr->text(), "v(a)*v(a)+1");
+  EXPECT_EQ(e[1].params[0].name, "i");
+  EXPECT_EQ(e[1].params[0].value.expr->text(), "-2*v(a,b)-3m");
+  EXPECT_EQ(e[2].params[0].value.expr->text(), "v(a)");
+}
