@@ -292,3 +292,47 @@ TEST(HspicePost, BigEndianBinaryReadsLikeLittleEndian) {
   ASSERT_EQ(a.tables[0].rows.size(), b.tables[0].rows.size());
   EXPECT_EQ(a.tables[0].rows, b.tables[0].rows);
 }
+
+TEST(HspicePost, WindowsAscii2001WithCrlfAndThreeDigitExponents) {
+  // HSPICE-FORMATS.md §2: an L-2016 win64 release writes 2001 fields as 0.180000E+001 (six
+  // digits, three-digit exponent, still 13 characters) with CRLF line ends. Rewrite
+  // vg_0.9_inv.sw0 (Linux 2001: 0.6558104E+00) that way and read both.
+  std::ifstream in(kDir + "/vg_0.9_inv.sw0");
+  std::string line, windows, data;
+  bool in_header = true;
+  while (std::getline(in, line)) {
+    if (in_header) {
+      windows += line + "\r\n";
+      in_header = line.find("$&%#") == std::string::npos;
+      continue;
+    }
+    data += line;
+  }
+  std::string fields;
+  for (size_t at = 0; at + 13 <= data.size(); at += 13) {
+    const double v = std::stod(data.substr(at, 13));
+    char buf[32];
+    if (v == 0) {
+      std::snprintf(buf, sizeof buf, "0.000000E+000");
+    } else {
+      const int exponent = static_cast<int>(std::floor(std::log10(std::fabs(v)))) + 1;
+      const double mantissa = std::fabs(v) / std::pow(10.0, exponent);
+      std::snprintf(buf, sizeof buf, "%s%.6fE%c%03d", v < 0 ? "-" : "", mantissa,
+                    exponent < 0 ? '-' : '+', std::abs(exponent));
+      if (v < 0) std::memmove(buf + 1, buf + 2, std::strlen(buf + 1));  // -0.18… → -.18…
+    }
+    ASSERT_EQ(std::strlen(buf), 13u) << buf;
+    fields += buf;
+  }
+  for (size_t at = 0; at < fields.size(); at += 78) windows += fields.substr(at, 78) + "\r\n";
+  cli::ReadResults linux_file = read("vg_0.9_inv.sw0");
+  cli::ReadResults win = cli::read_results_content("win.sw0", windows);
+  ASSERT_TRUE(win.error.empty()) << win.error;
+  ASSERT_EQ(win.tables.size(), linux_file.tables.size());
+  const engine::Results &a = linux_file.tables[0], &b = win.tables[0];
+  EXPECT_EQ(a.signals, b.signals);
+  ASSERT_EQ(a.rows.size(), b.rows.size());
+  for (size_t r = 0; r < a.rows.size(); ++r)
+    for (size_t c = 0; c < a.rows[r].size(); ++c)
+      EXPECT_NEAR(b.rows[r][c], a.rows[r][c], 1e-6 * std::fabs(a.rows[r][c]) + 1e-30);
+}
