@@ -5,17 +5,8 @@
 #include "engine/signals.hpp"
 
 namespace xb::engine {
-namespace {
-
-// What one sweep point sets.
-struct PointSettings {
-  std::vector<std::pair<std::string, double>> sources;
-  std::optional<double> temperature;
-  std::unordered_map<std::string, double> params;
-};
-
-void apply_sweep(const netlist::FlatSweep& s, size_t point, const netlist::Circuit& c,
-                 PointSettings& out) {
+void apply_sweep_point(const netlist::FlatSweep& s, size_t point, const netlist::Circuit& c,
+                       SweepPointSettings& out) {
   auto assign = [&](const std::string& var, double value) {
     const netlist::FlatElement* e = c.find_element(var);
     if (var == "temp")
@@ -33,14 +24,21 @@ void apply_sweep(const netlist::FlatSweep& s, size_t point, const netlist::Circu
   assign(s.variable, s.points[point]);
 }
 
-std::string sweep_label(const netlist::FlatSweep& s) {
+std::string sweep_column(const netlist::FlatSweep& s) {
   if (s.target == netlist::FlatSweep::Target::data) return "index";
   if (s.target == netlist::FlatSweep::Target::temperature) return "temp";
   // ngspice names a source sweep after the source, in lower case; HSPICE likewise.
   return s.variable;
 }
 
-}  // namespace
+double sweep_column_value(const netlist::FlatSweep& s, size_t point) {
+  return s.target == netlist::FlatSweep::Target::data ? static_cast<double>(point + 1)
+                                                      : s.points[point];
+}
+
+size_t sweep_size(const netlist::FlatSweep& s) {
+  return s.target == netlist::FlatSweep::Target::data ? s.data_rows.size() : s.points.size();
+}
 
 namespace {
 
@@ -90,17 +88,11 @@ AnalysisOutcome run(size_t index, const PrepareFn& prepare,
   std::vector<const netlist::FlatSweep*> sweeps;
   if (a.kind == netlist::AnalysisKind::dc)
     for (const netlist::FlatSweep& s : a.sweeps) sweeps.push_back(&s);
-  for (const netlist::FlatSweep* s : sweeps) out.results.signals.push_back(sweep_label(*s));
+  for (const netlist::FlatSweep* s : sweeps) out.results.signals.push_back(sweep_column(*s));
   for (const Signal& s : signals) out.results.signals.push_back(s.name);
 
-  const size_t inner = sweeps.empty() ? 1
-                                      : (sweeps[0]->target == netlist::FlatSweep::Target::data
-                                             ? sweeps[0]->data_rows.size()
-                                             : sweeps[0]->points.size());
-  const size_t outer = sweeps.size() < 2 ? 1
-                                         : (sweeps[1]->target == netlist::FlatSweep::Target::data
-                                                ? sweeps[1]->data_rows.size()
-                                                : sweeps[1]->points.size());
+  const size_t inner = sweeps.empty() ? 1 : sweep_size(*sweeps[0]);
+  const size_t outer = sweeps.size() < 2 ? 1 : sweep_size(*sweeps[1]);
   std::vector<BoundSignal> bound = bind_signals(signals, p->circuit, *p->solver);
   auto rebuild = [&](const std::unordered_map<std::string, double>& params) {
     current_params = params;
@@ -114,9 +106,7 @@ AnalysisOutcome run(size_t index, const PrepareFn& prepare,
   auto sweep_values = [&](size_t i, size_t o) {
     std::vector<double> row;
     for (const netlist::FlatSweep* s : sweeps) {
-      size_t k = s == sweeps[0] ? i : o;
-      row.push_back(s->target == netlist::FlatSweep::Target::data ? static_cast<double>(k + 1)
-                                                                  : s->points[k]);
+      row.push_back(sweep_column_value(*s, s == sweeps[0] ? i : o));
     }
     return row;
   };
@@ -126,15 +116,15 @@ AnalysisOutcome run(size_t index, const PrepareFn& prepare,
   };
   constexpr size_t kBatch = 64;  // right-hand sides per KLU call, bounding the block's memory
   for (size_t o = 0; o < outer; ++o) {
-    std::vector<PointSettings> points(inner);
+    std::vector<SweepPointSettings> points(inner);
     for (size_t i = 0; i < inner; ++i) {
-      if (sweeps.size() > 1) apply_sweep(*sweeps[1], o, p->circuit, points[i]);
-      if (!sweeps.empty()) apply_sweep(*sweeps[0], i, p->circuit, points[i]);
+      if (sweeps.size() > 1) apply_sweep_point(*sweeps[1], o, p->circuit, points[i]);
+      if (!sweeps.empty()) apply_sweep_point(*sweeps[0], i, p->circuit, points[i]);
     }
     // Linear circuit, inner points differing only in source values: one factorization, all
     // right-hand sides solved together.
     bool batch =
-        inner > 1 && std::all_of(points.begin(), points.end(), [&](const PointSettings& s) {
+        inner > 1 && std::all_of(points.begin(), points.end(), [&](const SweepPointSettings& s) {
           return s.params == points[0].params && !s.temperature;
         });
     if (batch && points[0].params != current_params && !rebuild(points[0].params))
@@ -160,7 +150,7 @@ AnalysisOutcome run(size_t index, const PrepareFn& prepare,
       }
     }
     for (size_t i = 0; !batch && i < inner; ++i) {
-      const PointSettings& settings = points[i];
+      const SweepPointSettings& settings = points[i];
       if (settings.params != current_params && !rebuild(settings.params))
         return out.status = p->status, out;
       for (const auto& [name, value] : settings.sources) p->solver->set_source_value(name, value);

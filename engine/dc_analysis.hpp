@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "engine/dc_solver.hpp"
@@ -33,6 +35,20 @@ struct AnalysisOutcome {
   int unknowns = 0, nonzeros = 0;
   bool linear = false;
 };
+
+// What one point of a .dc sweep sets. A sweep variable (or .data column) naming an independent
+// source sets its DC value, "temp" the temperature, anything else a top-level parameter.
+struct SweepPointSettings {
+  std::vector<std::pair<std::string, double>> sources;
+  std::optional<double> temperature;
+  std::unordered_map<std::string, double> params;
+};
+void apply_sweep_point(const netlist::FlatSweep& s, size_t point, const netlist::Circuit& c,
+                       SweepPointSettings& out);
+// The result column of a sweep: "index" (1, 2, ...) for .data rows, "temp", or the variable.
+std::string sweep_column(const netlist::FlatSweep& s);
+double sweep_column_value(const netlist::FlatSweep& s, size_t point);
+size_t sweep_size(const netlist::FlatSweep& s);
 
 // Runs analysis `index` (an .op or .dc) on circuits made by `prepare`: a fresh one to start
 // with, and again whenever a swept parameter changes. `progress(done, total)` after each point.

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <sstream>
 
+#include "engine/dc_analysis.hpp"
 #include "engine/signals.hpp"
 #include "netlist/deck_writer.hpp"
 
@@ -33,42 +35,9 @@ bool native_dc(const FlatAnalysis& a) {
   });
 }
 
-// What one sweep point sets; the same reading of sweep variables as engine/dc_analysis.cpp.
-struct PointSettings {
-  std::vector<std::pair<std::string, double>> params, sources;
-  std::optional<double> temperature;
-};
-
-void apply_sweep(const FlatSweep& s, size_t k, const netlist::Circuit& c, PointSettings& out) {
-  auto assign = [&](const std::string& var, double value) {
-    const netlist::FlatElement* e = c.find_element(var);
-    if (var == "temp")
-      out.temperature = value;
-    else if (e && (e->kind == 'v' || e->kind == 'i'))
-      out.sources.emplace_back(var, value);
-    else
-      out.params.emplace_back(var, value);
-  };
-  if (s.target == FlatSweep::Target::data) {
-    for (size_t col = 0; col < s.data_columns.size(); ++col)
-      assign(s.data_columns[col], s.data_rows[k][col]);
-    return;
-  }
-  assign(s.variable, s.points[k]);
-}
-
-size_t sweep_size(const FlatSweep& s) {
-  return s.target == FlatSweep::Target::data ? s.data_rows.size() : s.points.size();
-}
-
-// The column xbspice writes for a sweep (engine/dc_analysis.cpp) and its value at point k.
-std::string sweep_label(const FlatSweep& s) {
-  if (s.target == FlatSweep::Target::data) return "index";
-  if (s.target == FlatSweep::Target::temperature) return "temp";
-  return s.variable;
-}
-double sweep_value(const FlatSweep& s, size_t k) {
-  return s.target == FlatSweep::Target::data ? static_cast<double>(k + 1) : s.points[k];
+// Parameters in name order, so that the block reads the same on every run.
+std::map<std::string, double> sorted(const std::unordered_map<std::string, double>& params) {
+  return {params.begin(), params.end()};
 }
 
 // How ngspice names the branch current of element `name` in an operating-point plot: subcircuit
@@ -133,7 +102,7 @@ class ControlWriter {
         for (const FlatSweep& s : a.sweeps) {
           const double step =
               (s.points.back() - s.points.front()) / static_cast<double>(s.points.size() - 1);
-          out_ << ' ' << sweep_label(s) << ' ' << format_number(s.points.front()) << ' '
+          out_ << ' ' << engine::sweep_column(s) << ' ' << format_number(s.points.front()) << ' '
                << format_number(s.points.back()) << ' ' << format_number(step);
         }
         out_ << '\n';
@@ -155,19 +124,19 @@ class ControlWriter {
 
   // One operating point per sweep point, gathered into a new plot.
   void point_by_point(const FlatAnalysis& a, bool more_follow) {
-    const size_t inner = a.sweeps.empty() ? 1 : sweep_size(a.sweeps[0]);
-    const size_t outer = a.sweeps.size() < 2 ? 1 : sweep_size(a.sweeps[1]);
+    const size_t inner = a.sweeps.empty() ? 1 : engine::sweep_size(a.sweeps[0]);
+    const size_t outer = a.sweeps.size() < 2 ? 1 : engine::sweep_size(a.sweeps[1]);
     const size_t n = inner * outer;
     out_ << "* .dc with " << n << " points, one operating point each\n";
     std::vector<size_t> plots;
-    PointSettings previous;
+    engine::SweepPointSettings previous;
     for (size_t o = 0; o < outer; ++o)
       for (size_t i = 0; i < inner; ++i) {
-        PointSettings p;
-        if (a.sweeps.size() > 1) apply_sweep(a.sweeps[1], o, c_, p);
-        if (!a.sweeps.empty()) apply_sweep(a.sweeps[0], i, c_, p);
+        engine::SweepPointSettings p;
+        if (a.sweeps.size() > 1) engine::apply_sweep_point(a.sweeps[1], o, c_, p);
+        if (!a.sweeps.empty()) engine::apply_sweep_point(a.sweeps[0], i, c_, p);
         if (!p.params.empty() && (plots.empty() || p.params != previous.params)) {
-          for (const auto& [name, value] : p.params)
+          for (const auto& [name, value] : sorted(p.params))
             out_ << "alterparam " << name << '=' << format_number(value) << '\n';
           out_ << "reset\n";  // makes the new parameter values take effect; sources return too
         }
@@ -181,11 +150,12 @@ class ControlWriter {
     // The gathered plot: sweep columns first (the first is the scale), then every signal.
     out_ << "setplot new\n";
     for (size_t s = 0; s < a.sweeps.size(); ++s) {
-      const std::string label = sweep_label(a.sweeps[s]);
+      const std::string label = engine::sweep_column(a.sweeps[s]);
       out_ << "let " << label << " = vector(" << n << ")\n";
       for (size_t k = 0; k < n; ++k)
-        out_ << "let " << label << '[' << k
-             << "] = " << format_number(sweep_value(a.sweeps[s], s == 0 ? k % inner : k / inner))
+        out_ << "let " << label << '[' << k << "] = "
+             << format_number(
+                    engine::sweep_column_value(a.sweeps[s], s == 0 ? k % inner : k / inner))
              << '\n';
     }
     for (const engine::Signal& s : engine::select_signals(c_, "dc")) {
@@ -200,12 +170,12 @@ class ControlWriter {
         out_ << "let xb_signal[" << k << "] = op" << plots[k] << '.' << *vec << '\n';
       out_ << "let " << s.name << " = xb_signal\nunlet xb_signal\n";
     }
-    if (!a.sweeps.empty()) out_ << "setscale " << sweep_label(a.sweeps[0]) << '\n';
+    if (!a.sweeps.empty()) out_ << "setscale " << engine::sweep_column(a.sweeps[0]) << '\n';
     write_plot();
     if (!more_follow) return;
     // Later analyses see the deck's own values again.
     if (!previous.params.empty()) {
-      for (const auto& [name, value] : previous.params) {
+      for (const auto& [name, value] : sorted(previous.params)) {
         auto it = c_.params.find(name);
         if (it != c_.params.end())
           out_ << "alterparam " << name << '=' << format_number(it->second) << '\n';

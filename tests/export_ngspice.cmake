@@ -7,20 +7,8 @@ execute_process(COMMAND ${XBSPICE} export ${DECK} --to ngspice -o ${base}_ng.sp 
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "export failed: ${err}")
 endif()
-# A deck with a .control block (sweeps ngspice's .dc cannot run) writes its own raw file, named
-# after the deck, in ngspice's working directory; others are run with -r.
-file(READ ${base}_ng.sp exported)
-if(exported MATCHES "\n\\.control\n")
-  file(REMOVE ${base}_ng.raw)
-  execute_process(COMMAND ngspice -b ${base}_ng.sp WORKING_DIRECTORY ${WORK} RESULT_VARIABLE rc
-    OUTPUT_VARIABLE out ERROR_VARIABLE err)
-else()
-  execute_process(COMMAND ngspice -b -r ${base}_ng.raw ${base}_ng.sp RESULT_VARIABLE rc
-    OUTPUT_VARIABLE out ERROR_VARIABLE err)
-endif()
-if(NOT rc EQUAL 0 OR NOT EXISTS ${base}_ng.raw)
-  message(FATAL_ERROR "ngspice failed on the exported deck:\n${out}${err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/run_ngspice.cmake)
+run_ngspice(${base}_ng.sp ${base}_ng.raw ${WORK})
 execute_process(COMMAND ${XBSPICE} run ${DECK} -o ${base}_xb.csv RESULT_VARIABLE rc
   OUTPUT_QUIET ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

@@ -198,7 +198,9 @@ TEST(Transient, CapacitorIcFollowsItsNodeOrder) {
   ASSERT_TRUE(r.outcome.status.ok) << r.outcome.status.message;
   const size_t c = r.col("v(a)");
   for (const auto& row : r.outcome.results.rows)
-    if (row[0] > 0.2e-6) EXPECT_NEAR(row[c], std::exp(-row[0] / kTau), 2e-4) << row[0];
+    if (row[0] > 0.2e-6) {
+      EXPECT_NEAR(row[c], std::exp(-row[0] / kTau), 2e-4) << row[0];
+    }
 }
 
 TEST(Transient, CapacitorCurrentIsItsChargeDerivative) {
