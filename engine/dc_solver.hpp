@@ -33,6 +33,7 @@ struct SolveStatus {
   std::string message;     // what failed, naming nodes or elements
   netlist::SourceLoc loc;  // the element to blame, when there is one
   int iterations = 0;
+  bool input_error = false;  // the deck is at fault (elaboration, device parameters), not numerics
 };
 
 class DcSolver {

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <memory>
 #include <sstream>
 #include <tuple>
 
@@ -18,16 +20,21 @@ namespace xb::cli {
 namespace {
 
 // A matrix of SPICE numbers ("1m", "2.5e-4"), one row per line; blank lines and lines starting
-// with # or * are skipped. Errors name file:line:column.
-bool read_matrix(const std::string& path, std::vector<std::vector<double>>& out,
-                 std::string& error) {
-  std::ifstream in(path);
+// with # or * are skipped. The file joins `sources`, so each value keeps its file:line:col.
+bool read_matrix(const std::string& path, netlist::SourceManager& sources,
+                 std::vector<std::vector<double>>& out,
+                 std::vector<std::vector<netlist::SourceLoc>>* locs, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) return error = path + ": cannot open", false;
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  const netlist::FileId file = sources.add(path, text, {});
+  std::istringstream lines(text);
   std::string line;
-  for (size_t n = 1; std::getline(in, line); ++n) {
+  for (uint32_t n = 1; std::getline(lines, line); ++n) {
     const size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos || line[first] == '#' || line[first] == '*') continue;
     std::vector<double> row;
+    std::vector<netlist::SourceLoc> row_locs;
     size_t at = 0;
     while (at < line.size()) {
       const size_t begin = line.find_first_not_of(" \t\r,;", at);
@@ -41,9 +48,11 @@ bool read_matrix(const std::string& path, std::vector<std::vector<double>>& out,
         return false;
       }
       row.push_back(*v);
+      row_locs.push_back({file, n, static_cast<uint32_t>(begin + 1)});
       at = end;
     }
     out.push_back(std::move(row));
+    if (locs) locs->push_back(std::move(row_locs));
   }
   if (out.empty()) return error = path + ": no values", false;
   return true;
@@ -75,8 +84,9 @@ int run_crossbar(const CrossbarOptions& o) {
     return fail("--to " + o.to + ": hspice or ngspice");
   if (!o.to.empty() && o.deck.empty()) return fail("--to needs --deck FILE to write");
   std::string error;
-  if (!read_matrix(o.weights, spec.conductance, error) ||
-      !read_matrix(o.inputs, spec.inputs, error))
+  spec.sources = std::make_shared<netlist::SourceManager>();
+  if (!read_matrix(o.weights, *spec.sources, spec.conductance, &spec.conductance_loc, error) ||
+      !read_matrix(o.inputs, *spec.sources, spec.inputs, nullptr, error))
     return fail(error);
   for (auto [text, flag, target] :
        {std::tuple{&o.wire_r, "--wire-r", &spec.wire_r}, std::tuple{&o.rf, "--rf", &spec.rf},

@@ -132,7 +132,7 @@ int run_loaded(LoadedDeck loaded_deck, const RunOptions& opt) {
         if (!outcome.results.rows.empty())
           std::cerr << "note: the " << outcome.results.rows.size()
                     << " point(s) computed before the failure were kept\n";
-        exit_code = kSimulationFailure;
+        exit_code = outcome.status.input_error ? kUserError : kSimulationFailure;
         continue;
       }
       if (opt.stats) {

@@ -19,7 +19,7 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
     options.param_overrides = overrides;
     p->circuit = netlist::elaborate(deck, options, diag);
     if (diag.has_errors()) {
-      p->status = {false, diag.format(*deck.sources), {}, 0};
+      p->status = {false, diag.format(*deck.sources), {}, 0, true};
       return p;
     }
   }
@@ -29,7 +29,7 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
     for (size_t i = 0; i < built.errors.size(); ++i)
       message += deck.sources->location_string(built.error_locs[i]) +
                  ": error: " + built.errors[i] + (i + 1 < built.errors.size() ? "\n" : "");
-    p->status = {false, message, {}, 0};
+    p->status = {false, message, {}, 0, true};
     return p;
   }
   p->solver = std::make_unique<engine::DcSolver>(p->circuit, std::move(built.groups),

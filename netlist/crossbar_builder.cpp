@@ -16,6 +16,7 @@ class Builder {
       : s_(s), rows_(s.conductance.size()), cols_(s.conductance[0].size()) {}
 
   Deck build() {
+    if (s_.sources) d_.sources = s_.sources;
     d_.title = s_.title.empty() ? std::to_string(rows_) + "x" + std::to_string(cols_) +
                                       " crossbar built by xbspice"
                                 : s_.title;
@@ -89,18 +90,24 @@ class Builder {
   }
 
   void cell(size_t i, size_t j) {
-    const std::string at = idx(i) + "_" + idx(j);
-    const Value g = Value::of(s_.conductance[i][j]);
+    const std::string id = idx(i) + "_" + idx(j);
+    const SourceLoc at = i < s_.conductance_loc.size() && j < s_.conductance_loc[i].size()
+                             ? s_.conductance_loc[i][j]
+                             : SourceLoc{};
+    const Value g = Value::of(s_.conductance[i][j], at);
     switch (s_.cell) {
       case CrossbarSpec::Cell::conductor:
-        element('x', "xg" + at, {row(i, j), col(i, j)}, "xb_g", {}, {{"g", g}});
+        element('x', "xg" + id, {row(i, j), col(i, j)}, "xb_g", {}, {{"g", g}});
+        d_.elements.back().loc = at;
         return;
       case CrossbarSpec::Cell::taox:
-        element('x', "xm" + at, {row(i, j), col(i, j)}, "xb_taox", {}, {{"g0", g}});
+        element('x', "xm" + id, {row(i, j), col(i, j)}, "xb_taox", {}, {{"g0", g}});
+        d_.elements.back().loc = at;
         return;
       case CrossbarSpec::Cell::one_t_one_m:
-        element('x', "xm" + at, {row(i, j), "m" + at}, "xb_taox", {}, {{"g0", g}});
-        element('m', "mn" + at, {"m" + at, "wl", col(i, j), "0"}, "xb_nacc", {},
+        element('x', "xm" + id, {row(i, j), "m" + id}, "xb_taox", {}, {{"g0", g}});
+        d_.elements.back().loc = at;
+        element('m', "mn" + id, {"m" + id, "wl", col(i, j), "0"}, "xb_nacc", {},
                 {{"w", Value::of(1e-6)}, {"l", Value::of(0.18e-6)}});
         return;
     }

@@ -35,6 +35,10 @@ struct CrossbarSpec {
   double vgate = 1.8;                                   // 1T1M word-line voltage
   std::vector<std::pair<std::string, double>> options;  // .options cards (reltol, vntol, ...)
   std::string title;
+  // Optional: where each conductance was read (its file registered in `sources`), so that a
+  // device error about cell i,j names that value's file:line:col.
+  std::vector<std::vector<SourceLoc>> conductance_loc;
+  SourceManagerPtr sources;
 };
 
 // Why `spec` cannot be built (shapes, signs), or "" when it can.
