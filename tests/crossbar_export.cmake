@@ -12,6 +12,8 @@ function(xb)
 endfunction()
 xb(crossbar ${ARGS} -o ${base}_xb.csv)
 # (2) ngspice on the export; a .data sweep gives a .control block that writes its own raw file.
+file(REMOVE ${base}_ng.sp)
+xb(crossbar ${ARGS} --deck ${base}_ng.sp --to ngspice)
 include(${CMAKE_CURRENT_LIST_DIR}/run_ngspice.cmake)
 run_ngspice(${base}_ng.sp ${base}_ng.raw ${WORK})
 separate_arguments(tolerances UNIX_COMMAND "${COMPARE}")
