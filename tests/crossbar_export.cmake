@@ -25,6 +25,8 @@ xb(run ${base}.sp -o ${base}_rerun.csv)
 xb(compare ${base}_rerun.csv ${base}_xb.csv --reltol 0 --abstol 0)
 # (4) the HSPICE export (Verilog-A beside it, .data columns as parameters) also runs in xbspice;
 # a parameter sweep re-solves each point from scratch, so it agrees to Newton's tolerance.
-xb(crossbar ${ARGS} --deck ${base}_hs.sp --to hspice)
-xb(run ${base}_hs.sp -o ${base}_hs.csv)
+# (its own folder: the Verilog-A modules beside the deck have names shared with other tests)
+file(MAKE_DIRECTORY ${base}_hspice)
+xb(crossbar ${ARGS} --deck ${base}_hspice/deck.sp --to hspice)
+xb(run ${base}_hspice/deck.sp -o ${base}_hs.csv)
 xb(compare ${base}_hs.csv ${base}_xb.csv --reltol 1e-9 --abstol 1e-15)

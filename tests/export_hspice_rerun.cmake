@@ -1,7 +1,9 @@
 # `xbspice export DECK --to hspice`: the exported deck holds no B element (HSPICE has none) and,
 # run by xbspice, agrees with DECK to relative 1e-9. XBSPICE, DECK, WORK.
 get_filename_component(name ${DECK} NAME_WE)
-set(base ${WORK}/hspice_rerun_${name})
+# Each test its own folder: the Verilog-A modules beside the deck have shared names (taox.va).
+set(base ${WORK}/hspice_rerun_${name}/${name})
+file(MAKE_DIRECTORY ${WORK}/hspice_rerun_${name})
 foreach(step "export;${DECK};--to;hspice;-o;${base}.sp" "run;${DECK};-o;${base}_orig.csv"
     "run;${base}.sp;-o;${base}_hs.csv"
     "compare;${base}_hs.csv;${base}_orig.csv;--reltol;1e-9;--abstol;1e-15")
