@@ -198,7 +198,7 @@ std::vector<MeasureResult> evaluate_measures(
   for (const netlist::Measure& m : measures) {
     if (!m.analysis.empty() && m.analysis != analysis) continue;
     MeasureResult r{m.name, NAN, true, ""};
-    Evaluator e{w, tokens_of(m.text)};
+    Evaluator e{w, tokens_of(m.text), 0, {}};
     auto fail = [&](const std::string& why) { r.why = why.empty() ? e.why : why; };
     if (results.rows.empty() || e.tok.empty()) {
       fail("nothing to measure");

@@ -292,7 +292,8 @@ int export_loaded(const LoadedDeck& loaded_deck, const ExportOptions& o) {
     return a.kind == netlist::AnalysisKind::tran;
   });
   // Replace the built-in models by subcircuits of the same names (local ones hoisted).
-  const netlist::Circuit& circuit = loaded->runs.front();
+  netlist::Circuit circuit = loaded->runs.front();
+  for (size_t k = 0; k < circuit.analyses.size(); ++k) table_sweep_as_index_sweep(deck, circuit, k);
   std::string subckts, error;
   if (!replace_builtin_models(circuit, deck, "", dynamic, subckts, error)) {
     std::cerr << "xbspice export: error: " << error << "\n";

@@ -13,6 +13,7 @@
 namespace xb::cli {
 namespace {
 
+using netlist::ExprPtr;
 using netlist::FlatAnalysis;
 using netlist::FlatSweep;
 using netlist::format_number;
@@ -195,6 +196,87 @@ class ControlWriter {
 };
 
 }  // namespace
+
+bool table_sweep_as_index_sweep(netlist::Deck& deck, netlist::Circuit& c, size_t k) {
+  FlatAnalysis& a = c.analyses.at(k);
+  if (a.kind != netlist::AnalysisKind::dc || a.sweeps.size() != 1 ||
+      a.sweeps[0].target != FlatSweep::Target::data || a.sweeps[0].data_rows.empty())
+    return false;
+  const FlatSweep& table = a.sweeps[0];
+  const std::string index_source = "vxb_table" + std::to_string(k);
+  const std::string index_node = "xb_table" + std::to_string(k);
+  // Every column a top-level source with a plain DC value (a transient function or an AC spec
+  // would see the B source's offset), and its row values as a pwl table of the index.
+  std::vector<size_t> columns;
+  std::vector<ExprPtr> tables;
+  netlist::Diagnostics diag;
+  for (size_t col = 0; col < table.data_columns.size(); ++col) {
+    const std::string& name = table.data_columns[col];
+    auto e = std::find_if(deck.elements.begin(), deck.elements.end(), [&](const auto& el) {
+      return el.name == name && (el.kind == 'v' || el.kind == 'i');
+    });
+    const netlist::FlatElement* flat = c.find_element(name);
+    const bool taken = std::any_of(deck.elements.begin(), deck.elements.end(), [&](const auto& el) {
+      return el.name == "bxb_" + name;  // already read by another table's sweep
+    });
+    if (e == deck.elements.end() || !e->source || !flat || !flat->source || taken ||
+        e->source->function != netlist::SourceFunction::none || e->source->ac_magnitude)
+      return false;
+    std::string pwl =
+        "pwl(v(" + index_node + "), 0, " + format_number(flat->source->dc.value_or(0));
+    for (size_t r = 0; r < table.data_rows.size(); ++r)
+      pwl += ", " + std::to_string(r + 1) + ", " + format_number(table.data_rows[r][col]);
+    ExprPtr expr = netlist::Expression::parse(pwl + ")", {}, diag);
+    if (!expr) return false;
+    columns.push_back(static_cast<size_t>(e - deck.elements.begin()));
+    tables.push_back(std::move(expr));
+  }
+  std::vector<netlist::Element> added;
+  for (size_t t = 0; t < columns.size(); ++t) {
+    netlist::Element& e = deck.elements[columns[t]];
+    netlist::Element b;
+    b.kind = 'b';
+    b.name = "bxb_" + e.name;
+    b.nodes = e.nodes;
+    if (e.kind == 'v') {  // p n  →  the source from p to xb_<name> at 0 V, the B source on to n
+      const std::string middle = "xb_" + e.name;
+      b.nodes[0] = middle;
+      e.nodes[1] = middle;
+      auto zero = std::make_shared<netlist::SourceSpec>(*e.source);
+      zero->dc = netlist::Value::of(0);
+      e.source = std::move(zero);
+      b.params.push_back({"v", netlist::Value{0, tables[t], {}}});
+    } else {
+      b.params.push_back({"i", netlist::Value{0, tables[t], {}}});
+      e.name.clear();  // the I source itself goes
+    }
+    added.push_back(std::move(b));
+  }
+  std::erase_if(deck.elements, [](const netlist::Element& e) { return e.name.empty(); });
+  netlist::Element index;
+  index.kind = 'v';
+  index.name = index_source;
+  index.nodes = {index_node, "0"};
+  auto spec = std::make_shared<netlist::SourceSpec>();
+  spec->dc = netlist::Value::of(0);
+  index.source = std::move(spec);
+  deck.elements.push_back(std::move(index));
+  for (netlist::Element& b : added) deck.elements.push_back(std::move(b));
+  // The analysis: a linear sweep of the index source, in the deck and in `c`.
+  const size_t rows = table.data_rows.size();
+  netlist::Sweep sweep;
+  sweep.variable = index_source;
+  sweep.start = netlist::Value::of(1);
+  sweep.stop = netlist::Value::of(static_cast<double>(rows));
+  sweep.step = netlist::Value::of(1);
+  deck.analyses.at(k).sweeps = {sweep};
+  FlatSweep flat;
+  flat.target = FlatSweep::Target::source;
+  flat.variable = index_source;
+  for (size_t r = 0; r < rows; ++r) flat.points.push_back(static_cast<double>(r + 1));
+  a.sweeps = {flat};
+  return true;
+}
 
 bool needs_control_block(const netlist::Circuit& c) {
   return std::any_of(c.analyses.begin(), c.analyses.end(), [](const FlatAnalysis& a) {

@@ -10,8 +10,18 @@
 #include <string>
 
 #include "netlist/circuit.hpp"
+#include "netlist/deck.hpp"
 
 namespace xb::cli {
+
+// A .dc over a .data table whose columns are all plain DC sources at the top level (a crossbar's
+// input vectors) runs in ngspice as a native sweep instead, one Newton solve per row without the
+// .control block's per-point bookkeeping: an index source vxb_table<k> (0 V) is swept 1..rows,
+// and each column source reads its row value from pwl(v(index)) with the deck's own value at
+// index 0, so other analyses are unchanged. A V source keeps its name and branch (a 0 V source
+// in series with a B source); an I source becomes B source bxb_<name>. Rewrites `deck` and
+// analysis `k` of `c` (then an ordinary source sweep); false, touching nothing, when not eligible.
+bool table_sweep_as_index_sweep(netlist::Deck& deck, netlist::Circuit& c, size_t k);
 
 // True when some analysis of `c` needs the .control form.
 bool needs_control_block(const netlist::Circuit& c);

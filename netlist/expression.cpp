@@ -31,7 +31,7 @@ constexpr FuncInfo kFunctions[] = {
     {"min", ExprFunc::min, 2, 255},   {"max", ExprFunc::max, 2, 255},
     {"floor", ExprFunc::floor, 1, 1}, {"ceil", ExprFunc::ceil, 1, 1},
     {"int", ExprFunc::int_, 1, 1},    {"limit", ExprFunc::limit, 3, 3},
-    {"if", ExprFunc::if_, 3, 3},
+    {"if", ExprFunc::if_, 3, 3},      {"pwl", ExprFunc::pwl, 3, 255},
 };
 
 const FuncInfo* find_function(std::string_view name) {
@@ -370,6 +370,9 @@ class ExprParser {
         return fail(begin, "function '" + name + "' takes " + std::to_string(f->min_args) +
                                (f->max_args != f->min_args ? " or more" : "") +
                                " argument(s), got " + std::to_string(args.size()));
+      if (f->func == ExprFunc::pwl && args.size() % 2 == 0)
+        return fail(begin, "pwl takes x and then (x, y) pairs, got " + std::to_string(args.size()) +
+                               " argument(s)");
       ExprNode n;
       n.op = ExprOp::call;
       n.func = f->func;
@@ -417,6 +420,17 @@ ExprPtr Expression::constant(double v) {
   std::snprintf(buf, sizeof buf, "%.17g", v);
   e->text_ = buf;
   return e;
+}
+
+PwlSegment pwl_segment(const double* x, size_t n) {
+  const size_t pairs = (n - 1) / 2;  // points (x[1 + 2i], x[2 + 2i])
+  PwlSegment s;
+  if (pairs < 2) return s;  // one point: constant
+  while (s.i + 2 < pairs && x[0] >= x[1 + 2 * (s.i + 1)]) ++s.i;
+  const double x0 = x[1 + 2 * s.i], x1 = x[3 + 2 * s.i];
+  s.weight = x1 != x0 ? (x[0] - x0) / (x1 - x0) : 0;
+  s.slope = x1 != x0 ? (x[4 + 2 * s.i] - x[2 + 2 * s.i]) / (x1 - x0) : 0;
+  return s;
 }
 
 namespace {
@@ -483,6 +497,10 @@ double apply(ExprFunc f, const double* x, size_t n) {
       return std::min(std::max(x[0], std::min(x[1], x[2])), std::max(x[1], x[2]));
     case ExprFunc::if_:
       return x[0] != 0 ? x[1] : x[2];
+    case ExprFunc::pwl: {
+      const PwlSegment s = pwl_segment(x, n);
+      return n < 5 ? x[2] : (1 - s.weight) * x[2 + 2 * s.i] + s.weight * x[4 + 2 * s.i];
+    }
   }
   return std::numeric_limits<double>::quiet_NaN();
 }

@@ -75,6 +75,7 @@ enum class ExprFunc : uint8_t {
   int_,
   limit,
   if_,
+  pwl,  // pwl(x, x1, y1, x2, y2, ...): ngspice's B-source table, linear beyond the ends
 };
 
 enum class SimVar : uint8_t { time, temper, hertz };
@@ -105,6 +106,15 @@ struct EvalResult {
   std::string error;  // empty on success
   bool ok() const { return error.empty(); }
 };
+
+// The segment of pwl(x, x1, y1, ...) (n values in `x`, x[0] the argument) that ngspice uses:
+// the last one starting at or below the argument, the first one below the table, so values
+// beyond the ends follow the end segments. value = (1 - weight)·y_i + weight·y_(i+1).
+struct PwlSegment {
+  size_t i = 0;  // segment from point i to point i + 1
+  double weight = 0, slope = 0;
+};
+PwlSegment pwl_segment(const double* x, size_t n);
 
 class Expression;
 using ExprPtr = std::shared_ptr<const Expression>;

@@ -222,6 +222,21 @@ bool ExpressionGradient::evaluate(const double* ref_values, const EvalContext& c
           case ExprFunc::if_:
             select(value_[args[0]] != 0 ? args[1] : args[2]);
             break;
+          case ExprFunc::pwl: {  // through the argument and the two y values in use
+            std::vector<double> xs(n.b);
+            for (uint32_t j = 0; j < n.b; ++j) xs[j] = value_[args[j]];
+            const PwlSegment s = pwl_segment(xs.data(), n.b);
+            if (n.b < 5) {
+              select(args[2]);
+              break;
+            }
+            const uint32_t y0 = args[2 + 2 * s.i], y1 = args[4 + 2 * s.i];
+            v = (1 - s.weight) * value_[y0] + s.weight * value_[y1];
+            for (size_t r = 0; r < k; ++r)
+              g[r] = s.slope * gx[r] + (1 - s.weight) * grad_[y0 * k + r] +
+                     s.weight * grad_[y1 * k + r];
+            break;
+          }
           case ExprFunc::sign:
             if (n.b == 1) {
               unary(x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0, 0);

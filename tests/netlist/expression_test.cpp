@@ -4,6 +4,9 @@
 
 #include <cmath>
 #include <map>
+#include <tuple>
+
+#include "netlist/expression_gradient.hpp"
 
 using namespace xb::netlist;
 
@@ -160,4 +163,33 @@ TEST(Expression, BindReplacesParamsAndRenamesNodes) {
   Diagnostics d2;
   ExprPtr again = Expression::parse(b->text(), {}, d2);
   ASSERT_TRUE(again);
+}
+
+// pwl(x, x1, y1, ...) as ngspice's B sources have it: linear between points and along the end
+// segments beyond them (checked against ngspice 39: 0.3 at x = 0 and 0.6 at x = 4 below).
+TEST(Expression, PiecewiseLinearTable) {
+  const std::string table = ", 1, 0.1, 2, -0.1, 3, 0.25)";
+  EXPECT_NEAR(eval("pwl(1" + table), 0.1, 1e-15);
+  EXPECT_NEAR(eval("pwl(1.5" + table), 0.0, 1e-15);
+  EXPECT_NEAR(eval("pwl(2.5" + table), 0.075, 1e-15);
+  EXPECT_NEAR(eval("pwl(3" + table), 0.25, 1e-15);
+  EXPECT_NEAR(eval("pwl(0" + table), 0.3, 1e-15);
+  EXPECT_NEAR(eval("pwl(4" + table), 0.6, 1e-15);
+  EXPECT_EQ(eval("pwl(7, 1, 5)"), 5);
+  EXPECT_EQ(error_code("pwl(1, 2, 3, 4)"), error_code("sqrt(1, 2)"));
+}
+
+TEST(Expression, PiecewiseLinearGradientIsTheSegmentSlope) {
+  Diagnostics d;
+  ExpressionGradient g(Expression::parse("pwl(v(a), 0, 1, 2, 5, 3, 2)", {}, d));
+  ASSERT_EQ(g.refs().size(), 1u);
+  MapContext ctx;
+  for (auto [x, value, slope] : {std::tuple{1.0, 3.0, 2.0}, std::tuple{2.5, 3.5, -3.0},
+                                 std::tuple{-1.0, -1.0, 2.0}, std::tuple{4.0, -1.0, -3.0}}) {
+    double v = 0, dv = 0;
+    std::string error;
+    ASSERT_TRUE(g.evaluate(&x, ctx, v, &dv, error)) << error;
+    EXPECT_NEAR(v, value, 1e-14) << x;
+    EXPECT_NEAR(dv, slope, 1e-14) << x;
+  }
 }
