@@ -60,10 +60,13 @@ int run_compare(const CompareOptions& o) {
   for (size_t t = 0; t < std::min(ra.tables.size(), rb.tables.size()); ++t) {
     const engine::Results &A = ra.tables[t], &B = rb.tables[t];
     if (ra.tables.size() > 1) std::printf("table %zu: %s\n", t + 1, B.title.c_str());
+    // Two single-point tables (operating points) have no axis: every column is a signal.
+    const bool single = A.rows.size() == 1 && B.rows.size() == 1;
+    const size_t first = single ? 0 : 1;
     std::map<std::string, size_t> ca, cb;
-    for (size_t i = 1; i < A.signals.size(); ++i) ca.emplace(key_of(A.signals[i]), i);
-    for (size_t i = 1; i < B.signals.size(); ++i) cb.emplace(key_of(B.signals[i]), i);
-    const bool pointwise = same_axis(A, B);
+    for (size_t i = first; i < A.signals.size(); ++i) ca.emplace(key_of(A.signals[i]), i);
+    for (size_t i = first; i < B.signals.size(); ++i) cb.emplace(key_of(B.signals[i]), i);
+    const bool pointwise = single || same_axis(A, B);
     std::printf("%-24s %-11s %-11s %-16s %s\n", "signal", "worst abs", "worst rel", "at", "result");
     for (const auto& [key, jb] : cb) {
       if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), key) == wanted.end()) continue;
@@ -98,7 +101,7 @@ int run_compare(const CompareOptions& o) {
       }
       all_pass = all_pass && r.pass;
       std::printf("%-24s %-11s %-11s %-16s %s\n", r.name.c_str(), g(r.worst_abs).c_str(),
-                  g(r.worst_rel).c_str(), (B.signals[0] + "=" + g(r.where)).c_str(),
+                  g(r.worst_rel).c_str(), single ? "-" : (B.signals[0] + "=" + g(r.where)).c_str(),
                   r.pass ? "pass" : "FAIL");
       if (!r.note.empty()) std::printf("    %s\n", r.note.c_str());
       if (t == 0) plotted.push_back(std::move(r));

@@ -207,6 +207,15 @@ bool table_sweep_as_index_sweep(netlist::Deck& deck, netlist::Circuit& c, size_t
   const std::string index_node = "xb_table" + std::to_string(k);
   // Every column a top-level source with a plain DC value (a transient function or an AC spec
   // would see the B source's offset), and its row values as a pwl table of the index.
+  // A source another analysis sweeps must keep its own DC value: not eligible.
+  auto swept_elsewhere = [&](const std::string& name) {
+    for (size_t j = 0; j < c.analyses.size(); ++j)
+      for (const FlatSweep& s : c.analyses[j].sweeps)
+        if (j != k &&
+            (s.variable == name || std::count(s.data_columns.begin(), s.data_columns.end(), name)))
+          return true;
+    return false;
+  };
   std::vector<size_t> columns;
   std::vector<ExprPtr> tables;
   netlist::Diagnostics diag;
@@ -220,7 +229,8 @@ bool table_sweep_as_index_sweep(netlist::Deck& deck, netlist::Circuit& c, size_t
       return el.name == "bxb_" + name;  // already read by another table's sweep
     });
     if (e == deck.elements.end() || !e->source || !flat || !flat->source || taken ||
-        e->source->function != netlist::SourceFunction::none || e->source->ac_magnitude)
+        swept_elsewhere(name) || e->source->function != netlist::SourceFunction::none ||
+        e->source->ac_magnitude)
       return false;
     std::string pwl =
         "pwl(v(" + index_node + "), 0, " + format_number(flat->source->dc.value_or(0));
@@ -279,6 +289,11 @@ bool table_sweep_as_index_sweep(netlist::Deck& deck, netlist::Circuit& c, size_t
 }
 
 bool needs_control_block(const netlist::Circuit& c) {
+  // ngspice's batch run keeps one analysis of each kind (the last .dc card wins), so a deck with
+  // two of a kind runs them from the block too.
+  std::map<netlist::AnalysisKind, int> kinds;
+  for (const FlatAnalysis& a : c.analyses)
+    if (++kinds[a.kind] > 1) return true;
   return std::any_of(c.analyses.begin(), c.analyses.end(), [](const FlatAnalysis& a) {
     return a.kind == netlist::AnalysisKind::dc && !native_dc(a);
   });

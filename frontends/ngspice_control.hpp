@@ -23,7 +23,8 @@ namespace xb::cli {
 // analysis `k` of `c` (then an ordinary source sweep); false, touching nothing, when not eligible.
 bool table_sweep_as_index_sweep(netlist::Deck& deck, netlist::Circuit& c, size_t k);
 
-// True when some analysis of `c` needs the .control form.
+// True when some analysis of `c` needs the .control form, or when two analyses are of one kind
+// (ngspice's batch run would keep only the last).
 bool needs_control_block(const netlist::Circuit& c);
 
 // The block, from `.control` to `.endc`; it writes `raw_file` (relative to ngspice's directory).
