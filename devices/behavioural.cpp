@@ -129,9 +129,7 @@ std::optional<engine::Unknown> BehaviouralGroup::branch(std::string_view name) c
 }
 
 std::optional<size_t> BehaviouralGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 double BehaviouralGroup::current(size_t k, const double* x) const {

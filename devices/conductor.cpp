@@ -64,9 +64,7 @@ void ConductorGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> ConductorGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < names_.size(); ++k)
-    if (names_[k] == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(names_, name);
 }
 
 double ConductorGroup::current(size_t k, const double* x) const {

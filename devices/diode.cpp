@@ -137,9 +137,7 @@ bool DiodeGroup::has_charges() const {
 }
 
 std::optional<size_t> DiodeGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 double DiodeGroup::current(size_t k, const double* x) const {

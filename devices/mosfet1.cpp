@@ -339,9 +339,7 @@ void Mos1Group::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> Mos1Group::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 double Mos1Group::current(size_t k, const double* x) const {

@@ -81,9 +81,7 @@ void OpampTanhGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> OpampTanhGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 // ---- opamp -----------------------------------------------------------------------------------
@@ -148,9 +146,7 @@ void OpampGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> OpampGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 double OpampGroup::current(size_t k, const double* x) const {

@@ -69,9 +69,7 @@ void CapacitorGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> CapacitorGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < names_.size(); ++k)
-    if (names_[k] == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(names_, name);
 }
 
 // ---- inductors -------------------------------------------------------------------------------
@@ -154,9 +152,7 @@ std::optional<engine::Unknown> InductorGroup::branch(std::string_view name) cons
 }
 
 std::optional<size_t> InductorGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < names_.size(); ++k)
-    if (names_[k] == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(names_, name);
 }
 
 void InductorGroup::initial_values(std::vector<std::pair<int, double>>& out) const {

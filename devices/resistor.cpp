@@ -53,9 +53,7 @@ void ResistorGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> ResistorGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < names_.size(); ++k)
-    if (names_[k] == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(names_, name);
 }
 
 double ResistorGroup::current(size_t k, const double* x) const {

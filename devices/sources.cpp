@@ -67,9 +67,7 @@ std::optional<Unknown> BranchSourceGroup::branch(std::string_view name) const {
 }
 
 std::optional<size_t> BranchSourceGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 double BranchSourceGroup::current(size_t k, const double* x) const {
@@ -163,9 +161,7 @@ void CurrentSourceGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> CurrentSourceGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 double CurrentSourceGroup::current(size_t k, const double* x) const {

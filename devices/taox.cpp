@@ -202,9 +202,7 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<size_t> TaoxGroup::find(std::string_view name) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (inst_[k].name == name) return k;
-  return std::nullopt;
+  return engine::index_by_name(inst_, name);
 }
 
 double TaoxGroup::current(size_t k, const double* x) const {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "engine/mna_system.hpp"
@@ -55,6 +56,20 @@ class BindContext {
   // Branch-current unknown of a voltage-defined element ("v1", "x1.e2"), or nullopt.
   virtual std::optional<Unknown> branch(std::string_view element) const = 0;
 };
+
+// find() for a group: the index of `name` among its instances, kept as names or as records
+// with a `name` field.
+template <class Items>
+std::optional<size_t> index_by_name(const Items& items, std::string_view name) {
+  for (size_t k = 0; k < items.size(); ++k) {
+    if constexpr (std::is_convertible_v<decltype(items[k]), std::string_view>) {
+      if (items[k] == name) return k;
+    } else if (items[k].name == name) {
+      return k;
+    }
+  }
+  return std::nullopt;
+}
 
 class DeviceGroup {
  public:
