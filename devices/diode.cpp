@@ -80,10 +80,7 @@ void DiodeGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext
 }
 
 void DiodeGroup::resolve(const engine::MnaSystem& sys) {
-  for (size_t k = 0; k < rows_.size(); ++k) {
-    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
-    for (int& s : slots_[k]) s = sys.value_index(s);
-  }
+  engine::resolve_rows_and_slots(sys, rows_, slots_);
 }
 
 void DiodeGroup::load(const engine::EvalRequest& r) const {

@@ -35,10 +35,7 @@ void CapacitorGroup::request_slots(engine::MnaSystem& sys, const engine::BindCon
 
 void CapacitorGroup::resolve(const engine::MnaSystem& sys) {
   ground_ = sys.size();
-  for (size_t k = 0; k < rows_.size(); ++k) {
-    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
-    for (int& s : slots_[k]) s = sys.value_index(s);
-  }
+  engine::resolve_rows_and_slots(sys, rows_, slots_);
 }
 
 void CapacitorGroup::load(const engine::EvalRequest& r) const {
@@ -108,10 +105,7 @@ void InductorGroup::request_slots(engine::MnaSystem& sys, const engine::BindCont
 }
 
 void InductorGroup::resolve(const engine::MnaSystem& sys) {
-  for (size_t k = 0; k < rows_.size(); ++k) {
-    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
-    for (int& s : slots_[k]) s = sys.value_index(s);
-  }
+  engine::resolve_rows_and_slots(sys, rows_, slots_);
   for (Coupling& c : couplings_) c.ab = sys.value_index(c.ab), c.ba = sys.value_index(c.ba);
 }
 

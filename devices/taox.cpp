@@ -153,10 +153,7 @@ void TaoxGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext&
 
 void TaoxGroup::resolve(const engine::MnaSystem& sys) {
   ground_ = static_cast<size_t>(sys.size());
-  for (size_t k = 0; k < rows_.size(); ++k) {
-    for (int& r : rows_[k]) r = r < 0 ? sys.size() : r;
-    for (int& s : slots_[k]) s = sys.value_index(s);
-  }
+  engine::resolve_rows_and_slots(sys, rows_, slots_);
 }
 
 void TaoxGroup::load(const engine::EvalRequest& r) const {

@@ -71,6 +71,16 @@ std::optional<size_t> index_by_name(const Items& items, std::string_view name) {
   return std::nullopt;
 }
 
+// resolve() of a group that keeps, per instance, residual rows (-1 for ground) and requested
+// Jacobian slots: ground rows go to the throw-away row, slot requests become value indices.
+template <class Rows, class Slots>
+void resolve_rows_and_slots(const MnaSystem& sys, Rows& rows, Slots& slots) {
+  for (auto& instance : rows)
+    for (int& r : instance) r = r < 0 ? sys.size() : r;
+  for (auto& instance : slots)
+    for (int& s : instance) s = sys.value_index(s);
+}
+
 class DeviceGroup {
  public:
   virtual ~DeviceGroup() = default;
