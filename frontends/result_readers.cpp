@@ -25,6 +25,27 @@ bool parse_double(const std::string& text, double& out) {
   return end && *end == '\0';
 }
 
+// One CSV line into fields (RFC 4180): quoted fields may hold commas and doubled quotes.
+std::vector<std::string> split_csv_line(const std::string& line) {
+  std::vector<std::string> cells(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      cells.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      cells.emplace_back();
+    } else {
+      cells.back() += c;
+    }
+  }
+  if (cells.size() > 1 && cells.back().empty() && line.back() == ',') cells.pop_back();
+  return cells;  // (a trailing comma, as some spreadsheets write, adds no column)
+}
+
 ReadResults read_csv(const std::string& path, const std::string& content) {
   ReadResults r;
   engine::Results t;
@@ -39,10 +60,7 @@ ReadResults read_csv(const std::string& path, const std::string& content) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
+    std::vector<std::string> cells = split_csv_line(line);
     if (t.signals.empty()) {
       for (std::string& c : cells) t.signals.push_back(lower(c));
       continue;

@@ -16,7 +16,14 @@ std::string number(double v, const char* format) {
 }  // namespace
 
 void write_csv(const engine::Results& r, std::ostream& out) {
-  for (size_t i = 0; i < r.signals.size(); ++i) out << (i ? "," : "") << r.signals[i];
+  // RFC 4180: a name with a comma (v(a,b)) or a quote is quoted, quotes doubled.
+  auto field = [](const std::string& name) {
+    if (name.find_first_of(",\"") == std::string::npos) return name;
+    std::string quoted = "\"";
+    for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+  };
+  for (size_t i = 0; i < r.signals.size(); ++i) out << (i ? "," : "") << field(r.signals[i]);
   out << "\n";
   for (const auto& row : r.rows) {
     for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << number(row[i], "%.15g");

@@ -12,6 +12,7 @@
 
 #include "frontends/hspice_post_writer.hpp"
 #include "frontends/result_readers.hpp"
+#include "frontends/result_writers.hpp"
 
 using namespace xb;
 
@@ -335,4 +336,22 @@ TEST(HspicePost, WindowsAscii2001WithCrlfAndThreeDigitExponents) {
   for (size_t r = 0; r < a.rows.size(); ++r)
     for (size_t c = 0; c < a.rows[r].size(); ++c)
       EXPECT_NEAR(b.rows[r][c], a.rows[r][c], 1e-6 * std::fabs(a.rows[r][c]) + 1e-30);
+}
+
+TEST(Csv, NamesWithCommasAreQuotedAndReadBack) {
+  // v(a,b) and a name with a quote survive a CSV round trip (RFC 4180 quoting); a trailing
+  // comma adds no column.
+  engine::Results r;
+  r.signals = {"v1", "v(a,b)", "par('x\"y')"};
+  r.rows = {{0, 0.5, 1}, {1, -0.25, 2}};
+  std::ostringstream text;
+  cli::write_csv(r, text);
+  EXPECT_EQ(text.str().substr(0, text.str().find('\n')), "v1,\"v(a,b)\",\"par('x\"\"y')\"");
+  cli::ReadResults back = cli::read_results_content("q.csv", text.str());
+  ASSERT_TRUE(back.error.empty()) << back.error;
+  EXPECT_EQ(back.tables.at(0).signals, r.signals);
+  EXPECT_EQ(back.tables.at(0).rows, r.rows);
+  cli::ReadResults trailing = cli::read_results_content("t.csv", "x,y,\n1,2,\n");
+  ASSERT_TRUE(trailing.error.empty()) << trailing.error;
+  EXPECT_EQ(trailing.tables.at(0).signals.size(), 2u);
 }
