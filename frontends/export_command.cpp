@@ -226,6 +226,52 @@ void behavioural_as_controlled(netlist::Body& body) {
   for (netlist::Subckt& s : body.subckts) behavioural_as_controlled(s.body);
 }
 
+// HSPICE constructs ngspice lacks, rewritten or dropped with a note in the deck:
+//   .hdl            ngspice loads no Verilog-A this way (built-ins are subcircuits already)
+//   .alter          ngspice has none; the main deck is exported, each block run separately
+//   E/G VOL=/CUR= with MAX=/MIN=   the clamp folded into the expression
+//   binned models   (nch -> nch.2 by L and W): top-level elements name the bin xbspice chose
+std::string hspice_only_for_ngspice(const netlist::Circuit& c, netlist::Deck& deck) {
+  std::string notes;
+  for (const netlist::NamedLoc& h : deck.hdl_files)
+    notes += "* .hdl \"" + h.name + "\" dropped: ngspice does not read Verilog-A through .hdl\n";
+  deck.hdl_files.clear();
+  if (!deck.alters.empty()) {
+    notes += "* " + std::to_string(deck.alters.size()) +
+             " .alter block(s) not exported: ngspice has no .alter\n";
+    std::cerr << "xbspice export: warning: ngspice has no .alter; the " << deck.alters.size()
+              << " .alter block(s) are not exported\n";
+    deck.alters.clear();
+  }
+  netlist::Diagnostics diag;
+  for (netlist::Element& e : deck.elements) {
+    if ((e.kind == 'e' || e.kind == 'g') && !e.params.empty()) {
+      auto find = [&](const char* name) {
+        return std::find_if(e.params.begin(), e.params.end(),
+                            [&](const netlist::NamedValue& p) { return p.name == name; });
+      };
+      auto out = find(e.kind == 'e' ? "vol" : "cur"), hi = find("max"), lo = find("min");
+      if (out == e.params.end() || (hi == e.params.end() && lo == e.params.end())) continue;
+      auto text = [](const netlist::Value& v) {
+        return v.expr ? v.expr->text() : netlist::format_number(v.number);
+      };
+      std::string clamped = "(" + text(out->value) + ")";
+      if (hi != e.params.end()) clamped = "min(" + clamped + ", " + text(hi->value) + ")";
+      if (lo != e.params.end()) clamped = "max(" + clamped + ", " + text(lo->value) + ")";
+      if (netlist::ExprPtr x = netlist::Expression::parse(clamped, {}, diag)) {
+        out->value = netlist::Value{0, x, out->value.loc};
+        std::erase_if(e.params, [](const netlist::NamedValue& p) {
+          return p.name == "max" || p.name == "min";
+        });
+      }
+    }
+    const netlist::FlatElement* flat = c.find_element(e.name);
+    if (e.kind == 'm' && flat && flat->model >= 0 && c.models[flat->model].name != e.model)
+      e.model = c.models[flat->model].name;  // the bin
+  }
+  return notes;
+}
+
 }  // namespace
 
 // HSPICE: the deck as written, `.option post`, and each built-in type as a Verilog-A module beside
@@ -334,6 +380,7 @@ int export_loaded(const LoadedDeck& loaded_deck, const ExportOptions& o) {
     deck.analyses.clear();
   }
   deck.data.clear();  // ngspice reads no .data cards; the block above runs the sweeps over them
+  header += hspice_only_for_ngspice(circuit, deck);
   std::ostringstream text;
   netlist::write_deck(deck, netlist::DeckDialect::ngspice, text);
   std::string out = text.str();

@@ -1,6 +1,9 @@
 #include "netlist/deck_writer.hpp"
 
 #include <charconv>
+#include <numbers>
+
+#include "netlist/elaborate.hpp"
 
 namespace xb::netlist {
 
@@ -12,17 +15,113 @@ std::string format_number(double v) {
 
 namespace {
 
+// An expression as ngspice reads it: every operation parenthesised, and the functions ngspice
+// lacks or reads differently rewritten: if(c,a,b), sign(a,b) (Fortran's), atan2(y,x) (absent
+// from ngspice's .param functions), limit(x,a,b) (ngspice's limit is not a clamp) and pwr(x,y)
+// (HSPICE keeps the sign of x; ngspice 39 gives pwr(-2, 2) = 4).
+std::string ngspice_text(const Expression& e, uint32_t index) {
+  const ExprNode& n = e.nodes()[index];
+  auto sub = [&](uint32_t k) { return ngspice_text(e, k); };
+  auto bin = [&](const char* op) { return "(" + sub(n.a) + " " + op + " " + sub(n.b) + ")"; };
+  switch (n.op) {
+    case ExprOp::constant:
+      return n.value < 0 ? "(" + format_number(n.value) + ")" : format_number(n.value);
+    case ExprOp::param:
+      return e.names()[n.name];
+    case ExprOp::voltage:
+      return "v(" + e.names()[n.name] + (n.has_second_node ? "," + e.names()[n.name2] : "") + ")";
+    case ExprOp::current:
+      return "i(" + e.names()[n.name] + ")";
+    case ExprOp::sim_var:
+      return n.var == SimVar::time ? "time" : n.var == SimVar::temper ? "temper" : "hertz";
+    case ExprOp::neg:
+      return "(-" + sub(n.a) + ")";
+    case ExprOp::logical_not:
+      return "(!" + sub(n.a) + ")";
+    case ExprOp::add:
+      return bin("+");
+    case ExprOp::sub:
+      return bin("-");
+    case ExprOp::mul:
+      return bin("*");
+    case ExprOp::div:
+      return bin("/");
+    case ExprOp::mod:
+      return bin("%");
+    case ExprOp::pow:
+      return bin("^");
+    case ExprOp::lt:
+      return bin("<");
+    case ExprOp::le:
+      return bin("<=");
+    case ExprOp::gt:
+      return bin(">");
+    case ExprOp::ge:
+      return bin(">=");
+    case ExprOp::eq:
+      return bin("==");
+    case ExprOp::ne:
+      return bin("!=");
+    case ExprOp::logical_and:
+      return bin("&&");
+    case ExprOp::logical_or:
+      return bin("||");
+    case ExprOp::ternary:
+      return "(" + sub(n.a) + " ? " + sub(n.b) + " : " + sub(n.c) + ")";
+    case ExprOp::call: {
+      std::vector<std::string> a;
+      for (uint32_t k : e.call_args(n)) a.push_back(sub(k));
+      auto ternary = [](const std::string& c, const std::string& x, const std::string& y) {
+        return "(" + c + " ? " + x + " : " + y + ")";
+      };
+      switch (n.func) {
+        case ExprFunc::if_:
+          return ternary(a[0] + " != 0", a[1], a[2]);
+        case ExprFunc::sign:
+          if (a.size() == 1) return "sgn(" + a[0] + ")";
+          return ternary(a[1] + " >= 0", "abs(" + a[0] + ")", "(-abs(" + a[0] + "))");
+        case ExprFunc::pwr:  // HSPICE's sign-keeping power; ngspice's pwr(-2, 2) is 4
+          return "(sgn(" + a[0] + ") * pow(abs(" + a[0] + "), " + a[1] + "))";
+        case ExprFunc::limit:
+          return "min(max(" + a[0] + ", min(" + a[1] + ", " + a[2] + ")), max(" + a[1] + ", " +
+                 a[2] + "))";
+        case ExprFunc::atan2: {  // atan2(y, x), quadrant by quadrant (ngspice's .param has no pi)
+          const std::string y = a[0], x = a[1], t = "atan(" + y + " / " + x + ")";
+          const std::string pi = format_number(std::numbers::pi);
+          const std::string half = format_number(std::numbers::pi / 2);
+          return ternary(
+              x + " > 0", t,
+              ternary(x + " < 0", ternary(y + " >= 0", t + " + " + pi, t + " - " + pi),
+                      ternary(y + " > 0", half, ternary(y + " < 0", "(-" + half + ")", "0"))));
+        }
+        default: {
+          std::string out = std::string(function_name(n.func)) + "(";
+          for (size_t k = 0; k < a.size(); ++k) out += (k ? ", " : "") + a[k];
+          return out + ")";
+        }
+      }
+    }
+  }
+  return e.text();
+}
+
 class Writer {
  public:
   Writer(DeckDialect d, std::ostream& out) : d_(d), out_(out) {}
 
   std::string value(const Value& v) const {
     if (!v.expr) return format_number(v.number);
-    return d_ == DeckDialect::hspice ? "'" + v.expr->text() + "'" : "{" + v.expr->text() + "}";
+    return d_ == DeckDialect::hspice ? "'" + v.expr->text() + "'"
+                                     : "{" + ngspice_text(*v.expr, v.expr->root()) + "}";
   }
 
   void named(const std::vector<NamedValue>& params) {
     for (const NamedValue& p : params) out_ << ' ' << p.name << '=' << value(p.value);
+  }
+
+  // ngspice knows 0 and gnd as ground; HSPICE's gnd! and ground become 0.
+  std::string node(const std::string& n) const {
+    return d_ == DeckDialect::ngspice && is_ground_name(n) ? "0" : n;
   }
 
   void element(const Element& e) {
@@ -31,18 +130,19 @@ class Writer {
       for (const std::string& r : e.refs) out_ << ' ' << r;
     } else if ((e.kind == 'e' || e.kind == 'g' || e.kind == 'f' || e.kind == 'h') &&
                e.model == "poly") {
-      out_ << ' ' << e.nodes[0] << ' ' << e.nodes[1] << " poly(" << value(e.values.at(0)) << ")";
-      for (size_t i = 2; i < e.nodes.size(); ++i) out_ << ' ' << e.nodes[i];
+      out_ << ' ' << node(e.nodes[0]) << ' ' << node(e.nodes[1]) << " poly("
+           << value(e.values.at(0)) << ")";
+      for (size_t i = 2; i < e.nodes.size(); ++i) out_ << ' ' << node(e.nodes[i]);
       for (const std::string& r : e.refs) out_ << ' ' << r;
       for (size_t i = 1; i < e.values.size(); ++i) out_ << ' ' << value(e.values[i]);
       named(e.params);
       out_ << '\n';
       return;
     } else if (e.kind == 'e' && e.model == "opamp") {
-      out_ << ' ' << e.nodes.at(0) << ' ' << e.nodes.at(1) << " opamp";
-      for (size_t i = 2; i < e.nodes.size(); ++i) out_ << ' ' << e.nodes[i];
+      out_ << ' ' << node(e.nodes.at(0)) << ' ' << node(e.nodes.at(1)) << " opamp";
+      for (size_t i = 2; i < e.nodes.size(); ++i) out_ << ' ' << node(e.nodes[i]);
     } else {
-      for (const std::string& n : e.nodes) out_ << ' ' << n;
+      for (const std::string& n : e.nodes) out_ << ' ' << node(n);
       for (const std::string& r : e.refs) out_ << ' ' << r;
       if (!e.model.empty()) out_ << ' ' << e.model;
     }
@@ -185,8 +285,9 @@ class Writer {
         return;
       case AnalysisKind::dc:
         out_ << ".dc";
+        // ngspice's .dc takes the second sweep without HSPICE's SWEEP keyword.
         for (size_t i = 0; i < a.sweeps.size(); ++i)
-          out_ << (i ? " sweep " : " ") << sweep(a.sweeps[i]);
+          out_ << (i && d_ == DeckDialect::hspice ? " sweep " : " ") << sweep(a.sweeps[i]);
         out_ << '\n';
         return;
       case AnalysisKind::tran:

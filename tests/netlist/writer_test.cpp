@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <numbers>
 #include <sstream>
 
 #include "test_util.hpp"
@@ -52,7 +53,34 @@ TEST(DeckWriter, RoundTripIsAFixedPoint) {
 TEST(DeckWriter, DialectQuoting) {
   ParseResult r = parse_ok("t\n.param a=1\nR1 x 0 'a*2'\n");
   EXPECT_NE(write(r.deck, DeckDialect::hspice).find("r1 x 0 'a*2'"), std::string::npos);
-  EXPECT_NE(write(r.deck, DeckDialect::ngspice).find("r1 x 0 {a*2}"), std::string::npos);
+  EXPECT_NE(write(r.deck, DeckDialect::ngspice).find("r1 x 0 {(a * 2)}"), std::string::npos);
+}
+
+// For ngspice, functions it lacks or reads differently are rewritten; the rewritten text,
+// parsed back here, has the original's value.
+TEST(DeckWriter, NgspiceRewritesFunctionsItLacks) {
+  for (const char* expr :
+       {"if(1, 2, 3)", "if(0, 2, 3)", "sign(2, -1)", "sign(-2, 1)", "sign(-3)", "limit(5, 0, 1)",
+        "limit(-5, 1, 0)", "limit(0.5, 0, 1)", "atan2(1, 1)", "atan2(1, -1)", "atan2(-1, -1)",
+        "atan2(-1, 0)", "atan2(0, 1)", "2^3 - -1 * pwr(-2, 2)"}) {
+    ParseResult r = parse_ok(std::string("t\n.param p='") + expr + "'\nr1 x 0 'p'\n");
+    const std::string text = write(r.deck, DeckDialect::ngspice);
+    const size_t at = text.find(".param p={") + 10;
+    const std::string rewritten = text.substr(at, text.find("}\n", at) - at);
+    EXPECT_EQ(rewritten.find("if("), std::string::npos) << rewritten;
+    EXPECT_EQ(rewritten.find("atan2"), std::string::npos) << rewritten;
+    Diagnostics d;
+    ExprPtr a = Expression::parse(expr, {}, d);
+    ExprPtr b = Expression::parse(rewritten, {}, d);
+    ASSERT_TRUE(a && b) << rewritten;
+    struct Pi : EvalContext {
+      std::optional<double> param(std::string_view n) const override {
+        if (n == "pi") return std::numbers::pi;
+        return std::nullopt;
+      }
+    } pi;
+    EXPECT_NEAR(b->evaluate(pi).value, a->evaluate(pi).value, 1e-15) << expr << " -> " << rewritten;
+  }
 }
 
 TEST(DeckWriter, BuilderMadeDeckWritesAndParses) {
