@@ -326,19 +326,18 @@ int run_export(const ExportOptions& o) {
   return export_loaded(*loaded, o);
 }
 
-int export_loaded(const LoadedDeck& loaded_deck, const ExportOptions& o) {
-  const LoadedDeck* loaded = &loaded_deck;
+int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
   if (o.to != "ngspice" && o.to != "hspice") {
     std::cerr << "xbspice export: error: --to " << o.to << ": hspice or ngspice\n";
     return kUserError;
   }
-  if (o.to == "hspice") return export_hspice(o, loaded->deck);
-  netlist::Deck deck = loaded->deck;
+  if (o.to == "hspice") return export_hspice(o, loaded.deck);
+  netlist::Deck deck = loaded.deck;
   const bool dynamic = std::any_of(deck.analyses.begin(), deck.analyses.end(), [](const auto& a) {
     return a.kind == netlist::AnalysisKind::tran;
   });
   // Replace the built-in models by subcircuits of the same names (local ones hoisted).
-  netlist::Circuit circuit = loaded->runs.front();
+  netlist::Circuit circuit = loaded.runs.front();
   for (size_t k = 0; k < circuit.analyses.size(); ++k) table_sweep_as_index_sweep(deck, circuit, k);
   std::string subckts, error;
   if (!replace_builtin_models(circuit, deck, "", dynamic, subckts, error)) {

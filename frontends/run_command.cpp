@@ -45,9 +45,8 @@ int run_deck(const RunOptions& opt) {
   return run_loaded(std::move(*loaded), opt);
 }
 
-int run_loaded(LoadedDeck loaded_deck, const RunOptions& opt) {
-  LoadedDeck* loaded = &loaded_deck;
-  const netlist::Deck& main_deck = loaded->deck;
+int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
+  const netlist::Deck& main_deck = loaded.deck;
   std::vector<netlist::Deck> runs{main_deck};
   for (size_t i = 0; i < main_deck.alters.size(); ++i)
     runs.push_back(netlist::apply_alter(main_deck, i));
@@ -61,7 +60,7 @@ int run_loaded(LoadedDeck loaded_deck, const RunOptions& opt) {
       std::cerr << "xbspice: error: cannot write " << opt.lis << "\n";
       return kUserError;
     }
-    const auto& first = loaded->runs.front();
+    const auto& first = loaded.runs.front();
     lis.emplace(lis_file, main_deck.title,
                 first.temperatures.empty() ? 27.0 : first.temperatures.front());
   }
@@ -70,7 +69,7 @@ int run_loaded(LoadedDeck loaded_deck, const RunOptions& opt) {
   for (size_t r = 0; r < runs.size(); ++r) {
     const netlist::Deck& deck = runs[r];
     // The first preparation takes the circuit load_deck already elaborated.
-    std::optional<netlist::Circuit> elaborated = std::move(loaded->runs[r]);
+    std::optional<netlist::Circuit> elaborated = std::move(loaded.runs[r]);
     const std::vector<netlist::FlatAnalysis> analyses = elaborated->analyses;
     const std::vector<netlist::Measure> measures = elaborated->measures;
     const std::unordered_map<std::string, double> params = elaborated->params;
