@@ -61,8 +61,7 @@ int main(int argc, char** argv) {
     std::printf(".model tx taox\n");
   for (int j = 0; j < n; ++j) {  // bit lines (columns), driven at the top
     if (program)
-      std::printf("vbl%d bl%d 0 %s\n", j, j,
-                  j == 0 ? "pulse(0 1.5 100n 5n 5n 50n 200n)" : "0");
+      std::printf("vbl%d bl%d 0 %s\n", j, j, j == 0 ? "pulse(0 1.5 100n 5n 5n 50n 200n)" : "0");
     else
       std::printf("vbl%d bl%d 0 0.2\n", j, j);
     std::printf("rbl%d bl%d b0_%d 1\n", j, j, j);
@@ -82,7 +81,8 @@ int main(int argc, char** argv) {
       std::printf("mn%d_%d m%d_%d wl%d s%d_%d 0 nacc w=1u l=0.18u\n", i, j, i, j, i, i, j);
       if (i + 1 < n) std::printf("rb%d_%d b%d_%d b%d_%d 1\n", i, j, i, j, i + 1, j);
       if (j + 1 < n) std::printf("rs%d_%d s%d_%d s%d_%d 1\n", i, j, i, j, i, j + 1);
-      if (program) std::printf("cb%d_%d b%d_%d 0 1f\ncs%d_%d s%d_%d 0 1f\n", i, j, i, j, i, j, i, j);
+      if (program)
+        std::printf("cb%d_%d b%d_%d 0 1f\ncs%d_%d s%d_%d 0 1f\n", i, j, i, j, i, j, i, j);
     }
   if (program)
     std::printf(".print tran v(xm0_0.x) i(vbl0)\n.tran 10n 20u%s\n", ng ? " uic" : "");

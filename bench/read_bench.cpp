@@ -12,7 +12,7 @@
 #include <cstring>
 #include <string>
 
-#include "frontends/result_readers.hpp"
+#include "frontends/io/result_readers.hpp"
 
 int main(int argc, char** argv) {
   if (argc >= 4 && std::strcmp(argv[1], "write") == 0) {
@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   }
   if (argc >= 3 && std::strcmp(argv[1], "read") == 0) {
     const auto start = std::chrono::steady_clock::now();
-    xb::cli::ReadResults r = xb::cli::read_results_file(argv[2]);
+    xb::io::ReadResults r = xb::io::read_results_file(argv[2]);
     const double s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!r.error.empty()) return std::fprintf(stderr, "%s\n", r.error.c_str()), 1;

@@ -11,7 +11,7 @@
 
 #include "engine/dc_analysis.hpp"
 #include "engine/transient.hpp"
-#include "frontends/simulation.hpp"
+#include "frontends/session/simulation.hpp"
 #include "netlist/parser.hpp"
 #include "taox_reference.hpp"
 
@@ -35,7 +35,7 @@ SimRun simulate(const std::string& text, bool tran) {
   SimRun r{netlist::parse_deck_text(text, "t.sp"), {}, {}};
   EXPECT_TRUE(r.parsed.ok()) << r.parsed.diagnostics.format(*r.parsed.deck.sources);
   auto prepare = [&](const std::unordered_map<std::string, double>& o) {
-    return cli::prepare_circuit(r.parsed.deck, o);
+    return session::prepare_circuit(r.parsed.deck, o);
   };
   if (tran)
     r.tran = engine::run_transient_analysis(0, prepare);

@@ -7,7 +7,7 @@
 #include <random>
 #include <sstream>
 
-#include "frontends/simulation.hpp"
+#include "frontends/session/simulation.hpp"
 #include "netlist/crossbar_builder.hpp"
 #include "netlist/deck_writer.hpp"
 #include "netlist/parser.hpp"
@@ -20,7 +20,7 @@ namespace {
 // Every analysis of `deck` (one here); fails the test on a simulation error.
 engine::Results simulate(const netlist::Deck& deck) {
   auto prepare = [&](const std::unordered_map<std::string, double>& o) {
-    return cli::prepare_circuit(deck, o);
+    return session::prepare_circuit(deck, o);
   };
   engine::AnalysisOutcome out = engine::run_dc_analysis(0, prepare);
   EXPECT_TRUE(out.status.ok) << out.status.message;

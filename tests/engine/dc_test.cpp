@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "engine/dc_solver.hpp"
-#include "frontends/simulation.hpp"
+#include "frontends/session/simulation.hpp"
 #include "netlist/parser.hpp"
 
 using namespace xb;
@@ -22,7 +22,7 @@ SimRun simulate(const std::string& text) {
   SimRun r{netlist::parse_deck_text(text, "t.sp"), {}};
   EXPECT_TRUE(r.parsed.ok()) << r.parsed.diagnostics.format(*r.parsed.deck.sources);
   auto prepare = [&](const std::unordered_map<std::string, double>& o) {
-    return cli::prepare_circuit(r.parsed.deck, o);
+    return session::prepare_circuit(r.parsed.deck, o);
   };
   auto base = prepare({});
   if (!base->status.ok) {
@@ -219,7 +219,7 @@ TEST(Dc, AssembledJacobianMatchesFiniteDifferences) {
       ".op\n";
   netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
   ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
-  auto p = cli::prepare_circuit(parsed.deck, {});
+  auto p = session::prepare_circuit(parsed.deck, {});
   ASSERT_TRUE(p->status.ok) << p->status.message;
   engine::DcSolver& s = *p->solver;
   const int n = s.system().size();
@@ -250,7 +250,7 @@ TEST(Dc, ChargeJacobianMatchesFiniteDifferences) {
       "rf f 0 1k\n.op\n";
   netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
   ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
-  auto p = cli::prepare_circuit(parsed.deck, {});
+  auto p = session::prepare_circuit(parsed.deck, {});
   ASSERT_TRUE(p->status.ok) << p->status.message;
   engine::DcSolver& s = *p->solver;
   const int n = s.system().size();
@@ -313,7 +313,7 @@ TEST(Dc, TransientJacobianOfBuiltinDevicesMatchesFiniteDifferences) {
       "c1 c 0 1p\n.op\n";
   netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
   ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
-  auto p = cli::prepare_circuit(parsed.deck, {});
+  auto p = session::prepare_circuit(parsed.deck, {});
   ASSERT_TRUE(p->status.ok) << p->status.message;
   engine::DcSolver& s = *p->solver;
   const int n = s.system().size();

@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "engine/transient.hpp"
-#include "frontends/result_writers.hpp"
-#include "frontends/simulation.hpp"
+#include "frontends/io/result_writers.hpp"
+#include "frontends/session/simulation.hpp"
 #include "netlist/parser.hpp"
 
 using namespace xb;
@@ -30,7 +30,7 @@ TranRun run_tran(const std::string& text) {
   TranRun r{netlist::parse_deck_text(text, "t.sp"), {}};
   EXPECT_TRUE(r.parsed.ok()) << r.parsed.diagnostics.format(*r.parsed.deck.sources);
   auto prepare = [&](const std::unordered_map<std::string, double>& o) {
-    return cli::prepare_circuit(r.parsed.deck, o);
+    return session::prepare_circuit(r.parsed.deck, o);
   };
   r.outcome = engine::run_transient_analysis(0, prepare);
   return r;
@@ -184,7 +184,7 @@ TEST(Transient, PrintGridInterpolatesAcceptedPoints) {
   r.analysis = "tran";
   r.signals = {"time", "v(a)"};
   r.rows = {{0, 0}, {0.3, 3}, {1.1, 11}, {2.0, 20}};
-  engine::Results g = cli::on_print_grid(r, 0.5, 0, 2);
+  engine::Results g = io::on_print_grid(r, 0.5, 0, 2);
   ASSERT_EQ(g.rows.size(), 5u);
   for (size_t k = 0; k < 5; ++k) {
     EXPECT_DOUBLE_EQ(g.rows[k][0], 0.5 * k);

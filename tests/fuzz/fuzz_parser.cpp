@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "engine/transient.hpp"
-#include "frontends/simulation.hpp"
+#include "frontends/session/simulation.hpp"
 #include "netlist/deck_writer.hpp"
 #include "netlist/elaborate.hpp"
 #include "netlist/parser.hpp"
@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!diag.has_errors()) {
       // Simulate what elaborates: .op and .dc analyses with the engine, on small circuits only.
       auto prepare = [&](const std::unordered_map<std::string, double>& o) {
-        return xb::cli::prepare_circuit(r.deck, o);
+        return xb::session::prepare_circuit(r.deck, o);
       };
       auto base = prepare({});
       if (base->status.ok && base->circuit.elements.size() < 200) {

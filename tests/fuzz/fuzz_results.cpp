@@ -6,11 +6,11 @@
 #include <cstdint>
 #include <string>
 
-#include "frontends/result_readers.hpp"
+#include "frontends/io/result_readers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string content(reinterpret_cast<const char*>(data), size);
-  xb::cli::ReadResults r = xb::cli::read_results_content("fuzz", content);
+  xb::io::ReadResults r = xb::io::read_results_content("fuzz", content);
   size_t cells = 0;
   for (const auto& t : r.tables)
     for (const auto& row : t.rows) cells += row.size();

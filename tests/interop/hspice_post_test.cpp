@@ -10,9 +10,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "frontends/hspice_post_writer.hpp"
-#include "frontends/result_readers.hpp"
-#include "frontends/result_writers.hpp"
+#include "frontends/io/hspice_post_writer.hpp"
+#include "frontends/io/result_readers.hpp"
+#include "frontends/io/result_writers.hpp"
 
 using namespace xb;
 
@@ -20,8 +20,8 @@ namespace {
 
 const std::string kDir = XB_HSPICE_DIR;
 
-cli::ReadResults read(const std::string& name) {
-  return cli::read_results_file(kDir + "/" + name);
+io::ReadResults read(const std::string& name) {
+  return io::read_results_file(kDir + "/" + name);
 }
 
 size_t col(const engine::Results& t, const std::string& name) {
@@ -33,7 +33,7 @@ size_t col(const engine::Results& t, const std::string& name) {
 }  // namespace
 
 TEST(HspicePost, Ascii9601TransientWithBareNodeNames) {
-  cli::ReadResults r = read("ia_rccircuit.tr0");
+  io::ReadResults r = read("ia_rccircuit.tr0");
   ASSERT_TRUE(r.error.empty()) << r.error;
   ASSERT_EQ(r.tables.size(), 1u);
   const engine::Results& t = r.tables[0];
@@ -44,7 +44,7 @@ TEST(HspicePost, Ascii9601TransientWithBareNodeNames) {
 }
 
 TEST(HspicePost, Binary2001TransientInDoublePrecision) {
-  cli::ReadResults r = read("hmc_test_2001.tr0");
+  io::ReadResults r = read("hmc_test_2001.tr0");
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& t = r.tables.at(0);
   ASSERT_EQ(t.rows.size(), 2605u);
@@ -54,7 +54,7 @@ TEST(HspicePost, Binary2001TransientInDoublePrecision) {
 
 TEST(HspicePost, Binary2013SweepMatchesItsListing) {
   // unn_lab1.lis prints v(2) = 500.0000m at 1 V and 5.0000 at 10 V.
-  cli::ReadResults r = read("unn_lab1.sw0");
+  io::ReadResults r = read("unn_lab1.sw0");
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& t = r.tables.at(0);
   EXPECT_EQ(t.analysis, "dc");
@@ -66,7 +66,7 @@ TEST(HspicePost, Binary2013SweepMatchesItsListing) {
 }
 
 TEST(HspicePost, SweepTablesStayApart) {
-  cli::ReadResults r = read("bee_cf.tr0");
+  io::ReadResults r = read("bee_cf.tr0");
   ASSERT_TRUE(r.error.empty()) << r.error;
   ASSERT_EQ(r.tables.size(), 3u);
   EXPECT_NE(r.tables[0].title.find("0:vbody = 0)"), std::string::npos) << r.tables[0].title;
@@ -76,7 +76,7 @@ TEST(HspicePost, SweepTablesStayApart) {
 }
 
 TEST(HspicePost, AcColumnsArePairs) {
-  cli::ReadResults r = read("hmc_test_9601.ac0");
+  io::ReadResults r = read("hmc_test_9601.ac0");
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& t = r.tables.at(0);
   EXPECT_EQ(t.analysis, "ac");
@@ -86,7 +86,7 @@ TEST(HspicePost, AcColumnsArePairs) {
 }
 
 TEST(HspicePost, NamesWrappedAcrossHeaderLines) {
-  cli::ReadResults r = read("vg_programmable_output_driver.sw0");
+  io::ReadResults r = read("vg_programmable_output_driver.sw0");
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& t = r.tables.at(0);
   EXPECT_EQ(t.signals.size(), 44u);
@@ -99,7 +99,7 @@ TEST(HspicePost, TruncatedBinaryKeepsCompleteRowsAndNamesTheByte) {
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
   const std::string cut = ::testing::TempDir() + "/cut.tr0";
   std::ofstream(cut, std::ios::binary).write(bytes.data(), 6000);
-  cli::ReadResults r = cli::read_results_file(cut);
+  io::ReadResults r = io::read_results_file(cut);
   EXPECT_NE(r.error.find("truncated at byte 6000"), std::string::npos) << r.error;
   ASSERT_EQ(r.tables.size(), 1u);
   EXPECT_GT(r.tables[0].rows.size(), 100u);
@@ -107,9 +107,9 @@ TEST(HspicePost, TruncatedBinaryKeepsCompleteRowsAndNamesTheByte) {
   std::string garbage = bytes.substr(0, 600);
   for (size_t i = 40; i < garbage.size(); ++i) garbage[i] = static_cast<char>(i * 37);
   std::ofstream(cut, std::ios::binary).write(garbage.data(), garbage.size());
-  EXPECT_FALSE(cli::read_results_file(cut).error.empty());
+  EXPECT_FALSE(io::read_results_file(cut).error.empty());
   std::ofstream(cut, std::ios::binary).close();
-  EXPECT_NE(cli::read_results_file(cut).error.find("empty"), std::string::npos);
+  EXPECT_NE(io::read_results_file(cut).error.find("empty"), std::string::npos);
 }
 
 TEST(HspicePost, WrittenFileReadsBack) {
@@ -122,8 +122,8 @@ TEST(HspicePost, WrittenFileReadsBack) {
     r.rows.push_back({t, std::sin(1e8 * t), -1e-20 * k, 1e-3 * std::exp(-1e8 * t)});
   }
   std::ostringstream text;
-  cli::write_hspice_post(r, text);
-  cli::ReadResults back = cli::read_results_content("round.tr0", text.str());
+  io::write_hspice_post(r, text);
+  io::ReadResults back = io::read_results_content("round.tr0", text.str());
   ASSERT_TRUE(back.error.empty()) << back.error;
   ASSERT_EQ(back.tables.size(), 1u);
   const engine::Results& t = back.tables[0];
@@ -134,14 +134,14 @@ TEST(HspicePost, WrittenFileReadsBack) {
     for (size_t c = 0; c < r.signals.size(); ++c)
       EXPECT_NEAR(t.rows[k][c], r.rows[k][c], 5e-7 * std::fabs(r.rows[k][c]) + 1e-300)  // 7 digits
           << r.signals[c] << " row " << k;
-  EXPECT_TRUE(cli::is_hspice_post_name("a/b/out.tr0"));
-  EXPECT_TRUE(cli::is_hspice_post_name("out.sw12"));
-  EXPECT_FALSE(cli::is_hspice_post_name("out.csv"));
-  EXPECT_FALSE(cli::is_hspice_post_name("out.tr"));
+  EXPECT_TRUE(io::is_hspice_post_name("a/b/out.tr0"));
+  EXPECT_TRUE(io::is_hspice_post_name("out.sw12"));
+  EXPECT_FALSE(io::is_hspice_post_name("out.csv"));
+  EXPECT_FALSE(io::is_hspice_post_name("out.tr"));
 }
 
 TEST(HspiceMeasure, ClassicFileWrapsNamesAndValuesFourToALine) {
-  cli::ReadResults r = read("ia_ptm10hp.mt0");
+  io::ReadResults r = read("ia_ptm10hp.mt0");
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& t = r.tables.at(0);
   EXPECT_EQ(t.title, "$ netlist of inverter");
@@ -154,7 +154,7 @@ TEST(HspiceMeasure, ClassicFileWrapsNamesAndValuesFourToALine) {
 }
 
 TEST(HspiceMeasure, DcAndAcMeasureFiles) {
-  cli::ReadResults ms = read("tg_logtry.ms0"), ma = read("tg_resamp.ma0");
+  io::ReadResults ms = read("tg_logtry.ms0"), ma = read("tg_resamp.ma0");
   ASSERT_TRUE(ms.error.empty() && ma.error.empty()) << ms.error << ma.error;
   EXPECT_DOUBLE_EQ(ms.tables[0].rows[0][col(ms.tables[0], "vo_1u")], 1.1470);
   EXPECT_DOUBLE_EQ(ma.tables[0].rows[0][col(ma.tables[0], "phaseatdb")], -101.9459);
@@ -162,7 +162,7 @@ TEST(HspiceMeasure, DcAndAcMeasureFiles) {
 }
 
 TEST(HspiceMeasure, Measform3CsvKeepsItsIndex) {
-  cli::ReadResults r = read("lc_monte_err_0_vdd_500mV.mt0.csv");
+  io::ReadResults r = read("lc_monte_err_0_vdd_500mV.mt0.csv");
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& t = r.tables.at(0);
   EXPECT_EQ(t.signals, (std::vector<std::string>{"index", "delay_read", "temper", "alter#"}));
@@ -174,16 +174,16 @@ TEST(HspiceMeasure, Measform3CsvKeepsItsIndex) {
 TEST(HspiceMeasure, FailedIsNotANumberAndTruncationIsAnError) {
   const std::string ok =
       "$DATA1 SOURCE='HSPICE'\n.TITLE 't'\n a b temper alter#\n 1.0 failed 25 1\n";
-  cli::ReadResults r = cli::read_results_content("m.mt0", ok);
+  io::ReadResults r = io::read_results_content("m.mt0", ok);
   ASSERT_TRUE(r.error.empty()) << r.error;
   EXPECT_TRUE(std::isnan(r.tables[0].rows[0][2]));
-  cli::ReadResults bad = cli::read_results_content("m.mt0", ok.substr(0, ok.size() - 3));
+  io::ReadResults bad = io::read_results_content("m.mt0", ok.substr(0, ok.size() - 3));
   EXPECT_NE(bad.error.find("a record is incomplete"), std::string::npos) << bad.error;
 }
 
 TEST(HspiceListing, PrintTableMatchesThePostFile) {
   // unn_lab1.lis prints v(1), v(2) of the sweep whose post file is unn_lab1.sw0.
-  cli::ReadResults lis = read("unn_lab1.lis"), sw = read("unn_lab1.sw0");
+  io::ReadResults lis = read("unn_lab1.lis"), sw = read("unn_lab1.sw0");
   ASSERT_TRUE(lis.error.empty()) << lis.error;
   const engine::Results* table = nullptr;
   for (const auto& t : lis.tables)
@@ -197,7 +197,7 @@ TEST(HspiceListing, PrintTableMatchesThePostFile) {
 }
 
 TEST(HspiceListing, OperatingPointWithSubcircuitNodes) {
-  cli::ReadResults r = read("tg_resamp.lis");
+  io::ReadResults r = read("tg_resamp.lis");
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& op = r.tables.at(0);
   EXPECT_EQ(op.analysis, "op");
@@ -205,7 +205,7 @@ TEST(HspiceListing, OperatingPointWithSubcircuitNodes) {
   EXPECT_DOUBLE_EQ(op.rows[0][col(op, "v(1:b)")], 1.6908);
   EXPECT_DOUBLE_EQ(op.rows[0][col(op, "v(2:eo)")], 1.039e-08);
   // Cells written without a blank before '=' (F-2011), and a transient .print table.
-  cli::ReadResults ia = read("ia_ptm10hp.lis");
+  io::ReadResults ia = read("ia_ptm10hp.lis");
   ASSERT_TRUE(ia.error.empty()) << ia.error;
   ASSERT_GE(ia.tables.size(), 2u);
   EXPECT_DOUBLE_EQ(ia.tables[0].rows[0][col(ia.tables[0], "v(inb_0)")], 0.75);
@@ -214,7 +214,7 @@ TEST(HspiceListing, OperatingPointWithSubcircuitNodes) {
 }
 
 TEST(HspiceListing, AbortedJobIsAnErrorQuotingHspice) {
-  cli::ReadResults r = read("bee_researchtry.lis");
+  io::ReadResults r = read("bee_researchtry.lis");
   EXPECT_NE(r.error.find("the HSPICE job aborted: **error** model name nch.1"), std::string::npos)
       << r.error;
 }
@@ -226,7 +226,7 @@ TEST(HspiceFiles, EveryRealFileIsRead) {
   for (const auto& entry : std::filesystem::directory_iterator(kDir)) {
     const std::string name = entry.path().filename().string();
     if (name == "SOURCES.md") continue;
-    cli::ReadResults r = cli::read_results_file(entry.path().string());
+    io::ReadResults r = io::read_results_file(entry.path().string());
     if (name == "bee_researchtry.lis") {
       EXPECT_FALSE(r.error.empty());
       continue;
@@ -237,7 +237,7 @@ TEST(HspiceFiles, EveryRealFileIsRead) {
     ++read_ok;
   }
   EXPECT_EQ(read_ok, 18u);
-  cli::ReadResults p = read("lc_tran_err_0_vdd_500mV.printtr0");
+  io::ReadResults p = read("lc_tran_err_0_vdd_500mV.printtr0");
   ASSERT_EQ(p.tables.size(), 2u);
   EXPECT_EQ(p.tables[0].signals, (std::vector<std::string>{"time", "v(ml)"}));
   EXPECT_EQ(p.tables[0].rows.size(), 20001u);
@@ -254,7 +254,7 @@ TEST(HspicePost, Version9007NamesAreFixedFields) {
   std::string text;
   for (size_t at = 0; at < h.size(); at += 80) text += pad(h.substr(at, 80), 80) + "\n";
   text += " .00000E+00 .10000E+01-.50000E+00 .10000E-08 .20000E+01-.10000E+01 .10000E+31\n";
-  cli::ReadResults r = cli::read_results_content("old.tr0", text);
+  io::ReadResults r = io::read_results_content("old.tr0", text);
   ASSERT_TRUE(r.error.empty()) << r.error;
   const engine::Results& t = r.tables.at(0);
   EXPECT_EQ(t.signals, (std::vector<std::string>{"time", "v(abcdefghijklmn)", "v(b)"}));
@@ -287,8 +287,8 @@ TEST(HspicePost, BigEndianBinaryReadsLikeLittleEndian) {
     header = header && payload.find("$&%#") == std::string::npos;
     pos += 20 + bytes;
   }
-  cli::ReadResults a = cli::read_results_content("le.tr0", le),
-                   b = cli::read_results_content("be.tr0", be);
+  io::ReadResults a = io::read_results_content("le.tr0", le),
+                  b = io::read_results_content("be.tr0", be);
   ASSERT_TRUE(a.error.empty() && b.error.empty()) << a.error << b.error;
   ASSERT_EQ(a.tables[0].rows.size(), b.tables[0].rows.size());
   EXPECT_EQ(a.tables[0].rows, b.tables[0].rows);
@@ -326,8 +326,8 @@ TEST(HspicePost, WindowsAscii2001WithCrlfAndThreeDigitExponents) {
     fields += buf;
   }
   for (size_t at = 0; at < fields.size(); at += 78) windows += fields.substr(at, 78) + "\r\n";
-  cli::ReadResults linux_file = read("vg_0.9_inv.sw0");
-  cli::ReadResults win = cli::read_results_content("win.sw0", windows);
+  io::ReadResults linux_file = read("vg_0.9_inv.sw0");
+  io::ReadResults win = io::read_results_content("win.sw0", windows);
   ASSERT_TRUE(win.error.empty()) << win.error;
   ASSERT_EQ(win.tables.size(), linux_file.tables.size());
   const engine::Results &a = linux_file.tables[0], &b = win.tables[0];
@@ -345,13 +345,13 @@ TEST(Csv, NamesWithCommasAreQuotedAndReadBack) {
   r.signals = {"v1", "v(a,b)", "par('x\"y')"};
   r.rows = {{0, 0.5, 1}, {1, -0.25, 2}};
   std::ostringstream text;
-  cli::write_csv(r, text);
+  io::write_csv(r, text);
   EXPECT_EQ(text.str().substr(0, text.str().find('\n')), "v1,\"v(a,b)\",\"par('x\"\"y')\"");
-  cli::ReadResults back = cli::read_results_content("q.csv", text.str());
+  io::ReadResults back = io::read_results_content("q.csv", text.str());
   ASSERT_TRUE(back.error.empty()) << back.error;
   EXPECT_EQ(back.tables.at(0).signals, r.signals);
   EXPECT_EQ(back.tables.at(0).rows, r.rows);
-  cli::ReadResults trailing = cli::read_results_content("t.csv", "x,y,\n1,2,\n");
+  io::ReadResults trailing = io::read_results_content("t.csv", "x,y,\n1,2,\n");
   ASSERT_TRUE(trailing.error.empty()) << trailing.error;
   EXPECT_EQ(trailing.tables.at(0).signals.size(), 2u);
 }

@@ -17,7 +17,7 @@
 #include <fstream>
 #include "ascii_raw.hpp"
 #include "engine/transient.hpp"
-#include "frontends/simulation.hpp"
+#include "frontends/session/simulation.hpp"
 #include "netlist/elaborate.hpp"
 #include "netlist/parser.hpp"
 
@@ -130,7 +130,7 @@ TEST_P(NgspiceRegression, MatchesGolden) {
   std::vector<regress::RawPlot> golden = regress::read_ascii_raw(kDir + "/golden/" + name + ".raw");
   ASSERT_FALSE(golden.empty());
   auto prepare = [&](const std::unordered_map<std::string, double>& o) {
-    return cli::prepare_circuit(parsed.deck, o);
+    return session::prepare_circuit(parsed.deck, o);
   };
   auto base = prepare({});
   ASSERT_TRUE(base->status.ok) << base->status.message;

@@ -1,0 +1,134 @@
+#include "frontends/cli/crossbar_command.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <tuple>
+
+#include "frontends/cli/exit_codes.hpp"
+#include "frontends/cli/export_command.hpp"
+#include "frontends/cli/run_command.hpp"
+#include "frontends/session/load_deck.hpp"
+#include "netlist/crossbar_builder.hpp"
+#include "netlist/deck_writer.hpp"
+#include "netlist/number.hpp"
+
+namespace xb::cli {
+namespace {
+
+// A matrix of SPICE numbers ("1m", "2.5e-4"), one row per line; blank lines and lines starting
+// with # or * are skipped. The file joins `sources`, so each value keeps its file:line:col.
+bool read_matrix(const std::string& path, netlist::SourceManager& sources,
+                 std::vector<std::vector<double>>& out,
+                 std::vector<std::vector<netlist::SourceLoc>>* locs, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return error = path + ": cannot open", false;
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  const netlist::FileId file = sources.add(path, text, {});
+  std::istringstream lines(text);
+  std::string line;
+  for (uint32_t n = 1; std::getline(lines, line); ++n) {
+    const size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line[first] == '#' || line[first] == '*') continue;
+    std::vector<double> row;
+    std::vector<netlist::SourceLoc> row_locs;
+    size_t at = 0;
+    while (at < line.size()) {
+      const size_t begin = line.find_first_not_of(" \t\r,;", at);
+      if (begin == std::string::npos) break;
+      const size_t end = std::min(line.find_first_of(" \t\r,;", begin), line.size());
+      const std::string token = line.substr(begin, end - begin);
+      const std::optional<double> v = netlist::parse_number(token);
+      if (!v) {
+        error = path + ":" + std::to_string(n) + ":" + std::to_string(begin + 1) + ": '" + token +
+                "' is not a number";
+        return false;
+      }
+      row.push_back(*v);
+      row_locs.push_back({file, n, static_cast<uint32_t>(begin + 1)});
+      at = end;
+    }
+    out.push_back(std::move(row));
+    if (locs) locs->push_back(std::move(row_locs));
+  }
+  if (out.empty()) return error = path + ": no values", false;
+  return true;
+}
+
+}  // namespace
+
+int run_crossbar(const CrossbarOptions& o) {
+  auto fail = [](const std::string& message) {
+    std::cerr << "xbspice crossbar: error: " << message << "\n";
+    return kUserError;
+  };
+  netlist::CrossbarSpec spec;
+  if (o.cell == "conductor")
+    spec.cell = netlist::CrossbarSpec::Cell::conductor;
+  else if (o.cell == "taox")
+    spec.cell = netlist::CrossbarSpec::Cell::taox;
+  else if (o.cell == "1t1m")
+    spec.cell = netlist::CrossbarSpec::Cell::one_t_one_m;
+  else
+    return fail("--cell " + o.cell + ": conductor, taox or 1t1m");
+  if (o.sense == "ground")
+    spec.sense = netlist::CrossbarSpec::Sense::virtual_ground;
+  else if (o.sense == "tia")
+    spec.sense = netlist::CrossbarSpec::Sense::transimpedance;
+  else
+    return fail("--sense " + o.sense + ": ground or tia");
+  if (!o.to.empty() && o.to != "hspice" && o.to != "ngspice")
+    return fail("--to " + o.to + ": hspice or ngspice");
+  if (!o.to.empty() && o.deck.empty()) return fail("--to needs --deck FILE to write");
+  std::string error;
+  spec.sources = std::make_shared<netlist::SourceManager>();
+  if (!read_matrix(o.weights, *spec.sources, spec.conductance, &spec.conductance_loc, error) ||
+      !read_matrix(o.inputs, *spec.sources, spec.inputs, nullptr, error))
+    return fail(error);
+  for (auto [text, flag, target] :
+       {std::tuple{&o.wire_r, "--wire-r", &spec.wire_r}, std::tuple{&o.rf, "--rf", &spec.rf},
+        std::tuple{&o.vgate, "--vgate", &spec.vgate}}) {
+    const std::optional<double> v = netlist::parse_number(*text);
+    if (!v) return fail(std::string(flag) + " " + *text + ": not a number");
+    *target = *v;
+  }
+  for (const std::string& option : o.options) {
+    const size_t eq = option.find('=');
+    const std::optional<double> v =
+        eq == std::string::npos ? std::nullopt : netlist::parse_number(option.substr(eq + 1));
+    if (!v) return fail("--option " + option + ": expected name=number");
+    std::string name = option.substr(0, eq);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    spec.options.emplace_back(name, *v);
+  }
+  if (error = netlist::check_crossbar(spec); !error.empty()) return fail(error);
+
+  netlist::Deck deck = netlist::build_crossbar(spec);
+  if (!o.deck.empty() && o.to.empty()) {
+    // xbspice reads HSPICE syntax, so the saved deck runs in both.
+    std::ofstream file(o.deck);
+    netlist::write_deck(deck, netlist::DeckDialect::hspice, file);
+    if (!file) return fail("cannot write " + o.deck);
+  }
+  std::optional<session::LoadedDeck> loaded = session::elaborate_deck(std::move(deck), std::cerr);
+  if (!loaded) return kUserError;
+  if (!o.to.empty()) {
+    ExportOptions e;
+    e.to = o.to;
+    e.output = o.deck;
+    if (const int rc = export_loaded(*loaded, e); rc != kOk) return rc;
+  }
+  if (!o.output.empty() || o.deck.empty()) {
+    RunOptions r;
+    r.deck = "crossbar";
+    r.output = o.output;
+    r.stats = o.stats;
+    return run_loaded(std::move(*loaded), r);
+  }
+  return kOk;
+}
+
+}  // namespace xb::cli

@@ -1,0 +1,17 @@
+#pragma once
+// Writes results as an HSPICE ASCII post file, version 2001 (`.option post=2`): the header of
+// ../shared/HSPICE-FORMATS.md §1.1 in 80-column lines, then 13-character fields, six per line,
+// each table closed by 1e30. HSPICE users' tools (and xbspice's reader) open it.
+
+#include <ostream>
+
+#include "engine/results.hpp"
+
+namespace xb::io {
+
+void write_hspice_post(const engine::Results& r, std::ostream& out);
+
+// True for names HSPICE gives post files: .tr0, .sw3, .ac12 ...
+bool is_hspice_post_name(const std::string& path);
+
+}  // namespace xb::io
