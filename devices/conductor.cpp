@@ -10,26 +10,36 @@
 
 namespace xb::devices {
 
+ConductorGroup::Range ConductorGroup::Range::from(const ResolvedParams& p) {
+  enum { kGmin = 2, kGmax, kLevels };
+  return {p[kGmin], p[kGmax], p[kLevels]};
+}
+
 ConductorGroup::Programmed ConductorGroup::program(const ResolvedParams& p) {
-  enum { kG, kR, kGmin, kGmax, kLevels };
+  enum { kG, kR };
   if (p.given[kG] == p.given[kR]) return {0, "conductor needs exactly one of g= and r="};
   if (p.given[kR] && p[kR] == 0) return {0, "conductor r= must be positive"};
-  const double gmin = p[kGmin], gmax = p[kGmax];
-  if (gmin > gmax) return {0, "conductor gmin is above gmax"};
-  double g = std::clamp(p.given[kG] ? p[kG] : 1 / p[kR], gmin, gmax);
-  const double levels = p[kLevels];
+  return program(p.given[kG] ? p[kG] : 1 / p[kR], Range::from(p));
+}
+
+ConductorGroup::Programmed ConductorGroup::program(double g, const Range& range) {
+  if (range.gmin > range.gmax) return {0, "conductor gmin is above gmax"};
+  if (!(g >= 0)) return {0, "conductor g must be a non-negative number"};
+  g = std::clamp(g, range.gmin, range.gmax);
+  const double levels = range.levels;
   if (levels != 0) {
     if (levels < 2 || levels != std::floor(levels))
       return {0, "conductor levels= must be 0 (continuous) or an integer >= 2"};
-    if (!std::isfinite(gmax) || gmax <= gmin)
+    if (!std::isfinite(range.gmax) || range.gmax <= range.gmin)
       return {0, "conductor levels= needs a finite gmax above gmin"};
-    const double step = (gmax - gmin) / (levels - 1);
-    g = gmin + std::round((g - gmin) / step) * step;
+    const double step = (range.gmax - range.gmin) / (levels - 1);
+    g = range.gmin + std::round((g - range.gmin) / step) * step;
   }
   return {g, ""};
 }
 
-void ConductorGroup::add(const netlist::FlatElement& e, double g) {
+void ConductorGroup::add(const netlist::FlatElement& e, double g, const Range& range) {
+  range_.push_back(range);
   names_.push_back(e.name);
   nodes_.push_back({e.nodes[0], e.nodes[1]});
   g_.push_back(g);
@@ -66,6 +76,23 @@ std::optional<size_t> ConductorGroup::find(std::string_view name) const {
 
 double ConductorGroup::current(size_t k, const double* x) const {
   return g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
+}
+
+std::optional<int> ConductorGroup::parameter_id(std::string_view name) const {
+  if (name == "g") return 0;
+  if (name == "r") return 1;
+  return std::nullopt;
+}
+
+double ConductorGroup::parameter(size_t k, int id) const {
+  return id == 0 ? g_[k] : 1 / g_[k];
+}
+
+std::string ConductorGroup::set_parameter(size_t k, int id, double value) {
+  if (id == 1 && !(value > 0)) return "conductor r must be positive";
+  Programmed p = program(id == 0 ? value : 1 / value, range_[k]);
+  if (p.error.empty()) g_[k] = p.g;
+  return p.error;
 }
 
 }  // namespace xb::devices

@@ -17,8 +17,14 @@ class ConductorGroup : public engine::DeviceGroup {
     std::string error;
   };
   static Programmed program(const ResolvedParams& p);
+  // Range and precision of one cell: g is clamped to [gmin, gmax] and snapped to `levels`.
+  struct Range {
+    double gmin = 0, gmax = kInf, levels = 0;
+    static Range from(const ResolvedParams& p);
+  };
+  static Programmed program(double g, const Range& range);
 
-  void add(const netlist::FlatElement& e, double g);
+  void add(const netlist::FlatElement& e, double g, const Range& range);
 
   std::string_view type_name() const override { return "conductor"; }
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
@@ -26,8 +32,14 @@ class ConductorGroup : public engine::DeviceGroup {
   void load(const engine::EvalRequest& r) const override;
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
+  // "g" and "r": reprogramming a cell, within its range and levels as at build time.
+  std::optional<int> parameter_id(std::string_view name) const override;
+  std::vector<std::string_view> parameter_names() const override { return {"g", "r"}; }
+  double parameter(size_t k, int id) const override;
+  std::string set_parameter(size_t k, int id, double value) override;
 
  private:
+  std::vector<Range> range_;
   std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<double> g_;

@@ -60,7 +60,7 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
     if (type == "conductor") {
       ConductorGroup::Programmed g = ConductorGroup::program(p);
       if (!g.error.empty()) return fail(e, g.error);
-      conductors->add(e, g.g);
+      conductors->add(e, g.g, ConductorGroup::Range::from(p));
     } else if (type == "taox") {
       std::string error;
       TaoxParams tp = TaoxParams::from(p, error);

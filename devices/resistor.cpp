@@ -32,10 +32,26 @@ void ResistorGroup::resolve(const engine::MnaSystem& sys) {
   }
 }
 
+double ResistorGroup::conductance_at(size_t k) const {
+  const double dt = temperature_ - kTnom;
+  return 1.0 / (r_nominal_[k] * (1 + tc_[k][0] * dt + tc_[k][1] * dt * dt));
+}
+
 void ResistorGroup::set_temperature(double t) {
-  double dt = t - kTnom;
-  for (size_t k = 0; k < g_.size(); ++k)
-    g_[k] = 1.0 / (r_nominal_[k] * (1 + tc_[k][0] * dt + tc_[k][1] * dt * dt));
+  temperature_ = t;
+  for (size_t k = 0; k < g_.size(); ++k) g_[k] = conductance_at(k);
+}
+
+std::optional<int> ResistorGroup::parameter_id(std::string_view name) const {
+  if (name == "r" || name == "resistance") return 0;
+  return std::nullopt;
+}
+
+std::string ResistorGroup::set_parameter(size_t k, int, double value) {
+  if (value == 0 || !std::isfinite(value)) return "resistance must be finite and non-zero";
+  r_nominal_[k] = value;
+  g_[k] = conductance_at(k);
+  return "";
 }
 
 void ResistorGroup::load(const engine::EvalRequest& r) const {

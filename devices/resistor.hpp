@@ -18,8 +18,15 @@ class ResistorGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
   void set_temperature(double t) override;
+  // "r": the nominal resistance (at tnom); the temperature coefficients still apply.
+  std::optional<int> parameter_id(std::string_view name) const override;
+  std::vector<std::string_view> parameter_names() const override { return {"r"}; }
+  double parameter(size_t k, int) const override { return r_nominal_[k]; }
+  std::string set_parameter(size_t k, int id, double value) override;
 
  private:
+  double conductance_at(size_t k) const;
+  double temperature_ = kTnom;
   std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<std::array<engine::Unknown, 2>> terminals_;

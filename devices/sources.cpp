@@ -74,12 +74,6 @@ double BranchSourceGroup::current(size_t k, const double* x) const {
   return x[branch_[k].value];
 }
 
-bool BranchSourceGroup::set_source_value(std::string_view name, double value) {
-  for (Instance& i : inst_)
-    if (i.independent && i.name == name) return i.value = value, true;
-  return false;
-}
-
 namespace {
 
 template <class Instances>
@@ -166,12 +160,6 @@ std::optional<size_t> CurrentSourceGroup::find(std::string_view name) const {
 
 double CurrentSourceGroup::current(size_t k, const double* x) const {
   return value_at(k, x, 1.0, transient_, time_);
-}
-
-bool CurrentSourceGroup::set_source_value(std::string_view name, double value) {
-  for (Instance& i : inst_)
-    if (i.independent && i.name == name) return i.value = value, true;
-  return false;
 }
 
 }  // namespace xb::devices

@@ -42,7 +42,9 @@ class BranchSourceGroup : public engine::DeviceGroup {
   std::optional<engine::Unknown> branch(std::string_view name) const override;
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
-  bool set_source_value(std::string_view name, double value) override;
+  bool is_source(size_t k) const override { return inst_[k].independent; }
+  double source_value(size_t k) const override { return inst_[k].value; }
+  void set_source_value(size_t k, double value) override { inst_[k].value = value; }
   void begin_transient(double tstep, double tstop) override;
   double next_breakpoint(double t) const override;
 
@@ -75,7 +77,9 @@ class CurrentSourceGroup : public engine::DeviceGroup {
   void load(const engine::EvalRequest& r) const override;
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
-  bool set_source_value(std::string_view name, double value) override;
+  bool is_source(size_t k) const override { return inst_[k].independent; }
+  double source_value(size_t k) const override { return inst_[k].value; }
+  void set_source_value(size_t k, double value) override { inst_[k].value = value; }
   void begin_transient(double tstep, double tstop) override;
   double next_breakpoint(double t) const override;
   void set_time(bool transient, double t) override { transient_ = transient, time_ = t; }

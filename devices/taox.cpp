@@ -27,6 +27,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <limits>
 
 namespace xb::devices {
 namespace {
@@ -210,6 +212,60 @@ std::optional<std::string> TaoxGroup::state_name(int state) const {
   const int k = state - state_;
   if (k < 0 || k >= static_cast<int>(inst_.size())) return std::nullopt;
   return "state of " + inst_[k].name;
+}
+
+namespace {
+
+struct SettableParam {
+  std::string_view name;
+  double TaoxParams::*member;
+  double lo, hi;  // the .model table's bounds
+};
+constexpr double kHuge = std::numeric_limits<double>::infinity();
+constexpr SettableParam kSettable[] = {
+    {"aoff", &TaoxParams::aoff, 0, kHuge},
+    {"bon", &TaoxParams::bon, 0, kHuge},
+    {"sigp", &TaoxParams::sigp, 1e-30, kHuge},
+    {"sigon", &TaoxParams::sigon, 1e-30, kHuge},
+    {"sigoff", &TaoxParams::sigoff, 1e-30, kHuge},
+    {"xoff", &TaoxParams::xoff, 1e-30, kHuge},
+    {"xon", &TaoxParams::xon, 1e-30, kHuge},
+    {"beta", &TaoxParams::beta, 0, kHuge},
+    {"gm", &TaoxParams::gm, 0, kHuge},
+    {"a", &TaoxParams::a, 0, kHuge},
+    {"b", &TaoxParams::b, 0, 1e3},
+    {"xmin", &TaoxParams::xmin, 1e-12, 0.5},
+    {"x0", &TaoxParams::x0, 0, 1},
+};
+
+}  // namespace
+
+std::optional<int> TaoxGroup::parameter_id(std::string_view name) const {
+  for (size_t i = 0; i < std::size(kSettable); ++i)
+    if (kSettable[i].name == name) return static_cast<int>(i);
+  return std::nullopt;
+}
+
+std::vector<std::string_view> TaoxGroup::parameter_names() const {
+  std::vector<std::string_view> names;
+  for (const SettableParam& p : kSettable) names.push_back(p.name);
+  return names;
+}
+
+double TaoxGroup::parameter(size_t k, int id) const {
+  return inst_[k].p.*kSettable[id].member;
+}
+
+std::string TaoxGroup::set_parameter(size_t k, int id, double value) {
+  const SettableParam& p = kSettable[id];
+  if (!(value >= p.lo && value <= p.hi)) {
+    char text[160];
+    std::snprintf(text, sizeof text, "taox %s = %g is out of range [%g, %g]",
+                  std::string(p.name).c_str(), value, p.lo, p.hi);
+    return text;
+  }
+  inst_[k].p.*p.member = value;
+  return "";
 }
 
 }  // namespace xb::devices

@@ -45,6 +45,19 @@ class TaoxGroup : public engine::DeviceGroup {
   std::optional<size_t> find(std::string_view name) const override;
   double current(size_t k, const double* x) const override;
   std::optional<std::string> state_name(int state) const override;
+  // The equation parameters and x0 (the state held in DC), by the names of the .model table.
+  std::optional<int> parameter_id(std::string_view name) const override;
+  std::vector<std::string_view> parameter_names() const override;
+  double parameter(size_t k, int id) const override;
+  std::string set_parameter(size_t k, int id, double value) override;
+  std::optional<int> state_unknown(size_t k) const override {
+    return rows_[k][2] < static_cast<int>(ground_) ? std::optional<int>(rows_[k][2]) : std::nullopt;
+  }
+  void hold_state(size_t k, double x) override { inst_[k].p.x0 = x; }
+  void hold_states(const double* x) override {
+    for (size_t k = 0; k < inst_.size(); ++k)
+      if (std::optional<int> row = state_unknown(k)) inst_[k].p.x0 = x[*row];
+  }
   // UIC: the state starts at x0 (no operating point holds it there).
   void initial_values(std::vector<std::pair<int, double>>& out) const override {
     for (size_t k = 0; k < inst_.size(); ++k)

@@ -42,132 +42,265 @@ size_t sweep_size(const netlist::FlatSweep& s) {
 
 namespace {
 
-void add_work(AnalysisOutcome& out, const Prepared& p) {
-  if (!p.solver) return;
-  const SolverCounters& c = p.solver->counters();
-  out.counters.analyze += c.analyze, out.counters.analyze_s += c.analyze_s;
-  out.counters.factor += c.factor, out.counters.factor_s += c.factor_s;
-  out.counters.refactor += c.refactor, out.counters.refactor_s += c.refactor_s;
-  out.counters.solve += c.solve, out.counters.solve_s += c.solve_s;
-  out.newton_iterations += p.solver->newton_iterations();
+// What one sweep column sets, decided once on the deck's circuit; a source is bound to the
+// circuit in use (a parameter change builds another).
+struct SweepColumn {
+  enum class Kind { source, temperature, param } kind;
+  std::string name;
+  DcSolver::ElementRef source;
+};
+
+std::vector<SweepColumn> classify_columns(const netlist::FlatSweep& s, const netlist::Circuit& c) {
+  std::vector<SweepColumn> out;
+  auto add = [&](const std::string& var) {
+    const netlist::FlatElement* e = c.find_element(var);
+    if (var == "temp")
+      out.push_back({SweepColumn::Kind::temperature, var, {}});
+    else if (e && (e->kind == 'v' || e->kind == 'i'))
+      out.push_back({SweepColumn::Kind::source, var, {}});
+    else
+      out.push_back({SweepColumn::Kind::param, var, {}});
+  };
+  if (s.target == netlist::FlatSweep::Target::data)
+    for (const std::string& col : s.data_columns) add(col);
+  else
+    add(s.variable);
+  return out;
+}
+
+// Value of column `col` of sweep `s` at `point`.
+double column_value(const netlist::FlatSweep& s, size_t point, size_t col) {
+  return s.target == netlist::FlatSweep::Target::data ? s.data_rows[point][col] : s.points[point];
+}
+
+void add_work(AnalysisOutcome& out, const SolverCounters& c, int iterations, const Prepared& p) {
+  out.counters += c;
+  out.newton_iterations += iterations;
   out.unknowns = p.solver->system().size();
   out.nonzeros = p.solver->system().nnz();
   out.linear = p.solver->all_linear();
 }
 
-AnalysisOutcome run(size_t index, const PrepareFn& prepare,
-                    const std::function<void(size_t, size_t)>& progress,
-                    std::unique_ptr<Prepared>& p);
+class DcRun {
+ public:
+  DcRun(const netlist::FlatAnalysis& a, Prepared& base, const PrepareFn& rebuild,
+        const std::function<void(size_t, size_t)>& progress)
+      : a_(a), base_(base), rebuild_(rebuild), progress_(progress), p_(&base) {}
+
+  AnalysisOutcome run();
+
+ private:
+  using Params = std::unordered_map<std::string, double>;
+  bool use_circuit(const Params& params);
+  void bind();
+  Params params_at(size_t i, size_t o) const;
+  std::optional<double> temperature_at(size_t i, size_t o) const;
+  void set_sources(size_t i, size_t o);
+  std::vector<double> sweep_values(size_t i, size_t o) const;
+  void record(size_t i, size_t o);
+  bool solve_batch(size_t o);
+  bool solve_points(size_t o);
+  void retire_owned();
+  size_t point_of(size_t s, size_t i, size_t o) const { return s == 0 ? i : o; }
+
+  const netlist::FlatAnalysis& a_;
+  Prepared& base_;
+  const PrepareFn& rebuild_;
+  const std::function<void(size_t, size_t)>& progress_;
+  AnalysisOutcome out_;
+  Prepared* p_;
+  std::unique_ptr<Prepared> owned_;  // the circuit of a parameter override
+  Params params_;                    // the overrides p_ was made with ({} = base)
+  double temperature_ = 27.0;
+  std::vector<const netlist::FlatSweep*> sweeps_;
+  std::vector<std::vector<SweepColumn>> columns_;  // per sweep
+  std::vector<Signal> signals_;
+  std::vector<BoundSignal> bound_;
+  size_t inner_ = 1, outer_ = 1;
+};
+
+constexpr size_t kBatch = 64;  // right-hand sides per solve call, bounding the block's memory
+
+AnalysisOutcome DcRun::run() {
+  const SolverCounters counters_at_start = base_.solver->counters();
+  const int iterations_at_start = base_.solver->newton_iterations();
+  const netlist::Circuit& c = base_.circuit;
+  out_.results.analysis = a_.name;
+  out_.results.title = c.title;
+  signals_ = select_signals(c, a_.name);
+  temperature_ = c.temperatures.empty() ? 27.0 : c.temperatures[0];
+  if (a_.kind == netlist::AnalysisKind::dc)
+    for (const netlist::FlatSweep& s : a_.sweeps) sweeps_.push_back(&s);
+  for (const netlist::FlatSweep* s : sweeps_) {
+    out_.results.signals.push_back(sweep_column(*s));
+    columns_.push_back(classify_columns(*s, c));
+  }
+  for (const Signal& s : signals_) out_.results.signals.push_back(s.name);
+  inner_ = sweeps_.empty() ? 1 : sweep_size(*sweeps_[0]);
+  outer_ = sweeps_.size() < 2 ? 1 : sweep_size(*sweeps_[1]);
+
+  base_.solver->set_temperature(temperature_);
+  bind();
+  // The base's own source values, restored when the sweep is done.
+  std::vector<std::pair<DcSolver::ElementRef, double>> saved;
+  for (const auto& cols : columns_)
+    for (const SweepColumn& col : cols)
+      if (col.kind == SweepColumn::Kind::source)
+        saved.emplace_back(col.source, col.source.group->source_value(col.source.index));
+
+  const bool inner_sources_only =
+      inner_ > 1 && !columns_.empty() &&
+      std::all_of(columns_[0].begin(), columns_[0].end(),
+                  [](const SweepColumn& col) { return col.kind == SweepColumn::Kind::source; });
+  for (size_t o = 0; o < outer_ && out_.status.ok; ++o) {
+    if (!use_circuit(params_at(0, o))) break;
+    if (inner_sources_only && p_->solver->all_linear())
+      solve_batch(o);
+    else
+      solve_points(o);
+  }
+  retire_owned();
+  for (const auto& [ref, value] : saved) base_.solver->set_source(ref, value);
+  base_.solver->set_temperature(temperature_);
+  add_work(out_, base_.solver->counters() - counters_at_start,
+           base_.solver->newton_iterations() - iterations_at_start, base_);
+  return std::move(out_);
+}
+
+void DcRun::retire_owned() {
+  if (owned_ && owned_->solver)
+    add_work(out_, owned_->solver->counters(), owned_->solver->newton_iterations(), *owned_);
+  owned_.reset();
+}
+
+bool DcRun::use_circuit(const Params& params) {
+  if (params == params_) return true;
+  retire_owned();
+  params_ = params;
+  if (params.empty()) {
+    p_ = &base_;
+  } else {
+    owned_ = rebuild_(params);
+    p_ = owned_.get();
+    if (!p_->status.ok) {
+      out_.status = p_->status;
+      out_.diagnostics = p_->diagnostics;
+      return false;
+    }
+  }
+  p_->solver->set_temperature(temperature_);
+  bind();
+  return true;
+}
+
+void DcRun::bind() {
+  bound_ = bind_signals(signals_, p_->circuit, *p_->solver);
+  for (auto& cols : columns_)
+    for (SweepColumn& col : cols)
+      if (col.kind == SweepColumn::Kind::source) col.source = *p_->solver->find_element(col.name);
+}
+
+DcRun::Params DcRun::params_at(size_t i, size_t o) const {
+  Params params;
+  for (size_t s = sweeps_.size(); s-- > 0;)  // the inner sweep wins, as it is applied last
+    for (size_t k = 0; k < columns_[s].size(); ++k)
+      if (columns_[s][k].kind == SweepColumn::Kind::param)
+        params[columns_[s][k].name] = column_value(*sweeps_[s], point_of(s, i, o), k);
+  return params;
+}
+
+std::optional<double> DcRun::temperature_at(size_t i, size_t o) const {
+  std::optional<double> t;
+  for (size_t s = sweeps_.size(); s-- > 0;)
+    for (size_t k = 0; k < columns_[s].size(); ++k)
+      if (columns_[s][k].kind == SweepColumn::Kind::temperature)
+        t = column_value(*sweeps_[s], point_of(s, i, o), k);
+  return t;
+}
+
+void DcRun::set_sources(size_t i, size_t o) {
+  for (size_t s = sweeps_.size(); s-- > 0;)
+    for (size_t k = 0; k < columns_[s].size(); ++k)
+      if (columns_[s][k].kind == SweepColumn::Kind::source)
+        p_->solver->set_source(columns_[s][k].source,
+                               column_value(*sweeps_[s], point_of(s, i, o), k));
+}
+
+std::vector<double> DcRun::sweep_values(size_t i, size_t o) const {
+  std::vector<double> row;
+  for (size_t s = 0; s < sweeps_.size(); ++s)
+    row.push_back(sweep_column_value(*sweeps_[s], point_of(s, i, o)));
+  return row;
+}
+
+void DcRun::record(size_t i, size_t o) {
+  std::vector<double> row = sweep_values(i, o);
+  for (const BoundSignal& s : bound_) row.push_back(read_signal(s, p_->circuit, *p_->solver));
+  out_.results.rows.push_back(std::move(row));
+  if (progress_) progress_(o * inner_ + i + 1, outer_ * inner_);
+}
+
+// A linear circuit whose inner points differ only in source values: one factorization, the
+// right-hand sides solved in blocks.
+bool DcRun::solve_batch(size_t o) {
+  if (std::optional<double> t = temperature_at(0, o)) p_->solver->set_temperature(*t);
+  const size_t n = p_->solver->system().size();
+  std::vector<double> block;
+  for (size_t i0 = 0; i0 < inner_; i0 += kBatch) {
+    const size_t count = std::min(kBatch, inner_ - i0);
+    block.clear();
+    block.reserve(n * count);
+    for (size_t i = i0; i < i0 + count; ++i) {
+      set_sources(i, o);
+      std::vector<double> rhs = p_->solver->rhs_at_zero();
+      block.insert(block.end(), rhs.begin(), rhs.end());
+    }
+    SolveStatus st = p_->solver->solve_many(block, static_cast<int>(count));
+    if (!st.ok) return out_.status = st, false;
+    for (size_t i = i0; i < i0 + count; ++i) {
+      p_->solver->set_solution(block.data() + (i - i0) * n);
+      record(i, o);
+    }
+  }
+  return true;
+}
+
+bool DcRun::solve_points(size_t o) {
+  for (size_t i = 0; i < inner_; ++i) {
+    if (!use_circuit(params_at(i, o))) return false;
+    set_sources(i, o);
+    if (std::optional<double> t = temperature_at(i, o)) p_->solver->set_temperature(*t);
+    SolveStatus st = p_->solver->solve();
+    if (!st.ok) {
+      if (!sweeps_.empty())
+        st.message +=
+            " at " + out_.results.signals[0] + " = " + std::to_string(sweep_values(i, o)[0]);
+      return out_.status = st, false;
+    }
+    record(i, o);
+  }
+  return true;
+}
 
 }  // namespace
+
+AnalysisOutcome run_dc_analysis(const netlist::FlatAnalysis& a, Prepared& base,
+                                const PrepareFn& rebuild,
+                                const std::function<void(size_t, size_t)>& progress) {
+  return DcRun(a, base, rebuild, progress).run();
+}
 
 AnalysisOutcome run_dc_analysis(size_t index, const PrepareFn& prepare,
                                 const std::function<void(size_t, size_t)>& progress) {
-  std::unique_ptr<Prepared> p;
-  AnalysisOutcome out = run(index, prepare, progress, p);
-  if (p) add_work(out, *p);
-  return out;
-}
-
-namespace {
-
-AnalysisOutcome run(size_t index, const PrepareFn& prepare,
-                    const std::function<void(size_t, size_t)>& progress,
-                    std::unique_ptr<Prepared>& p) {
-  AnalysisOutcome out;
-  std::unordered_map<std::string, double> current_params;
-  p = prepare(current_params);
-  if (!p->status.ok) return out.status = p->status, out;
-  const netlist::FlatAnalysis a = p->circuit.analyses.at(index);
-  out.results.analysis = a.name;
-  out.results.title = p->circuit.title;
-  std::vector<Signal> signals = select_signals(p->circuit, a.name);
-  const double temperature = p->circuit.temperatures.empty() ? 27.0 : p->circuit.temperatures[0];
-  p->solver->set_temperature(temperature);
-
-  std::vector<const netlist::FlatSweep*> sweeps;
-  if (a.kind == netlist::AnalysisKind::dc)
-    for (const netlist::FlatSweep& s : a.sweeps) sweeps.push_back(&s);
-  for (const netlist::FlatSweep* s : sweeps) out.results.signals.push_back(sweep_column(*s));
-  for (const Signal& s : signals) out.results.signals.push_back(s.name);
-
-  const size_t inner = sweeps.empty() ? 1 : sweep_size(*sweeps[0]);
-  const size_t outer = sweeps.size() < 2 ? 1 : sweep_size(*sweeps[1]);
-  std::vector<BoundSignal> bound = bind_signals(signals, p->circuit, *p->solver);
-  auto rebuild = [&](const std::unordered_map<std::string, double>& params) {
-    current_params = params;
-    add_work(out, *p);
-    p = prepare(current_params);
-    if (!p->status.ok) return false;
-    p->solver->set_temperature(temperature);
-    bound = bind_signals(signals, p->circuit, *p->solver);
-    return true;
-  };
-  auto sweep_values = [&](size_t i, size_t o) {
-    std::vector<double> row;
-    for (const netlist::FlatSweep* s : sweeps) {
-      row.push_back(sweep_column_value(*s, s == sweeps[0] ? i : o));
-    }
-    return row;
-  };
-  auto record = [&](std::vector<double> row) {
-    for (const BoundSignal& s : bound) row.push_back(read_signal(s, p->circuit, *p->solver));
-    out.results.rows.push_back(std::move(row));
-  };
-  constexpr size_t kBatch = 64;  // right-hand sides per KLU call, bounding the block's memory
-  for (size_t o = 0; o < outer; ++o) {
-    std::vector<SweepPointSettings> points(inner);
-    for (size_t i = 0; i < inner; ++i) {
-      if (sweeps.size() > 1) apply_sweep_point(*sweeps[1], o, p->circuit, points[i]);
-      if (!sweeps.empty()) apply_sweep_point(*sweeps[0], i, p->circuit, points[i]);
-    }
-    // Linear circuit, inner points differing only in source values: one factorization, all
-    // right-hand sides solved together.
-    bool batch =
-        inner > 1 && std::all_of(points.begin(), points.end(), [&](const SweepPointSettings& s) {
-          return s.params == points[0].params && !s.temperature;
-        });
-    if (batch && points[0].params != current_params && !rebuild(points[0].params))
-      return out.status = p->status, out;
-    batch = batch && p->solver->all_linear();
-    for (size_t i0 = 0; batch && i0 < inner; i0 += kBatch) {
-      const size_t count = std::min(kBatch, inner - i0);
-      const size_t n = p->solver->system().size();
-      std::vector<double> block;
-      block.reserve(n * count);
-      for (size_t i = i0; i < i0 + count; ++i) {
-        for (const auto& [name, value] : points[i].sources)
-          p->solver->set_source_value(name, value);
-        std::vector<double> rhs = p->solver->rhs_at_zero();
-        block.insert(block.end(), rhs.begin(), rhs.end());
-      }
-      SolveStatus st = p->solver->solve_many(block, static_cast<int>(count));
-      if (!st.ok) return out.status = st, out;
-      for (size_t i = i0; i < i0 + count; ++i) {
-        p->solver->set_solution(block.data() + (i - i0) * n);
-        record(sweep_values(i, o));
-        if (progress) progress(o * inner + i + 1, outer * inner);
-      }
-    }
-    for (size_t i = 0; !batch && i < inner; ++i) {
-      const SweepPointSettings& settings = points[i];
-      if (settings.params != current_params && !rebuild(settings.params))
-        return out.status = p->status, out;
-      for (const auto& [name, value] : settings.sources) p->solver->set_source_value(name, value);
-      if (settings.temperature) p->solver->set_temperature(*settings.temperature);
-      SolveStatus st = p->solver->solve();
-      if (!st.ok) {
-        std::vector<double> row = sweep_values(i, o);
-        if (!sweeps.empty())
-          st.message += " at " + out.results.signals[0] + " = " + std::to_string(row[0]);
-        return out.status = st, out;
-      }
-      record(sweep_values(i, o));
-      if (progress) progress(o * inner + i + 1, outer * inner);
-    }
+  std::unique_ptr<Prepared> base = prepare({});
+  if (!base->status.ok) {
+    AnalysisOutcome out;
+    out.status = base->status;
+    out.diagnostics = base->diagnostics;
+    return out;
   }
-  return out;
+  const netlist::FlatAnalysis a = base->circuit.analyses.at(index);
+  return run_dc_analysis(a, *base, prepare, progress);
 }
 
-}  // namespace
 }  // namespace xb::engine

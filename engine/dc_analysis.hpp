@@ -12,6 +12,7 @@
 #include "engine/dc_solver.hpp"
 #include "engine/results.hpp"
 #include "netlist/circuit.hpp"
+#include "netlist/diagnostics.hpp"
 
 namespace xb::engine {
 
@@ -19,7 +20,8 @@ namespace xb::engine {
 struct Prepared {
   netlist::Circuit circuit;
   std::unique_ptr<DcSolver> solver;
-  SolveStatus status;  // of setup
+  SolveStatus status;                // of setup
+  netlist::Diagnostics diagnostics;  // elaboration and device-build errors and warnings
 };
 
 // Builds a Prepared for the given top-level parameter overrides (elaborate + device groups).
@@ -29,6 +31,7 @@ using PrepareFn = std::function<std::unique_ptr<Prepared>(
 struct AnalysisOutcome {
   Results results;  // every point computed before a failure is kept
   SolveStatus status;
+  netlist::Diagnostics diagnostics;  // of a circuit built for a swept parameter
   // Work done, summed over every circuit the analysis built.
   SolverCounters counters;
   int newton_iterations = 0;
@@ -50,8 +53,16 @@ std::string sweep_column(const netlist::FlatSweep& s);
 double sweep_column_value(const netlist::FlatSweep& s, size_t point);
 size_t sweep_size(const netlist::FlatSweep& s);
 
-// Runs analysis `index` (an .op or .dc) on circuits made by `prepare`: a fresh one to start
-// with, and again whenever a swept parameter changes. `progress(done, total)` after each point.
+// Runs analysis `a` (an .op or .dc) on `base`, the circuit as the deck or the session has it,
+// keeping its factorization. A swept parameter needs a circuit elaborated with the parameter
+// overridden, made by `rebuild`; points with the deck's own parameter values run on `base`.
+// Sources and the temperature a sweep sets are restored afterwards: `base` is left as given.
+// `progress(done, total)` after each point.
+AnalysisOutcome run_dc_analysis(const netlist::FlatAnalysis& a, Prepared& base,
+                                const PrepareFn& rebuild,
+                                const std::function<void(size_t, size_t)>& progress = {});
+
+// The same on a fresh circuit: `prepare({})` makes the base, analysis `index` of its circuit.
 AnalysisOutcome run_dc_analysis(size_t index, const PrepareFn& prepare,
                                 const std::function<void(size_t, size_t)>& progress = {});
 

@@ -351,10 +351,30 @@ SolveStatus DcSolver::solve() {
   return plain;
 }
 
+std::optional<DcSolver::ElementRef> DcSolver::find_element(std::string_view name) const {
+  for (const auto& g : groups_)
+    if (auto k = g->find(name)) return ElementRef{g.get(), *k};
+  return std::nullopt;
+}
+
 bool DcSolver::set_source_value(std::string_view name, double value) {
-  for (auto& g : groups_)
-    if (g->set_source_value(name, value)) return true;  // right-hand side only: factors stay
-  return false;
+  std::optional<ElementRef> e = find_element(name);
+  if (!e || !e->group->is_source(e->index)) return false;
+  set_source(*e, value);
+  return true;
+}
+
+std::string DcSolver::set_parameter(const ElementRef& e, int id, double value) {
+  std::string error = e.group->set_parameter(e.index, id, value);
+  if (error.empty()) factored_ = false;
+  return error;
+}
+
+void DcSolver::end_transient() {
+  set_time(std::nullopt);
+  set_dynamics({});
+  set_forced({});
+  set_state_derivatives(nullptr);
 }
 
 void DcSolver::set_temperature(double celsius) {

@@ -47,7 +47,20 @@ class DcSolver {
   // Newton from the current solution (zero at first); keeps the result in solution().
   SolveStatus solve();
 
+  // An element of some device group, found once by name: sources set, parameters changed,
+  // states read and held in place, with no look-up per point.
+  struct ElementRef {
+    DeviceGroup* group = nullptr;
+    size_t index = 0;
+  };
+  std::optional<ElementRef> find_element(std::string_view name) const;
+  // Independent sources: the right-hand side changes, a linear factorization stays valid.
+  void set_source(const ElementRef& e, double value) { e.group->set_source_value(e.index, value); }
   bool set_source_value(std::string_view name, double value);
+  // A parameter change refactors at the next solve; returns an error ("" when set).
+  std::string set_parameter(const ElementRef& e, int id, double value);
+  // Back to DC after a transient: no time, no dynamics, nothing forced.
+  void end_transient();
 
   // ---- transient (driven by transient.cpp) ----
   // The residual becomes f(x) + a0·q(x) + history, the integration formula's dq/dt.

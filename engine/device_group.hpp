@@ -107,8 +107,24 @@ class DeviceGroup {
     double sign;
   };
   virtual std::optional<ChargeCurrent> charge_current(size_t) const { return std::nullopt; }
-  // DC sweeps: set the value of independent source `name`; false if not in this group.
-  virtual bool set_source_value(std::string_view, double) { return false; }
+  // ---- changes in place (sweeps and the Session API), by index from find() ----
+  // Independent source k: its DC value. Only the right-hand side changes, factors stay valid.
+  virtual bool is_source(size_t) const { return false; }
+  virtual double source_value(size_t) const { return 0.0; }
+  virtual void set_source_value(size_t, double) {}
+  // Instance parameters that can change between solves ("r", "g", "x0", ...): an id resolved
+  // once by name, then read and set per instance. set_parameter returns an error ("" when set);
+  // a change invalidates the factorization (the caller's solver is told).
+  virtual std::optional<int> parameter_id(std::string_view) const { return std::nullopt; }
+  virtual std::vector<std::string_view> parameter_names() const { return {}; }
+  virtual double parameter(size_t, int) const { return 0.0; }
+  virtual std::string set_parameter(size_t, int, double) { return "not settable"; }
+  // Devices with an internal state (memristors): the unknown holding instance k's state, and
+  // setting the value DC analyses hold it at (what a transient left becomes the next read's).
+  virtual std::optional<int> state_unknown(size_t) const { return std::nullopt; }
+  virtual void hold_state(size_t, double) {}
+  // Every instance's held state from solution x (after a transient).
+  virtual void hold_states(const double*) {}
   // Temperature in °C for temperature-dependent parameters.
   virtual void set_temperature(double) {}
 

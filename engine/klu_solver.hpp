@@ -13,6 +13,21 @@ namespace xb::engine {
 struct SolverCounters {
   uint64_t analyze = 0, factor = 0, refactor = 0, solve = 0;
   double analyze_s = 0, factor_s = 0, refactor_s = 0, solve_s = 0;
+
+  // Work of several solvers added up, or of one analysis on a solver that lives on.
+  SolverCounters& operator+=(const SolverCounters& o) {
+    analyze += o.analyze, factor += o.factor, refactor += o.refactor, solve += o.solve;
+    analyze_s += o.analyze_s, factor_s += o.factor_s, refactor_s += o.refactor_s;
+    solve_s += o.solve_s;
+    return *this;
+  }
+  SolverCounters operator-(const SolverCounters& o) const {
+    SolverCounters d = *this;
+    d.analyze -= o.analyze, d.factor -= o.factor, d.refactor -= o.refactor, d.solve -= o.solve;
+    d.analyze_s -= o.analyze_s, d.factor_s -= o.factor_s, d.refactor_s -= o.refactor_s;
+    d.solve_s -= o.solve_s;
+    return d;
+  }
 };
 
 enum class FactorStatus { ok, singular, failed };

@@ -304,22 +304,35 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress, long
 
 }  // namespace
 
-TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
+TransientOutcome run_transient_analysis(const netlist::FlatAnalysis& a, Prepared& p,
                                         const std::function<void(size_t, size_t)>& progress,
                                         long max_steps) {
   TransientOutcome out;
-  std::unique_ptr<Prepared> p = prepare({});
-  if (!p->status.ok) return out.status = p->status, out;
-  const netlist::FlatAnalysis a = p->circuit.analyses.at(index);
+  const SolverCounters counters_at_start = p.solver->counters();
+  const int iterations_at_start = p.solver->newton_iterations();
   out.tstep = a.tstep;
-  TransientRun(*p, a, out).run(progress, max_steps);
-  const SolverCounters& c = p->solver->counters();
-  out.counters = c;
-  out.newton_iterations = p->solver->newton_iterations();
-  out.unknowns = p->solver->system().size();
-  out.nonzeros = p->solver->system().nnz();
-  out.linear = p->solver->all_linear();
+  TransientRun(p, a, out).run(progress, max_steps);
+  p.solver->end_transient();
+  out.counters = p.solver->counters() - counters_at_start;
+  out.newton_iterations = p.solver->newton_iterations() - iterations_at_start;
+  out.unknowns = p.solver->system().size();
+  out.nonzeros = p.solver->system().nnz();
+  out.linear = p.solver->all_linear();
   return out;
+}
+
+TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
+                                        const std::function<void(size_t, size_t)>& progress,
+                                        long max_steps) {
+  std::unique_ptr<Prepared> p = prepare({});
+  if (!p->status.ok) {
+    TransientOutcome out;
+    out.status = p->status;
+    out.diagnostics = p->diagnostics;
+    return out;
+  }
+  const netlist::FlatAnalysis a = p->circuit.analyses.at(index);
+  return run_transient_analysis(a, *p, progress, max_steps);
 }
 
 }  // namespace xb::engine

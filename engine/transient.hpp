@@ -22,6 +22,12 @@ struct TransientOutcome : AnalysisOutcome {
 // `progress(done, total)` in thousandths of the simulated interval. `max_steps` > 0 stops with an
 // error after that many time steps, accepted or rejected (the fuzz target's guard against decks
 // with billions of source corners).
+// Runs `a` on `p`, leaving its solver in DC mode afterwards (device states as the run left
+// them: the caller decides whether they are held).
+TransientOutcome run_transient_analysis(const netlist::FlatAnalysis& a, Prepared& p,
+                                        const std::function<void(size_t, size_t)>& progress = {},
+                                        long max_steps = 0);
+// The same on a fresh circuit from `prepare({})`, analysis `index` of its circuit.
 TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
                                         const std::function<void(size_t, size_t)>& progress = {},
                                         long max_steps = 0);

@@ -1,6 +1,5 @@
 #include "netlist/diagnostics.hpp"
 
-
 namespace xb::netlist {
 
 Diagnostic& Diagnostics::add(Severity s, std::string code, SourceLoc loc, std::string message) {
@@ -71,8 +70,13 @@ const char* severity_name(Severity s) {
 }  // namespace
 
 std::string Diagnostics::format(const SourceManager& sources) const {
+  return format(sources, 0, true);
+}
+
+std::string Diagnostics::format(const SourceManager& sources, size_t first, bool summary) const {
   std::string out;
-  for (const Diagnostic& d : items_) {
+  for (size_t i = first; i < items_.size(); ++i) {
+    const Diagnostic& d = items_[i];
     out += sources.location_string(d.loc) + ": " + severity_name(d.severity) + ": " + d.message;
     if (!d.code.empty()) out += " [" + d.code + "]";
     out += "\n";
@@ -84,6 +88,7 @@ std::string Diagnostics::format(const SourceManager& sources) const {
       quote_line(out, sources, loc);
     }
   }
+  if (!summary) return out;
   size_t stored = items_.size();
   size_t total = errors_ + warnings_;
   if (total > stored)

@@ -41,6 +41,8 @@ class Diagnostics {
 
   // Renders every stored diagnostic with quoted source line, caret and include chain.
   std::string format(const SourceManager& sources) const;
+  // Items from index `first` on; with `summary` also the error count (and the overflow).
+  std::string format(const SourceManager& sources, size_t first, bool summary) const;
 
  private:
   Diagnostic& add(Severity s, std::string code, SourceLoc loc, std::string message);

@@ -10,8 +10,8 @@
 
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
+#include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
-#include "frontends/session/load_deck.hpp"
 #include "netlist/crossbar_builder.hpp"
 #include "netlist/deck_writer.hpp"
 #include "netlist/number.hpp"
@@ -113,20 +113,20 @@ int run_crossbar(const CrossbarOptions& o) {
     netlist::write_deck(deck, netlist::DeckDialect::hspice, file);
     if (!file) return fail("cannot write " + o.deck);
   }
-  std::optional<session::LoadedDeck> loaded = session::elaborate_deck(std::move(deck), std::cerr);
-  if (!loaded) return kUserError;
+  session::LoadedDeck loaded = session::elaborate_deck(std::move(deck));
+  if (!report_diagnostics(loaded)) return kUserError;
   if (!o.to.empty()) {
     ExportOptions e;
     e.to = o.to;
     e.output = o.deck;
-    if (const int rc = export_loaded(*loaded, e); rc != kOk) return rc;
+    if (const int rc = export_loaded(loaded, e); rc != kOk) return rc;
   }
   if (!o.output.empty() || o.deck.empty()) {
     RunOptions r;
     r.deck = "crossbar";
     r.output = o.output;
     r.stats = o.stats;
-    return run_loaded(std::move(*loaded), r);
+    return run_loaded(std::move(loaded), r);
   }
   return kOk;
 }

@@ -23,9 +23,9 @@
 #include "devices/builtin.hpp"
 #include "devices/taox.hpp"
 #include "frontends/cli/exit_codes.hpp"
+#include "frontends/cli/report.hpp"
 #include "frontends/export/ngspice_control.hpp"
 #include "frontends/export/verilog_a.hpp"
-#include "frontends/session/load_deck.hpp"
 #include "netlist/deck_writer.hpp"
 
 namespace xb::cli {
@@ -321,9 +321,9 @@ int run_export(const ExportOptions& o) {
     std::cerr << "xbspice export: error: --to " << o.to << ": hspice or ngspice\n";
     return kUserError;
   }
-  auto loaded = session::load_deck(o.deck, std::cerr);
-  if (!loaded) return kUserError;
-  return export_loaded(*loaded, o);
+  const session::LoadedDeck loaded = session::load_deck(o.deck);
+  if (!report_diagnostics(loaded)) return kUserError;
+  return export_loaded(loaded, o);
 }
 
 int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {

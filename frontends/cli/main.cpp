@@ -19,8 +19,8 @@
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/file_commands.hpp"
 #include "frontends/cli/regress_command.hpp"
+#include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
-#include "frontends/session/load_deck.hpp"
 
 namespace po = boost::program_options;
 
@@ -75,11 +75,11 @@ int cmd_check(const std::vector<std::string>& args) {
                   "subcircuits, parameters) without simulating, and prints a summary.",
                   code))
     return code;
-  auto loaded = session::load_deck(vm["deck"].as<std::string>(), std::cerr);
-  if (!loaded) return kUserError;
-  for (size_t i = 0; i < loaded->runs.size(); ++i) {
-    if (i > 0) std::cout << "\n.alter " << i << ": " << loaded->deck.alters[i - 1].title << "\n";
-    print_summary(loaded->deck, loaded->runs[i], std::cout);
+  const session::LoadedDeck loaded = session::load_deck(vm["deck"].as<std::string>());
+  if (!report_diagnostics(loaded)) return kUserError;
+  for (size_t i = 0; i < loaded.runs.size(); ++i) {
+    if (i > 0) std::cout << "\n.alter " << i << ": " << loaded.deck.alters[i - 1].title << "\n";
+    print_summary(loaded.deck, loaded.runs[i], std::cout);
   }
   return kOk;
 }

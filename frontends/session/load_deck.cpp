@@ -1,41 +1,39 @@
 #include "frontends/session/load_deck.hpp"
 
-#include <ostream>
-
 #include "devices/builtin.hpp"
 #include "netlist/elaborate.hpp"
 #include "netlist/parser.hpp"
 
 namespace xb::session {
-
 namespace {
 
-std::optional<LoadedDeck> elaborate_runs(netlist::Deck deck, netlist::Diagnostics diag,
-                                         std::ostream& err) {
+LoadedDeck elaborate_runs(netlist::Deck deck, netlist::Diagnostics diag) {
   LoadedDeck out;
   const netlist::ElaborateOptions options = devices::builtin_elaborate_options();
   out.runs.push_back(netlist::elaborate(deck, options, diag));
   for (size_t i = 0; i < deck.alters.size() && !diag.has_errors(); ++i)
     out.runs.push_back(netlist::elaborate(netlist::apply_alter(deck, i), options, diag));
-  err << diag.format(*deck.sources);
-  if (diag.has_errors()) return std::nullopt;
+  if (diag.has_errors()) out.runs.clear();
   out.deck = std::move(deck);
+  out.diagnostics = std::move(diag);
   return out;
 }
 
 }  // namespace
 
-std::optional<LoadedDeck> load_deck(const std::string& path, std::ostream& err) {
+LoadedDeck load_deck(const std::string& path) {
   netlist::ParseResult parsed = netlist::parse_deck_file(path);
   if (!parsed.ok()) {
-    err << parsed.diagnostics.format(*parsed.deck.sources);
-    return std::nullopt;
+    LoadedDeck out;
+    out.deck = std::move(parsed.deck);
+    out.diagnostics = std::move(parsed.diagnostics);
+    return out;
   }
-  return elaborate_runs(std::move(parsed.deck), std::move(parsed.diagnostics), err);
+  return elaborate_runs(std::move(parsed.deck), std::move(parsed.diagnostics));
 }
 
-std::optional<LoadedDeck> elaborate_deck(netlist::Deck deck, std::ostream& err) {
-  return elaborate_runs(std::move(deck), netlist::Diagnostics{}, err);
+LoadedDeck elaborate_deck(netlist::Deck deck) {
+  return elaborate_runs(std::move(deck), netlist::Diagnostics{});
 }
 
 }  // namespace xb::session

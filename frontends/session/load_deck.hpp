@@ -1,8 +1,7 @@
 #pragma once
-// Parse and elaborate a deck for any subcommand, printing diagnostics to stderr.
+// Parse and elaborate a deck: the main run and one run per .alter block. Nothing is printed;
+// the diagnostics (errors and warnings) travel with the result.
 
-#include <iosfwd>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,13 +13,15 @@ namespace xb::session {
 
 struct LoadedDeck {
   netlist::Deck deck;
-  std::vector<netlist::Circuit> runs;  // main deck, then one per .alter block
+  std::vector<netlist::Circuit> runs;  // main deck, then one per .alter block; empty on errors
+  netlist::Diagnostics diagnostics;    // of parsing and elaboration
+  bool ok() const { return !diagnostics.has_errors(); }
+  // GCC-style text with the source line and a caret under each.
+  std::string format_diagnostics() const { return diagnostics.format(*deck.sources); }
 };
 
-// nullopt when the deck has errors (already printed).
-std::optional<LoadedDeck> load_deck(const std::string& path, std::ostream& err);
-
+LoadedDeck load_deck(const std::string& path);
 // The same for a deck made in memory (a crossbar builder's).
-std::optional<LoadedDeck> elaborate_deck(netlist::Deck deck, std::ostream& err);
+LoadedDeck elaborate_deck(netlist::Deck deck);
 
 }  // namespace xb::session

@@ -6,32 +6,30 @@
 
 namespace xb::session {
 
-// Elaborates `deck` with parameter overrides and sets up a solver; errors land in the status.
 std::unique_ptr<engine::Prepared> prepare_circuit(
     const netlist::Deck& deck, const std::unordered_map<std::string, double>& overrides,
     std::optional<netlist::Circuit> elaborated) {
   auto p = std::make_unique<engine::Prepared>();
+  auto input_error = [&] {
+    for (const netlist::Diagnostic& d : p->diagnostics.items())
+      if (d.severity == netlist::Severity::error) {
+        p->status = {false, d.message, d.loc, 0, true};
+        break;
+      }
+    return std::move(p);
+  };
   if (elaborated && overrides.empty()) {
     p->circuit = std::move(*elaborated);
   } else {
-    netlist::Diagnostics diag;
     netlist::ElaborateOptions options = devices::builtin_elaborate_options();
     options.param_overrides = overrides;
-    p->circuit = netlist::elaborate(deck, options, diag);
-    if (diag.has_errors()) {
-      p->status = {false, diag.format(*deck.sources), {}, 0, true};
-      return p;
-    }
+    p->circuit = netlist::elaborate(deck, options, p->diagnostics);
+    if (p->diagnostics.has_errors()) return input_error();
   }
   devices::BuildResult built = devices::build_device_groups(p->circuit);
-  if (!built.errors.empty()) {
-    std::string message;
-    for (size_t i = 0; i < built.errors.size(); ++i)
-      message += deck.sources->location_string(built.error_locs[i]) +
-                 ": error: " + built.errors[i] + (i + 1 < built.errors.size() ? "\n" : "");
-    p->status = {false, message, {}, 0, true};
-    return p;
-  }
+  for (size_t i = 0; i < built.errors.size(); ++i)
+    p->diagnostics.error("device", built.error_locs[i], built.errors[i]);
+  if (p->diagnostics.has_errors()) return input_error();
   p->solver = std::make_unique<engine::DcSolver>(p->circuit, std::move(built.groups),
                                                  engine::NewtonOptions::from(p->circuit));
   // A transient with UIC needs no DC path to ground (capacitor-only nodes are fine).

@@ -1,6 +1,6 @@
 #pragma once
 // Deck -> circuit ready to solve: elaboration with parameter overrides, device groups from the
-// registry, solver set up. Shared by `xbspice run` and the regression tests.
+// registry, solver set up.
 
 #include <memory>
 #include <optional>
@@ -12,9 +12,9 @@
 
 namespace xb::session {
 
-// Errors (elaboration, unsupported elements, topology) land in the returned status. With
-// `elaborated`, that circuit (made from `deck` without overrides) is used instead of
-// elaborating again.
+// Errors land in the returned diagnostics (elaboration, device parameters: status.input_error)
+// or in the status (topology found at setup). With `elaborated`, that circuit (made from `deck`
+// without overrides) is used instead of elaborating again.
 std::unique_ptr<engine::Prepared> prepare_circuit(
     const netlist::Deck& deck, const std::unordered_map<std::string, double>& overrides,
     std::optional<netlist::Circuit> elaborated = std::nullopt);

@@ -1,0 +1,447 @@
+#include "frontends/session/session.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "frontends/session/simulation.hpp"
+#include "netlist/elaborate.hpp"
+
+namespace xb::session {
+
+struct Session::State {
+  LoadedDeck loaded;
+  std::vector<netlist::Deck> run_decks;  // run r's deck: the main deck, then .alter applied
+  size_t run = 0;
+  // The selected run's circuit, made on first use; `elaborated` holds the load-time circuits
+  // until then, so the first preparation of each run costs no second elaboration.
+  std::vector<std::optional<netlist::Circuit>> elaborated;
+  std::unique_ptr<engine::Prepared> prepared;
+  netlist::Diagnostics diagnostics;  // everything so far (load, build, analyses)
+  uint64_t generation = 0;           // of `prepared`: handles made on an older one are stale
+};
+
+namespace {
+
+void append(netlist::Diagnostics& to, const netlist::Diagnostics& from) {
+  for (const netlist::Diagnostic& d : from.items()) {
+    netlist::Diagnostic& copy = d.severity == netlist::Severity::error
+                                    ? to.error(d.code, d.loc, d.message)
+                                    : to.warning(d.code, d.loc, d.message);
+    copy.instance_path = d.instance_path;
+    copy.notes = d.notes;
+  }
+}
+
+std::string lower(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+Session::Session(std::unique_ptr<State> state) : s_(std::move(state)) {}
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+Session::~Session() = default;
+
+Session Session::open(const std::string& path) {
+  return from_loaded(load_deck(path));
+}
+
+Session Session::from_deck(netlist::Deck deck) {
+  return from_loaded(elaborate_deck(std::move(deck)));
+}
+
+Session Session::from_loaded(LoadedDeck loaded) {
+  auto state = std::make_unique<State>();
+  State& s = *state;
+  s.loaded = std::move(loaded);
+  append(s.diagnostics, s.loaded.diagnostics);
+  if (s.loaded.ok()) {
+    s.run_decks.push_back(s.loaded.deck);
+    for (size_t i = 0; i < s.loaded.deck.alters.size(); ++i)
+      s.run_decks.push_back(netlist::apply_alter(s.loaded.deck, i));
+    for (netlist::Circuit& c : s.loaded.runs) s.elaborated.emplace_back(std::move(c));
+    s.loaded.runs.clear();  // moved: each is prepared once, on first use
+  }
+  Session session(std::move(state));
+  session.select_run(0);
+  return session;
+}
+
+bool Session::loaded_ok() const {
+  return s_->loaded.ok();
+}
+bool Session::ok() const {
+  return !s_->diagnostics.has_errors();
+}
+const netlist::Diagnostics& Session::diagnostics() const {
+  return s_->diagnostics;
+}
+std::string Session::format_diagnostics() const {
+  return s_->diagnostics.format(*s_->loaded.deck.sources);
+}
+std::string Session::format_diagnostics(size_t first) const {
+  return s_->diagnostics.format(*s_->loaded.deck.sources, first, false);
+}
+const netlist::Deck& Session::deck() const {
+  return s_->loaded.deck;
+}
+
+size_t Session::run_count() const {
+  return std::max<size_t>(1, s_->run_decks.size());
+}
+size_t Session::selected_run() const {
+  return s_->run;
+}
+
+void Session::select_run(size_t run) {
+  State& s = *s_;
+  if (!s.loaded.ok()) return;
+  if (run >= s.run_decks.size())
+    throw SessionError("run " + std::to_string(run) + " does not exist: the deck has " +
+                       std::to_string(s.run_decks.size()) + " run(s)");
+  s.run = run;
+  reset();
+}
+
+void Session::reset() {
+  State& s = *s_;
+  if (!s.loaded.ok()) return;
+  std::optional<netlist::Circuit> elaborated;
+  elaborated.swap(s.elaborated[s.run]);
+  s.prepared = prepare_circuit(s.run_decks[s.run], {}, std::move(elaborated));
+  ++s.generation;
+  append(s.diagnostics, s.prepared->diagnostics);
+  if (!s.prepared->status.ok && s.prepared->diagnostics.items().empty()) {
+    s.diagnostics.error("topology", s.prepared->status.loc, s.prepared->status.message);
+  }
+}
+
+engine::Prepared& Session::prepared() const {
+  if (!s_->prepared)
+    throw SessionError("the deck has errors; no circuit to simulate:\n" + format_diagnostics());
+  if (!s_->prepared->status.ok)
+    throw SessionError("the circuit cannot be simulated: " + s_->prepared->status.message);
+  return *s_->prepared;
+}
+
+const netlist::Circuit& Session::circuit() const {
+  if (!s_->prepared) throw SessionError("the deck has errors; no circuit");
+  return s_->prepared->circuit;
+}
+
+size_t Session::analysis_count() const {
+  return s_->prepared ? s_->prepared->circuit.analyses.size() : 0;
+}
+
+const netlist::FlatAnalysis& Session::analysis(size_t index) const {
+  const netlist::Circuit& c = circuit();
+  if (index >= c.analyses.size())
+    throw SessionError("analysis " + std::to_string(index) + " does not exist: the deck has " +
+                       std::to_string(c.analyses.size()));
+  return c.analyses[index];
+}
+
+// ---- analyses ----
+
+Outcome Session::run(size_t index, const Progress& progress) {
+  const netlist::FlatAnalysis a = analysis(index);
+  return run(a, progress);
+}
+
+Outcome Session::run(const netlist::FlatAnalysis& a, const Progress& progress) {
+  Outcome out;
+  if (!s_->prepared || !s_->prepared->status.ok) {
+    out.status = s_->prepared ? s_->prepared->status
+                              : engine::SolveStatus{false, "the deck has errors", {}, 0, true};
+    return out;
+  }
+  engine::Prepared& p = *s_->prepared;
+  const netlist::Deck& deck = s_->run_decks[s_->run];
+  if (a.kind == netlist::AnalysisKind::tran) {
+    out = engine::run_transient_analysis(a, p, progress);
+    hold_device_states();
+  } else if (a.kind == netlist::AnalysisKind::op || a.kind == netlist::AnalysisKind::dc) {
+    auto rebuild = [&deck](const std::unordered_map<std::string, double>& overrides) {
+      return prepare_circuit(deck, overrides);
+    };
+    static_cast<engine::AnalysisOutcome&>(out) = engine::run_dc_analysis(a, p, rebuild, progress);
+  } else {
+    out.status = {false, "." + a.name + " is not simulated yet (only .op, .dc and .tran)", a.loc, 0,
+                  false};
+    record_failure(out, a, "unsupported");
+    return out;
+  }
+  if (!out.status.ok) record_failure(out, a, out.status.input_error ? "device" : "simulation");
+  return out;
+}
+
+void Session::record_failure(const Outcome& out, const netlist::FlatAnalysis& a, const char* code) {
+  if (!out.diagnostics.items().empty()) {
+    append(s_->diagnostics, out.diagnostics);
+    return;
+  }
+  const netlist::SourceLoc loc = out.status.loc.valid() ? out.status.loc : a.loc;
+  const bool unsupported = std::string_view(code) == "unsupported";
+  s_->diagnostics.error(code, loc,
+                        out.status.message + (unsupported ? "" : " (in ." + a.name + ")"));
+}
+
+Outcome Session::op() {
+  netlist::FlatAnalysis a;
+  a.kind = netlist::AnalysisKind::op;
+  a.name = "op";
+  return run(a);
+}
+
+Outcome Session::dc(std::string_view source_name, double start, double stop, double step) {
+  const SourceHandle src = source(source_name);
+  netlist::FlatAnalysis a;
+  a.kind = netlist::AnalysisKind::dc;
+  a.name = "dc";
+  netlist::FlatSweep sweep;
+  sweep.target = netlist::FlatSweep::Target::source;
+  sweep.variable = src.name;
+  std::string error;
+  sweep.points = netlist::sweep_points(netlist::Sweep::Kind::linear_step, start, stop, step, error);
+  if (!error.empty()) throw SessionError("dc sweep of " + src.name + ": " + error);
+  a.sweeps.push_back(std::move(sweep));
+  return run(a);
+}
+
+Outcome Session::tran(double tstep, double tstop, bool uic) {
+  if (!(tstep > 0) || !(tstop > 0)) throw SessionError("tran needs a positive tstep and tstop");
+  netlist::FlatAnalysis a;
+  a.kind = netlist::AnalysisKind::tran;
+  a.name = "tran";
+  a.tstep = tstep;
+  a.tstop = tstop;
+  a.uic = uic;
+  return run(a);
+}
+
+engine::SolveStatus Session::solve() {
+  return prepared().solver->solve();
+}
+
+// What a transient leaves on the state nodes is what DC analyses hold from now on.
+void Session::hold_device_states() {
+  engine::DcSolver& solver = *s_->prepared->solver;
+  for (const auto& g : solver.groups()) g->hold_states(solver.solution().data());
+}
+
+void Session::check(const Handle& h) const {
+  if (h.generation != s_->generation)
+    throw SessionError("handle " + h.name +
+                       " was made before reset() or select_run(); make it again");
+}
+
+// ---- handles ----
+
+SourceHandle Session::source(std::string_view name) const {
+  const std::string key = lower(name);
+  std::optional<engine::DcSolver::ElementRef> ref = prepared().solver->find_element(key);
+  if (!ref) throw SessionError("no element " + key + " in the circuit");
+  if (!ref->group->is_source(ref->index))
+    throw SessionError(key + " is not an independent V or I source");
+  return {{key, s_->generation}, *ref};
+}
+
+DeviceHandle Session::device(std::string_view name) const {
+  const std::string key = lower(name);
+  std::optional<engine::DcSolver::ElementRef> ref = prepared().solver->find_element(key);
+  if (!ref) throw SessionError("no element " + key + " in the circuit");
+  return {{key, s_->generation}, *ref};
+}
+
+ParamHandle Session::param(const DeviceHandle& device, std::string_view name) const {
+  check(device);
+  const std::string key = lower(name);
+  std::optional<int> id = device.ref.group->parameter_id(key);
+  if (!id) {
+    std::string valid;
+    for (std::string_view n : device.ref.group->parameter_names())
+      valid += (valid.empty() ? "" : " ") + std::string(n);
+    throw SessionError("element " + device.name + " (" +
+                       std::string(device.ref.group->type_name()) +
+                       ") has no settable parameter '" + key + "'" +
+                       (valid.empty() ? "" : " (settable: " + valid + ")"));
+  }
+  return {{device.name + "." + key, s_->generation}, device, *id};
+}
+
+ProbeHandle Session::probe(std::string_view text) const {
+  const std::string t = lower(text);
+  const size_t open = t.find('(');
+  if (open == std::string::npos || t.back() != ')' || open == 0)
+    throw SessionError("probe '" + std::string(text) + "': expected v(node), v(a,b) or i(element)");
+  netlist::OutputVar v;
+  v.function = t.substr(0, open);
+  const std::string inner = t.substr(open + 1, t.size() - open - 2);
+  const size_t comma = inner.find(',');
+  v.args.push_back(inner.substr(0, comma));
+  if (comma != std::string::npos) v.args.push_back(inner.substr(comma + 1));
+  const engine::Prepared& p = prepared();
+  if (v.function == "v") {
+    for (const std::string& node : v.args)
+      if (node.empty() || !p.circuit.find_node(node))
+        throw SessionError("probe " + t + ": no node '" + node + "' in the circuit");
+  } else if (v.function == "i" && v.args.size() == 1) {
+    if (!p.solver->find_current(v.args[0]))
+      throw SessionError("probe " + t + ": no element '" + v.args[0] + "' in the circuit");
+  } else {
+    throw SessionError("probe '" + std::string(text) + "': expected v(node), v(a,b) or i(element)");
+  }
+  engine::Signal signal{t, v};
+  return {{t, s_->generation}, engine::bind_signals({signal}, p.circuit, *p.solver).front()};
+}
+
+void Session::set(const SourceHandle& source, double value) {
+  check(source);
+  prepared().solver->set_source(source.ref, value);
+}
+
+double Session::value(const SourceHandle& source) const {
+  check(source);
+  return source.ref.group->source_value(source.ref.index);
+}
+
+void Session::set(const ParamHandle& param, double value) {
+  check(param);
+  const std::string error = prepared().solver->set_parameter(param.device.ref, param.id, value);
+  if (!error.empty()) throw SessionError("element " + param.device.name + ": " + error);
+}
+
+double Session::get(const ParamHandle& param) const {
+  check(param);
+  return param.device.ref.group->parameter(param.device.ref.index, param.id);
+}
+
+void Session::set_param(const DeviceHandle& device, std::string_view name, double value) {
+  set(param(device, name), value);
+}
+
+double Session::get_param(const DeviceHandle& device, std::string_view name) const {
+  return get(param(device, name));
+}
+
+bool Session::has_state(const DeviceHandle& device) const {
+  check(device);
+  return device.ref.group->state_unknown(device.ref.index).has_value();
+}
+
+double Session::state(const DeviceHandle& device) const {
+  check(device);
+  std::optional<int> row = device.ref.group->state_unknown(device.ref.index);
+  if (!row) throw SessionError("element " + device.name + " has no state");
+  return prepared().solver->solution()[*row];
+}
+
+void Session::set_state(const DeviceHandle& device, double x) {
+  check(device);
+  std::optional<int> row = device.ref.group->state_unknown(device.ref.index);
+  if (!row) throw SessionError("element " + device.name + " has no state");
+  if (!(x >= 0 && x <= 1))
+    throw SessionError("element " + device.name + ": state " + std::to_string(x) +
+                       " is outside [0, 1]");
+  engine::DcSolver& solver = *prepared().solver;
+  device.ref.group->hold_state(device.ref.index, x);
+  solver.mutable_solution()[*row] = x;
+}
+
+double Session::read(const ProbeHandle& probe) const {
+  check(probe);
+  const engine::Prepared& p = prepared();
+  return engine::read_signal(probe.bound, p.circuit, *p.solver);
+}
+
+// ---- batched solves ----
+
+Eigen::MatrixXd Session::solve_batch(const std::vector<SourceHandle>& sources,
+                                     const Eigen::MatrixXd& inputs,
+                                     const std::vector<ProbeHandle>& outputs) {
+  if (static_cast<size_t>(inputs.cols()) != sources.size())
+    throw SessionError("solve_batch: " + std::to_string(inputs.cols()) + " input columns for " +
+                       std::to_string(sources.size()) + " sources");
+  engine::Prepared& p = prepared();
+  engine::DcSolver& solver = *p.solver;
+  std::vector<double> saved;
+  for (const SourceHandle& src : sources) saved.push_back(value(src));
+  for (const ProbeHandle& out : outputs) check(out);
+  auto restore = [&] {
+    for (size_t j = 0; j < sources.size(); ++j) solver.set_source(sources[j].ref, saved[j]);
+  };
+  const Eigen::Index count = inputs.rows();
+  Eigen::MatrixXd result(count, static_cast<Eigen::Index>(outputs.size()));
+  auto set_row = [&](Eigen::Index k) {
+    for (size_t j = 0; j < sources.size(); ++j)
+      solver.set_source(sources[j].ref, inputs(k, static_cast<Eigen::Index>(j)));
+  };
+  auto read_row = [&](Eigen::Index k) {
+    for (size_t o = 0; o < outputs.size(); ++o)
+      result(k, static_cast<Eigen::Index>(o)) =
+          engine::read_signal(outputs[o].bound, p.circuit, solver);
+  };
+  if (!solver.all_linear()) {
+    for (Eigen::Index k = 0; k < count; ++k) {
+      set_row(k);
+      engine::SolveStatus st = solver.solve();
+      if (!st.ok) {
+        restore();
+        throw SessionError("solve_batch: vector " + std::to_string(k + 1) + ": " + st.message);
+      }
+      read_row(k);
+    }
+    restore();
+    return result;
+  }
+  constexpr Eigen::Index kBlock = 64;  // right-hand sides per solve, bounding the memory
+  const size_t n = solver.system().size();
+  std::vector<double> block;
+  for (Eigen::Index k0 = 0; k0 < count; k0 += kBlock) {
+    const Eigen::Index m = std::min(kBlock, count - k0);
+    block.clear();
+    block.reserve(n * m);
+    for (Eigen::Index k = k0; k < k0 + m; ++k) {
+      set_row(k);
+      const std::vector<double> rhs = solver.rhs_at_zero();
+      block.insert(block.end(), rhs.begin(), rhs.end());
+    }
+    engine::SolveStatus st = solver.solve_many(block, static_cast<int>(m));
+    if (!st.ok) {
+      restore();
+      throw SessionError("solve_batch: " + st.message);
+    }
+    for (Eigen::Index k = k0; k < k0 + m; ++k) {
+      solver.set_solution(block.data() + (k - k0) * n);
+      read_row(k);
+    }
+  }
+  restore();
+  return result;
+}
+
+Eigen::MatrixXd Session::transfer_matrix(const std::vector<SourceHandle>& sources,
+                                         const std::vector<ProbeHandle>& outputs) {
+  if (!prepared().solver->all_linear())
+    throw SessionError("transfer_matrix: the circuit is nonlinear; use solve_batch");
+  // Row 0: every port at 0; row j + 1: port j at 1. The matrix is the difference, so the other
+  // sources of the circuit (biases) drop out exactly.
+  const Eigen::Index n_in = static_cast<Eigen::Index>(sources.size());
+  Eigen::MatrixXd unit = Eigen::MatrixXd::Zero(n_in + 1, n_in);
+  for (Eigen::Index j = 0; j < n_in; ++j) unit(j + 1, j) = 1.0;
+  const Eigen::MatrixXd y = solve_batch(sources, unit, outputs);
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(outputs.size()), n_in);
+  for (Eigen::Index j = 0; j < n_in; ++j) m.col(j) = (y.row(j + 1) - y.row(0)).transpose();
+  return m;
+}
+
+engine::SolverCounters Session::counters() const {
+  return prepared().solver->counters();
+}
+
+}  // namespace xb::session

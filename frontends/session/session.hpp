@@ -1,0 +1,159 @@
+#pragma once
+// A simulation session: one deck (from a file or built in code), its circuit elaborated and its
+// solver set up once, analyses run on it, and inputs, device parameters and memristor states
+// changed in place between runs. The circuit, its sparse pattern and its factorization stay
+// alive, so the state a programming pulse leaves is the state the next read sees.
+//
+//   xb::session::Session s = xb::session::Session::open("xbar.sp");
+//   if (!s.ok()) std::cerr << s.format_diagnostics();
+//   auto vin = s.source("vin3");
+//   auto out = s.probe("i(vs4)");
+//   s.set(vin, 0.2);
+//   s.solve();                  // operating point, Newton from the last solution
+//   double i = s.read(out);
+//   auto cell = s.device("x1_2");
+//   s.set_param(cell, "x0", 0.7);
+//   engine::TransientOutcome pulse = s.tran(1e-9, 1e-6);  // states left are held
+//
+// Names (of sources, devices, probes) are looked up once when a handle is made; setting or
+// reading through a handle costs no search. Misuse (an unknown name, a value out of range,
+// a handle of another kind) throws SessionError naming it. Nothing here prints.
+
+#include <Eigen/Dense>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/dc_analysis.hpp"
+#include "engine/signals.hpp"
+#include "engine/transient.hpp"
+#include "frontends/session/load_deck.hpp"
+
+namespace xb::session {
+
+class SessionError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What an analysis returns: results (every point computed before a failure is kept), the
+// status, the work done; for a transient also its step counts.
+using Outcome = engine::TransientOutcome;
+using Progress = std::function<void(size_t done, size_t total)>;
+
+// Handles belong to the circuit they were made on: after reset() or select_run() make them
+// again (using an older one throws, it never reads freed memory).
+struct Handle {
+  std::string name;
+  uint64_t generation = 0;
+};
+// An independent V or I source.
+struct SourceHandle : Handle {
+  engine::DcSolver::ElementRef ref;
+};
+// Any element of the circuit (its parameters and, for memristors, its state).
+struct DeviceHandle : Handle {
+  engine::DcSolver::ElementRef ref;
+};
+// A parameter of one device, resolved to its id.
+struct ParamHandle : Handle {
+  DeviceHandle device;
+  int id = -1;
+};
+// v(node), v(a,b) or i(element), read off the present solution.
+struct ProbeHandle : Handle {
+  engine::BoundSignal bound;
+};
+
+class Session {
+ public:
+  // Parses and elaborates the deck (and its .alter runs) and sets up the main run's circuit.
+  // Errors do not throw: ok() is false and diagnostics() says why.
+  static Session open(const std::string& path);
+  static Session from_deck(netlist::Deck deck);
+  static Session from_loaded(LoadedDeck loaded);
+
+  Session(Session&&) noexcept;
+  Session& operator=(Session&&) noexcept;
+  ~Session();
+
+  bool ok() const;
+  // The deck parsed and elaborated (device-build errors may still stop its analyses).
+  bool loaded_ok() const;
+  // Every diagnostic so far: parse, elaboration, device build, and each failed analysis (named
+  // by its location, with stable codes such as "device", "simulation"), in one list.
+  const netlist::Diagnostics& diagnostics() const;
+  std::string format_diagnostics() const;
+  // Those from item `first` on (no error count): what a caller has not shown yet.
+  std::string format_diagnostics(size_t first) const;
+  const netlist::Deck& deck() const;
+  const netlist::Circuit& circuit() const;  // of the selected run
+
+  // The main deck is run 0, each .alter block k is run k. Selecting one prepares its circuit.
+  size_t run_count() const;
+  void select_run(size_t run);
+  size_t selected_run() const;
+  // Back to the selected run's circuit as elaborated: source values, parameters and states.
+  void reset();
+
+  // ---- analyses ----
+  size_t analysis_count() const;
+  const netlist::FlatAnalysis& analysis(size_t index) const;
+  Outcome run(size_t index, const Progress& progress = {});
+  Outcome run(const netlist::FlatAnalysis& analysis, const Progress& progress = {});
+  Outcome op();
+  Outcome dc(std::string_view source, double start, double stop, double step);
+  Outcome tran(double tstep, double tstop, bool uic = false);
+  // The operating point only, for loops: Newton from the present solution; read it with read().
+  engine::SolveStatus solve();
+
+  // ---- handles ----
+  SourceHandle source(std::string_view name) const;
+  DeviceHandle device(std::string_view name) const;
+  ParamHandle param(const DeviceHandle& device, std::string_view name) const;
+  ProbeHandle probe(std::string_view text) const;  // "v(out)", "v(a,b)", "i(vs4)"
+
+  void set(const SourceHandle& source, double value);
+  double value(const SourceHandle& source) const;
+  void set(const ParamHandle& param, double value);
+  double get(const ParamHandle& param) const;
+  void set_param(const DeviceHandle& device, std::string_view name, double value);
+  double get_param(const DeviceHandle& device, std::string_view name) const;
+  // Memristor state: the value on its state node now, and the value DC analyses hold it at.
+  bool has_state(const DeviceHandle& device) const;
+  double state(const DeviceHandle& device) const;
+  void set_state(const DeviceHandle& device, double x);
+  double read(const ProbeHandle& probe) const;
+
+  // ---- batched solves ----
+  // Operating points for many input vectors: row k of `inputs` holds the values of `sources`
+  // for vector k; row k of the result holds `outputs` there. A linear circuit is factored once
+  // and its right-hand sides solved in blocks; a nonlinear one is solved point by point. The
+  // sources keep their values from before the call.
+  Eigen::MatrixXd solve_batch(const std::vector<SourceHandle>& sources,
+                              const Eigen::MatrixXd& inputs,
+                              const std::vector<ProbeHandle>& outputs);
+  // The effective matrix of a linear network between ports: M(o, i) = d output o / d source i
+  // (the currents at output ports for unit voltages at input ports), from one factorization.
+  // Throws for a nonlinear circuit.
+  Eigen::MatrixXd transfer_matrix(const std::vector<SourceHandle>& sources,
+                                  const std::vector<ProbeHandle>& outputs);
+  // Factorizations and solves so far (for time-per-vector figures).
+  engine::SolverCounters counters() const;
+
+ private:
+  struct State;
+  explicit Session(std::unique_ptr<State> state);
+  engine::Prepared& prepared() const;  // throws when the circuit could not be set up
+  void hold_device_states();
+  void record_failure(const Outcome& outcome, const netlist::FlatAnalysis& analysis,
+                      const char* code);
+  void check(const Handle& handle) const;
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace xb::session
