@@ -128,8 +128,8 @@ std::optional<engine::Unknown> BehaviouralGroup::branch(std::string_view name) c
   return std::nullopt;
 }
 
-std::optional<size_t> BehaviouralGroup::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void BehaviouralGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 double BehaviouralGroup::current(size_t k, const double* x) const {

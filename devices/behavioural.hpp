@@ -34,7 +34,7 @@ class BehaviouralGroup : public engine::DeviceGroup {
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
   std::optional<engine::Unknown> branch(std::string_view name) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override;
   void set_temperature(double celsius) override { temperature_ = celsius; }
 

@@ -70,8 +70,8 @@ void ConductorGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<size_t> ConductorGroup::find(std::string_view name) const {
-  return engine::index_by_name(names_, name);
+void ConductorGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(names_, out);
 }
 
 double ConductorGroup::current(size_t k, const double* x) const {

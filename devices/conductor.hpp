@@ -30,7 +30,7 @@ class ConductorGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override;
   // "g" and "r": reprogramming a cell, within its range and levels as at build time.
   std::optional<int> parameter_id(std::string_view name) const override;

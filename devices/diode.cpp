@@ -133,8 +133,8 @@ bool DiodeGroup::has_charges() const {
   return false;
 }
 
-std::optional<size_t> DiodeGroup::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void DiodeGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 double DiodeGroup::current(size_t k, const double* x) const {

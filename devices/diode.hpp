@@ -33,7 +33,7 @@ class DiodeGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override;
   void set_temperature(double celsius) override;
   // Junction charging adds to i(d1) in a transient (as HSPICE and ngspice report it).

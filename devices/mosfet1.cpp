@@ -335,8 +335,8 @@ void Mos1Group::load(const engine::EvalRequest& r) const {
   for (size_t k = 0; k < inst_.size(); ++k) evaluate(k, r.x, &r);
 }
 
-std::optional<size_t> Mos1Group::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void Mos1Group::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 double Mos1Group::current(size_t k, const double* x) const {

@@ -80,8 +80,8 @@ void OpampTanhGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<size_t> OpampTanhGroup::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void OpampTanhGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 // ---- opamp -----------------------------------------------------------------------------------
@@ -145,8 +145,8 @@ void OpampGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<size_t> OpampGroup::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void OpampGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 double OpampGroup::current(size_t k, const double* x) const {

@@ -19,7 +19,7 @@ class OpampTanhGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override { return x[rows_[k][3]]; }
 
  private:
@@ -43,7 +43,7 @@ class OpampGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   // Current into the output terminal (the inputs draw none).
   double current(size_t k, const double* x) const override;
 

@@ -65,8 +65,8 @@ void CapacitorGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<size_t> CapacitorGroup::find(std::string_view name) const {
-  return engine::index_by_name(names_, name);
+void CapacitorGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(names_, out);
 }
 
 // ---- inductors -------------------------------------------------------------------------------
@@ -79,7 +79,7 @@ void InductorGroup::add(const netlist::FlatElement& e, double l, double ic) {
 }
 
 bool InductorGroup::couple(const std::string& l1, const std::string& l2, double k) {
-  auto a = find(l1), b = find(l2);
+  auto a = engine::index_by_name(names_, l1), b = engine::index_by_name(names_, l2);
   if (!a || !b) return false;
   couplings_.push_back({*a, *b, k * std::sqrt(l_[*a] * l_[*b])});
   return true;
@@ -141,12 +141,12 @@ void InductorGroup::load(const engine::EvalRequest& r) const {
 }
 
 std::optional<engine::Unknown> InductorGroup::branch(std::string_view name) const {
-  if (auto k = find(name); k && *k < branch_.size()) return branch_[*k];
+  if (auto k = engine::index_by_name(names_, name); k && *k < branch_.size()) return branch_[*k];
   return std::nullopt;
 }
 
-std::optional<size_t> InductorGroup::find(std::string_view name) const {
-  return engine::index_by_name(names_, name);
+void InductorGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(names_, out);
 }
 
 void InductorGroup::initial_values(std::vector<std::pair<int, double>>& out) const {

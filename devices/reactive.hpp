@@ -25,7 +25,7 @@ class CapacitorGroup : public engine::DeviceGroup {
     if (state < state_ || state >= state_ + static_cast<int>(names_.size())) return std::nullopt;
     return "charge of " + names_[state - state_];
   }
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   // i(c1) = dq/dt, into the first node as written (the stored orientation may be flipped).
   std::optional<ChargeCurrent> charge_current(size_t k) const override {
     return ChargeCurrent{state_ + static_cast<int>(k), flipped_[k] ? -1.0 : 1.0};
@@ -55,7 +55,7 @@ class InductorGroup : public engine::DeviceGroup {
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
   std::optional<engine::Unknown> branch(std::string_view name) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override { return x[rows_[k][2]]; }
   void initial_values(std::vector<std::pair<int, double>>& out) const override;
   std::optional<std::string> state_name(int state) const override {

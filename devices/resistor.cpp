@@ -68,8 +68,8 @@ void ResistorGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<size_t> ResistorGroup::find(std::string_view name) const {
-  return engine::index_by_name(names_, name);
+void ResistorGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(names_, out);
 }
 
 double ResistorGroup::current(size_t k, const double* x) const {

@@ -66,8 +66,8 @@ std::optional<Unknown> BranchSourceGroup::branch(std::string_view name) const {
   return std::nullopt;
 }
 
-std::optional<size_t> BranchSourceGroup::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void BranchSourceGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 double BranchSourceGroup::current(size_t k, const double* x) const {
@@ -154,8 +154,8 @@ void CurrentSourceGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<size_t> CurrentSourceGroup::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void CurrentSourceGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 double CurrentSourceGroup::current(size_t k, const double* x) const {

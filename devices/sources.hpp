@@ -40,7 +40,7 @@ class BranchSourceGroup : public engine::DeviceGroup {
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
   std::optional<engine::Unknown> branch(std::string_view name) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override;
   bool is_source(size_t k) const override { return inst_[k].independent; }
   double source_value(size_t k) const override { return inst_[k].value; }
@@ -75,7 +75,7 @@ class CurrentSourceGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override;
   bool is_source(size_t k) const override { return inst_[k].independent; }
   double source_value(size_t k) const override { return inst_[k].value; }

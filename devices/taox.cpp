@@ -200,8 +200,8 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-std::optional<size_t> TaoxGroup::find(std::string_view name) const {
-  return engine::index_by_name(inst_, name);
+void TaoxGroup::instance_names(std::vector<std::string_view>& out) const {
+  engine::append_names(inst_, out);
 }
 
 double TaoxGroup::current(size_t k, const double* x) const {

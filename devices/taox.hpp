@@ -42,7 +42,7 @@ class TaoxGroup : public engine::DeviceGroup {
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;
-  std::optional<size_t> find(std::string_view name) const override;
+  void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override;
   std::optional<std::string> state_name(int state) const override;
   // The equation parameters and x0 (the state held in DC), by the names of the .model table.

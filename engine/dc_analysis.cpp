@@ -79,6 +79,7 @@ void add_work(AnalysisOutcome& out, const SolverCounters& c, int iterations, con
   out.unknowns = p.solver->system().size();
   out.nonzeros = p.solver->system().nnz();
   out.linear = p.solver->all_linear();
+  out.linear_solver = std::string(p.solver->linear_solver());
 }
 
 class DcRun {

@@ -37,6 +37,7 @@ struct AnalysisOutcome {
   int newton_iterations = 0;
   int unknowns = 0, nonzeros = 0;
   bool linear = false;
+  std::string linear_solver;  // which factored last: "CHOLMOD" or "KLU"
 };
 
 // What one point of a .dc sweep sets. A sweep variable (or .data column) naming an independent

@@ -122,6 +122,12 @@ SolveStatus DcSolver::setup(bool need_dc_path) {
       diagonal_slots[i] = sys_.request(Unknown{i}, Unknown{i});
   sys_.finalize();
   for (auto& g : groups_) g->resolve(sys_);
+  std::vector<std::string_view> names;
+  for (auto& g : groups_) {
+    names.clear();
+    g->instance_names(names);
+    for (size_t k = 0; k < names.size(); ++k) by_name_.emplace(names[k], ElementRef{g.get(), k});
+  }
   diagonal_.assign(sys_.size(), -1);
   for (int i = 0; i < sys_.size(); ++i)
     if (diagonal_slots[i] >= 0) diagonal_[i] = sys_.value_index(diagonal_slots[i]);
@@ -135,7 +141,7 @@ SolveStatus DcSolver::setup(bool need_dc_path) {
   qs_.assign(sys_.charge_states() + 1, 0.0);
   jac_.assign(sys_.nnz() + 1, 0.0);
   if (n == 0) return {false, "circuit has no unknowns", {}, 0};
-  if (!klu_.analyze(n, sys_.Ap(), sys_.Ai())) return {false, "sparse analysis failed", {}, 0};
+  solver_.setup(sys_, linear_);
   return {};
 }
 
@@ -269,10 +275,10 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
     if (it > limit) break;
     ++total_iterations_;
     if (!(linear_ && factored_ && !continuation)) {
-      FactorStatus fs = klu_.factor(jac_.data());
+      FactorStatus fs = solver_.factor(jac_.data());
       if (fs != FactorStatus::ok) {
         factored_ = false;
-        std::string where = describe_unknown(klu_.singular_column());
+        std::string where = describe_unknown(solver_.singular_column());
         return {false,
                 "singular matrix at " + where +
                     (fs == FactorStatus::singular ? "" : " (factorization failed)"),
@@ -283,7 +289,7 @@ SolveStatus DcSolver::newton(double source_scale, double gshunt) {
       factored_a0_ = dyn_.active ? dyn_.a0 : 0.0;
     }
     for (int i = 0; i < n; ++i) dx_[i] = -f_[i];
-    if (!klu_.solve(dx_.data())) return {false, "linear solve failed", {}, it};
+    if (!solver_.solve(dx_.data())) return {false, "linear solve failed", {}, it};
     step_small = true;
     // Blame a node when one has not converged (more useful in a message than a branch current).
     double worst_excess = 0, worst_node_excess = 0;
@@ -352,9 +358,9 @@ SolveStatus DcSolver::solve() {
 }
 
 std::optional<DcSolver::ElementRef> DcSolver::find_element(std::string_view name) const {
-  for (const auto& g : groups_)
-    if (auto k = g->find(name)) return ElementRef{g.get(), *k};
-  return std::nullopt;
+  auto it = by_name_.find(name);
+  if (it == by_name_.end()) return std::nullopt;
+  return it->second;
 }
 
 bool DcSolver::set_source_value(std::string_view name, double value) {
@@ -383,9 +389,9 @@ void DcSolver::set_temperature(double celsius) {
 }
 
 std::optional<DcSolver::CurrentProbe> DcSolver::find_current(std::string_view element) const {
-  for (const auto& g : groups_)
-    if (auto k = g->find(element)) return CurrentProbe{g.get(), *k};
-  return std::nullopt;
+  std::optional<ElementRef> e = find_element(element);
+  if (!e) return std::nullopt;
+  return CurrentProbe{e->group, e->index};
 }
 
 std::optional<double> DcSolver::current(std::string_view element) const {
@@ -406,13 +412,13 @@ SolveStatus DcSolver::solve_many(std::vector<double>& rhs, int count) {
   if (!factored_) {
     std::fill(x_.begin(), x_.end(), 0.0);
     assemble();
-    FactorStatus fs = klu_.factor(jac_.data());
+    FactorStatus fs = solver_.factor(jac_.data());
     if (fs != FactorStatus::ok)
-      return {false, "singular matrix at " + describe_unknown(klu_.singular_column()), {}, 1};
+      return {false, "singular matrix at " + describe_unknown(solver_.singular_column()), {}, 1};
     factored_ = true;
   }
   ++total_iterations_;
-  if (!klu_.solve(rhs.data(), count)) return {false, "linear solve failed", {}, 1};
+  if (!solver_.solve(rhs.data(), count)) return {false, "linear solve failed", {}, 1};
   return {};
 }
 

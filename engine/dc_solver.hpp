@@ -7,10 +7,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/device_group.hpp"
-#include "engine/klu_solver.hpp"
+#include "engine/mna_solver.hpp"
 #include "engine/mna_system.hpp"
 #include "netlist/circuit.hpp"
 
@@ -121,7 +122,8 @@ class DcSolver {
 
   // Residual and Jacobian values (pattern of system()) at x, without limiting: for tests.
   void evaluate_at(const std::vector<double>& x, std::vector<double>& f, std::vector<double>& jac);
-  const SolverCounters& counters() const { return klu_.counters(); }
+  SolverCounters counters() const { return solver_.counters(); }
+  std::string_view linear_solver() const { return solver_.active(); }
   int newton_iterations() const { return total_iterations_; }
   bool all_linear() const { return linear_; }
 
@@ -137,7 +139,9 @@ class DcSolver {
   std::vector<std::unique_ptr<DeviceGroup>> groups_;
   NewtonOptions opt_;
   MnaSystem sys_;
-  KluSolver klu_;
+  MnaSolver solver_;
+  // Every instance by name (views into the groups' own names, which never change).
+  std::unordered_map<std::string_view, ElementRef> by_name_;
   std::vector<double> x_, f_, jac_, dx_, q_, qs_;
   std::optional<double> time_;
   const std::vector<double>* state_derivatives_ = nullptr;

@@ -57,8 +57,8 @@ class BindContext {
   virtual std::optional<Unknown> branch(std::string_view element) const = 0;
 };
 
-// find() for a group: the index of `name` among its instances, kept as names or as records
-// with a `name` field.
+// The index of `name` among a group's instances (names or records with a `name`): for lookups
+// inside a group at build time (K couples two inductors by name).
 template <class Items>
 std::optional<size_t> index_by_name(const Items& items, std::string_view name) {
   for (size_t k = 0; k < items.size(); ++k) {
@@ -69,6 +69,17 @@ std::optional<size_t> index_by_name(const Items& items, std::string_view name) {
     }
   }
   return std::nullopt;
+}
+
+// instance_names() of a group that keeps its instances as names or as records with a `name`.
+template <class Items>
+void append_names(const Items& items, std::vector<std::string_view>& out) {
+  for (const auto& item : items) {
+    if constexpr (std::is_convertible_v<decltype(item), std::string_view>)
+      out.emplace_back(item);
+    else
+      out.emplace_back(item.name);
+  }
 }
 
 // resolve() of a group that keeps, per instance, residual rows (-1 for ground) and requested
@@ -95,9 +106,9 @@ class DeviceGroup {
 
   // Branch unknown of element `name` if this group gave it one.
   virtual std::optional<Unknown> branch(std::string_view) const { return std::nullopt; }
-  // Index of element `name` in this group, to read its current with current(); found once per
-  // output signal, not per point.
-  virtual std::optional<size_t> find(std::string_view) const { return std::nullopt; }
+  // The name of every instance, in index order: the solver indexes them once, and an element
+  // is then found by name without a scan (current(), set_source_value(), parameters).
+  virtual void instance_names(std::vector<std::string_view>&) const {}
   // Current into the first terminal of instance `k` at solution x.
   virtual double current(size_t, const double*) const { return 0.0; }
   // In a transient the current also has a displacement part: the time derivative of this

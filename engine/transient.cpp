@@ -318,6 +318,7 @@ TransientOutcome run_transient_analysis(const netlist::FlatAnalysis& a, Prepared
   out.unknowns = p.solver->system().size();
   out.nonzeros = p.solver->system().nnz();
   out.linear = p.solver->all_linear();
+  out.linear_solver = std::string(p.solver->linear_solver());
   return out;
 }
 

@@ -38,13 +38,13 @@ void print_stats(const netlist::FlatAnalysis& fa, const session::Outcome& outcom
   const engine::SolverCounters& c = outcome.counters;
   std::fprintf(stderr,
                "stats: .%s: %zu points, %d unknowns, %d nonzeros, %s, %d Newton iterations\n"
-               "stats:   KLU analyze %llu (%.3f s) factor %llu (%.3f s) refactor %llu (%.3f s) "
+               "stats:   %s analyze %llu (%.3f s) factor %llu (%.3f s) refactor %llu (%.3f s) "
                "solve %llu (%.3f s)\n",
                fa.name.c_str(), outcome.results.rows.size(), outcome.unknowns, outcome.nonzeros,
                outcome.linear ? "linear" : "nonlinear", outcome.newton_iterations,
-               (unsigned long long)c.analyze, c.analyze_s, (unsigned long long)c.factor, c.factor_s,
-               (unsigned long long)c.refactor, c.refactor_s, (unsigned long long)c.solve,
-               c.solve_s);
+               outcome.linear_solver.c_str(), (unsigned long long)c.analyze, c.analyze_s,
+               (unsigned long long)c.factor, c.factor_s, (unsigned long long)c.refactor,
+               c.refactor_s, (unsigned long long)c.solve, c.solve_s);
   if (fa.kind == netlist::AnalysisKind::tran)
     std::fprintf(stderr,
                  "stats:   time points accepted %ld, rejected %ld (truncation error %ld, "
