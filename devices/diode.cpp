@@ -118,11 +118,12 @@ void DiodeGroup::load(const engine::EvalRequest& r) const {
       r.charge[row[1]] += q;
       r.charge[row[2]] -= q;
       r.state_charge[state_ + k] = q;
-      const double g = r.charge_scale * c;
-      r.jacobian[s[0]] += g;
-      r.jacobian[s[1]] -= g;
-      r.jacobian[s[2]] -= g;
-      r.jacobian[s[3]] += g;
+      const double g = r.reactive_scale() * c;
+      double* jq = r.reactive_jacobian();
+      jq[s[0]] += g;
+      jq[s[1]] -= g;
+      jq[s[2]] -= g;
+      jq[s[3]] += g;
     }
   }
 }

@@ -146,11 +146,12 @@ void Mos1Group::load_charges(size_t k, const engine::EvalRequest& r, double vgs,
   const auto& s = slots_[k];
   // Slot of (a, b) over d g s b = 0 1 2 3.
   auto stamp_pair = [&](int a, int b, double c) {
-    const double g = r.charge_scale * c;
-    r.jacobian[s[a * 4 + a]] += g;
-    r.jacobian[s[a * 4 + b]] -= g;
-    r.jacobian[s[b * 4 + a]] -= g;
-    r.jacobian[s[b * 4 + b]] += g;
+    const double g = r.reactive_scale() * c;
+    double* jq = r.reactive_jacobian();
+    jq[s[a * 4 + a]] += g;
+    jq[s[a * 4 + b]] -= g;
+    jq[s[b * 4 + a]] -= g;
+    jq[s[b * 4 + b]] += g;
   };
   // Bulk junctions: absolute charges, linearised at the limited voltages.
   const double vbd = vbs - vds, vbd_x = vbs_x - vds_x;

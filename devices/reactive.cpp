@@ -55,13 +55,14 @@ void CapacitorGroup::load(const engine::EvalRequest& r) const {
   }
   if (r.charges_only) return;
   for (size_t k = 0; k < c_.size(); ++k) {
-    const double g = r.charge_scale * c_[k];
+    const double g = r.reactive_scale() * c_[k];
+    double* jq = r.reactive_jacobian();
     const auto& s = slots_[k];
-    r.jacobian[s[0]] += g;
+    jq[s[0]] += g;
     if (rows_[k][1] == ground_) continue;
-    r.jacobian[s[1]] -= g;
-    r.jacobian[s[2]] -= g;
-    r.jacobian[s[3]] += g;
+    jq[s[1]] -= g;
+    jq[s[2]] -= g;
+    jq[s[3]] += g;
   }
 }
 
@@ -127,7 +128,7 @@ void InductorGroup::load(const engine::EvalRequest& r) const {
     if (!r.charge) continue;
     r.charge[row[2]] -= l_[k] * current_of(k);
     r.state_charge[state_ + k] += l_[k] * current_of(k);
-    r.jacobian[s[4]] -= r.charge_scale * l_[k];
+    r.reactive_jacobian()[s[4]] -= r.reactive_scale() * l_[k];
   }
   if (!r.charge) return;
   for (const Coupling& c : couplings_) {
@@ -135,8 +136,8 @@ void InductorGroup::load(const engine::EvalRequest& r) const {
     r.charge[rows_[c.b][2]] -= c.m * current_of(c.a);
     r.state_charge[state_ + c.a] += c.m * current_of(c.b);
     r.state_charge[state_ + c.b] += c.m * current_of(c.a);
-    r.jacobian[c.ab] -= r.charge_scale * c.m;
-    r.jacobian[c.ba] -= r.charge_scale * c.m;
+    r.reactive_jacobian()[c.ab] -= r.reactive_scale() * c.m;
+    r.reactive_jacobian()[c.ba] -= r.reactive_scale() * c.m;
   }
 }
 

@@ -168,7 +168,7 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
     if (r.charge) {  // the state's own charge (q = x), and its truncation error
       r.charge[row[2]] += x_unknown;
       r.state_charge[state_ + k] = x_unknown;
-      r.jacobian[s[8]] += r.charge_scale;
+      r.reactive_jacobian()[s[8]] += r.reactive_scale();
       if (r.charges_only) continue;
     }
     // Newton must not take the state below zero: evaluate at half the last state instead.

@@ -430,6 +430,28 @@ void DcSolver::evaluate_at(const std::vector<double>& x, std::vector<double>& f,
   jac.assign(jac_.begin(), jac_.begin() + sys_.nnz());
 }
 
+void DcSolver::evaluate_split(const std::vector<double>& x, std::vector<double>& f,
+                              std::vector<double>& g, std::vector<double>& c) {
+  std::copy(x.begin(), x.begin() + sys_.size(), x_.begin());
+  x_.back() = 0.0;
+  std::fill(f_.begin(), f_.end(), 0.0);
+  std::fill(jac_.begin(), jac_.end(), 0.0);
+  std::fill(q_.begin(), q_.end(), 0.0);
+  std::fill(qs_.begin(), qs_.end(), 0.0);
+  c.assign(jac_.size(), 0.0);
+  EvalRequest r{x_.data(), jac_.data(), f_.data(), 1.0, nullptr};
+  r.transient = time_.has_value();
+  r.time = time_.value_or(0.0);
+  r.charge = q_.data();
+  r.state_charge = qs_.data();
+  r.x_prev = x_.data();
+  r.charge_jacobian = c.data();
+  for (const auto& grp : groups_) grp->load(r);
+  f.assign(f_.begin(), f_.begin() + sys_.size());
+  g.assign(jac_.begin(), jac_.begin() + sys_.nnz());
+  c.resize(sys_.nnz());
+}
+
 void DcSolver::set_solution(const double* x) {
   std::copy(x, x + sys_.size(), x_.begin());
   x_.back() = 0.0;

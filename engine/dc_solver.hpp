@@ -122,6 +122,11 @@ class DcSolver {
 
   // Residual and Jacobian values (pattern of system()) at x, without limiting: for tests.
   void evaluate_at(const std::vector<double>& x, std::vector<double>& f, std::vector<double>& jac);
+  // The resistive and reactive Jacobians apart at x (both on the pattern of system()): g holds
+  // ∂f/∂x and c holds ∂q/∂x, the matrices of a small-signal analysis (G + jωC). Charges as at
+  // the last accepted point x_prev = x.
+  void evaluate_split(const std::vector<double>& x, std::vector<double>& f, std::vector<double>& g,
+                      std::vector<double>& c);
   SolverCounters counters() const { return solver_.counters(); }
   std::string_view linear_solver() const { return solver_.active(); }
   int newton_iterations() const { return total_iterations_; }

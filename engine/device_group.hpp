@@ -47,6 +47,13 @@ struct EvalRequest {
   bool use_initial_conditions = false;
   // Only `charge` and `state_charge` are wanted: a group may skip the residual and Jacobian.
   bool charges_only = false;
+  // With `charge`: when set, devices put dq/dx here, unscaled, instead of charge_scale·dq/dx
+  // into `jacobian`, so the caller has ∂f/∂x and ∂q/∂x apart (AC: G + jωC). Same pattern.
+  double* charge_jacobian = nullptr;
+
+  // Where a device adds dq/dx, and by what factor.
+  double* reactive_jacobian() const { return charge_jacobian ? charge_jacobian : jacobian; }
+  double reactive_scale() const { return charge_jacobian ? 1.0 : charge_scale; }
 };
 
 class BindContext {

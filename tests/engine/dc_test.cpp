@@ -370,3 +370,42 @@ TEST(Dc, PivotBelowTheFloorIsSingular) {
   EXPECT_NE(r.outcomes[0].status.message.find("singular matrix at v(a)"), std::string::npos)
       << r.outcomes[0].status.message;
 }
+
+// ∂f/∂x and ∂q/∂x apart (what AC needs) add up to the transient's folded Jacobian at a0 = 1 and
+// agree with the DC Jacobian on the resistive part, for every charge-bearing device (TaOx's
+// state included).
+TEST(Dc, SplitJacobiansAddUpToTheTransientOne) {
+  const char* deck =
+      "split\n.model dc d (is=1e-14 n=1.5 cjo=2p vj=0.7 m=0.4 fc=0.5 tt=5n rs=3)\n"
+      ".model nch nmos (vto=0.6 kp=120u gamma=0.4 phi=0.7 lambda=0.05 tox=10n cgso=0.2n "
+      "cgdo=0.3n cgbo=0.1n cj=0.4m cjsw=0.3n mj=0.45 mjsw=0.3 pb=0.85)\n.model tx taox\n"
+      "v1 a 0 1\nr1 a b 1k\nc1 b c 1p\nr2 c 0 2k\nl1 b d 1u\nl2 e 0 2u\nk1 l1 l2 0.7\n"
+      "r3 d 0 100\nr4 e 0 50\nd1 b c dc\nm1 f b c 0 nch w=2u l=1u ad=4p as=5p pd=6u ps=7u\n"
+      "rf f 0 1k\nx1 c 0 tx x0=0.4\n.op\n";
+  netlist::ParseResult parsed = netlist::parse_deck_text(deck, "t.sp");
+  ASSERT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
+  auto p = session::prepare_circuit(parsed.deck, {});
+  ASSERT_TRUE(p->status.ok) << p->status.message;
+  engine::DcSolver& s = *p->solver;
+  const int n = s.system().size();
+  std::vector<double> history(n + 1, 0.0);
+  std::mt19937 rng(8);
+  std::uniform_real_distribution<double> volt(-0.8, 0.8), amp(-1e-3, 1e-3);
+  for (int trial = 0; trial < 10; ++trial) {
+    std::vector<double> x(n + 1, 0.0);
+    for (int i = 0; i < n; ++i)
+      x[i] = s.system().kind(i) == engine::UnknownKind::voltage ? volt(rng) : amp(rng);
+    x[s.node_unknown(*p->circuit.find_node("x1.x")).value] = 0.5;  // a state inside [0, 1]
+    std::vector<double> f, g, c, f_folded, folded;
+    s.set_dynamics({true, 1.0, history.data(), x.data(), false, false});
+    s.evaluate_at(x, f_folded, folded);
+    s.set_dynamics({});
+    s.evaluate_split(x, f, g, c);
+    double nonzero_c = 0;
+    for (int e = 0; e < s.system().nnz(); ++e) {
+      EXPECT_NEAR(g[e] + c[e], folded[e], 1e-12 * std::fabs(folded[e]) + 1e-18) << "entry " << e;
+      nonzero_c += c[e] != 0;
+    }
+    EXPECT_GT(nonzero_c, 10);  // capacitor, inductors, coupling, junctions, gate, state
+  }
+}
