@@ -76,7 +76,12 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
   }
   out.clear();
   seen.clear();
-  for (size_t i = 1; i < c.node_names.size(); ++i) add(voltage_of(c.node_names[i]));
+  // Node names are unique: no duplicate check, and each signal knows its node.
+  out.reserve(c.node_names.size() + 64);
+  for (size_t i = 1; i < c.node_names.size(); ++i) {
+    Signal sig{"v(" + c.node_names[i] + ")", voltage_of(c.node_names[i]), static_cast<int>(i)};
+    out.push_back(std::move(sig));
+  }
   // Like ngspice's default vectors: every node voltage and every branch current (V, E, H, B V=).
   for (const netlist::FlatElement& e : c.elements)
     if (e.kind == 'v' || e.kind == 'e' || e.kind == 'h' || (e.kind == 'l' && analysis == "tran") ||
@@ -105,6 +110,10 @@ std::vector<BoundSignal> bind_signals(const std::vector<Signal>& signals, const 
     const netlist::OutputVar& v = s.output;
     if (v.expr) {
       b.expr = v.expr;
+    } else if (s.node > 0) {
+      const Unknown u = solver.node_unknown(netlist::NodeId{static_cast<uint32_t>(s.node)});
+      b.a = u.is_ground() ? ground : u.value;
+      b.b = ground;
     } else if (v.function == "v") {
       b.a = index(v.args.at(0));
       b.b = v.args.size() > 1 ? index(v.args[1]) : ground;

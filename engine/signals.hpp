@@ -12,6 +12,7 @@ namespace xb::engine {
 struct Signal {
   std::string name;  // "v(out)", "v(a,b)", "i(v1)", "par(...)"
   netlist::OutputVar output;
+  int node = -1;  // v(node) of a known node: bound without a look-up by name
 };
 
 // .print/.probe outputs of `analysis` (v(*) expands to every node); when there are none, every

@@ -3,7 +3,7 @@
 # Idempotent: when every package is already installed it touches nothing and needs no network.
 set -euo pipefail
 packages=(g++ cmake make pkg-config libeigen3-dev libsuitesparse-dev libboost-program-options-dev
-          libgtest-dev libbenchmark-dev ngspice adms)
+          libgtest-dev libbenchmark-dev libopenblas0-pthread ngspice adms)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -10,7 +10,9 @@ namespace xb::session {
 
 struct Session::State {
   LoadedDeck loaded;
-  std::vector<netlist::Deck> run_decks;  // run r's deck: the main deck, then .alter applied
+  std::vector<netlist::Deck> alter_decks;  // run r > 0: the main deck with .alter blocks applied
+  const netlist::Deck& deck_of(size_t r) const { return r == 0 ? loaded.deck : alter_decks[r - 1]; }
+  size_t runs() const { return 1 + alter_decks.size(); }
   size_t run = 0;
   // The selected run's circuit, made on first use; `elaborated` holds the load-time circuits
   // until then, so the first preparation of each run costs no second elaboration.
@@ -61,9 +63,8 @@ Session Session::from_loaded(LoadedDeck loaded) {
   s.loaded = std::move(loaded);
   append(s.diagnostics, s.loaded.diagnostics);
   if (s.loaded.ok()) {
-    s.run_decks.push_back(s.loaded.deck);
     for (size_t i = 0; i < s.loaded.deck.alters.size(); ++i)
-      s.run_decks.push_back(netlist::apply_alter(s.loaded.deck, i));
+      s.alter_decks.push_back(netlist::apply_alter(s.loaded.deck, i));
     for (netlist::Circuit& c : s.loaded.runs) s.elaborated.emplace_back(std::move(c));
     s.loaded.runs.clear();  // moved: each is prepared once, on first use
   }
@@ -92,7 +93,7 @@ const netlist::Deck& Session::deck() const {
 }
 
 size_t Session::run_count() const {
-  return std::max<size_t>(1, s_->run_decks.size());
+  return s_->runs();
 }
 size_t Session::selected_run() const {
   return s_->run;
@@ -101,9 +102,9 @@ size_t Session::selected_run() const {
 void Session::select_run(size_t run) {
   State& s = *s_;
   if (!s.loaded.ok()) return;
-  if (run >= s.run_decks.size())
+  if (run >= s.runs())
     throw SessionError("run " + std::to_string(run) + " does not exist: the deck has " +
-                       std::to_string(s.run_decks.size()) + " run(s)");
+                       std::to_string(s.runs()) + " run(s)");
   s.run = run;
   reset();
 }
@@ -113,7 +114,7 @@ void Session::reset() {
   if (!s.loaded.ok()) return;
   std::optional<netlist::Circuit> elaborated;
   elaborated.swap(s.elaborated[s.run]);
-  s.prepared = prepare_circuit(s.run_decks[s.run], {}, std::move(elaborated));
+  s.prepared = prepare_circuit(s.deck_of(s.run), {}, std::move(elaborated));
   ++s.generation;
   append(s.diagnostics, s.prepared->diagnostics);
   if (!s.prepared->status.ok && s.prepared->diagnostics.items().empty()) {
@@ -161,7 +162,7 @@ Outcome Session::run(const netlist::FlatAnalysis& a, const Progress& progress) {
     return out;
   }
   engine::Prepared& p = *s_->prepared;
-  const netlist::Deck& deck = s_->run_decks[s_->run];
+  const netlist::Deck& deck = s_->deck_of(s_->run);
   if (a.kind == netlist::AnalysisKind::tran) {
     out = engine::run_transient_analysis(a, p, progress);
     hold_device_states();
