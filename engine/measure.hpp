@@ -1,5 +1,6 @@
 #pragma once
-// .measure on a finished analysis (HSPICE syntax; ngspice's .meas reads the same):
+// .measure on a finished analysis (HSPICE syntax; ngspice's .meas reads the same), from the
+// typed statement the parser made (netlist/measure_parser.hpp) with its values evaluated:
 //   TRIG sig VAL=v [RISE=n|FALL=n|CROSS=n|...=LAST] [TD=t] | TRIG AT=t, then TARG likewise:
 //                                       targ time − trig time
 //   FIND sig AT=t                       sig at t
@@ -16,7 +17,7 @@
 #include <vector>
 
 #include "engine/results.hpp"
-#include "netlist/deck.hpp"
+#include "netlist/circuit.hpp"
 
 namespace xb::engine {
 
@@ -28,12 +29,12 @@ struct MeasureResult {
 };
 
 // The measures of `analysis` ("tran", "dc") over `results` (first column the axis).
-std::vector<MeasureResult> evaluate_measures(const std::vector<netlist::Measure>& measures,
+std::vector<MeasureResult> evaluate_measures(const std::vector<netlist::FlatMeasure>& measures,
                                              const std::string& analysis, const Results& results,
                                              const std::unordered_map<std::string, double>& params);
 
 // Output names every measure of `analysis` reads (v(x), i(v1)), for recording.
-std::vector<std::string> measured_signals(const std::vector<netlist::Measure>& measures,
+std::vector<std::string> measured_signals(const std::vector<netlist::FlatMeasure>& measures,
                                           const std::string& analysis);
 
 }  // namespace xb::engine

@@ -84,6 +84,28 @@ struct FlatInitial {
   double value = 0;
 };
 
+// A .measure with its values evaluated.
+struct FlatCrossing {
+  std::string signal;
+  double value = 0;
+  MeasureEdge edge = MeasureEdge::cross;
+  int count = 1;  // -1: the last one
+  double td = -1e300;
+};
+struct FlatPoint {
+  std::optional<double> at;
+  FlatCrossing when;
+};
+struct FlatMeasure {
+  std::string analysis, name;
+  MeasureKind kind = MeasureKind::find;
+  std::string signal;
+  FlatPoint trig, targ;
+  std::optional<double> from, to;
+  ExprPtr expr;
+  SourceLoc loc;
+};
+
 struct Circuit {
   std::string title;
   std::vector<std::string> node_names;  // index = NodeId; [0] = "0"
@@ -99,7 +121,7 @@ struct Circuit {
   std::vector<FlatInitial> initial_conditions;
   std::vector<FlatInitial> nodesets;
   std::vector<Print> prints;
-  std::vector<Measure> measures;
+  std::vector<FlatMeasure> measures;
   size_t subckt_instances = 0;
 
   std::optional<NodeId> find_node(std::string_view name) const;

@@ -140,11 +140,39 @@ struct Print {
   SourceLoc loc;
 };
 
+// .measure, read into its parts by the parser (HSPICE syntax; engine/measure.hpp says what each
+// kind computes). Values may be parameters or expressions, evaluated at elaboration.
+enum class MeasureKind { trig_targ, find, deriv, when, param, avg, rms, min, max, pp, integ };
+enum class MeasureEdge { cross, rise, fall };
+
+// Where a crossing is: `signal` reaching `value` (the count-th edge of its kind at or after td).
+struct MeasureCrossing {
+  std::string signal;  // "v(out)", "v(a,b)", "i(v1)"
+  SourceLoc signal_loc;
+  Value value;
+  MeasureEdge edge = MeasureEdge::cross;
+  int count = 1;  // -1: the last one
+  std::optional<Value> td;
+};
+
+// A point on the axis: AT=t, or a crossing.
+struct MeasurePoint {
+  std::optional<Value> at;
+  MeasureCrossing when;
+};
+
 struct Measure {
-  std::string analysis;
+  std::string analysis;  // "tran", "dc", ...; empty: every analysis
   std::string name;
-  std::string text;  // the whole statement after the name, tokens joined by single spaces
+  std::string text;  // the statement after the name, tokens joined by single spaces (writers)
   SourceLoc loc;
+  MeasureKind kind = MeasureKind::find;
+  std::string signal;  // FIND, DERIV and the statistics
+  SourceLoc signal_loc;
+  MeasurePoint trig;  // TRIG, and the point of FIND, DERIV and WHEN
+  MeasurePoint targ;  // TARG
+  std::optional<Value> from, to;
+  ExprPtr expr;  // PARAM
 };
 
 struct InitialValue {

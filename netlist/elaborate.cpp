@@ -745,7 +745,53 @@ class Elaborator {
       }
       c_.prints.push_back(p);
     }
-    c_.measures = deck_.measures;
+    measures(top);
+  }
+
+  // .measure values evaluated; every signal a measure reads must exist.
+  void measures(const Scope& top) {
+    auto eval = [&](const Value& v) { return top.evaluate(v).value_or(0.0); };
+    auto exists = [&](const std::string& signal) {
+      const size_t open = signal.find('(');
+      const std::string inner = signal.substr(open + 1, signal.size() - open - 2);
+      const size_t comma = inner.find(',');
+      if (signal[0] == 'i') return c_.find_element(inner) != nullptr;
+      return c_.find_node(inner.substr(0, comma)).has_value() &&
+             (comma == std::string::npos || c_.find_node(inner.substr(comma + 1)).has_value());
+    };
+    auto check = [&](const Measure& m, const std::string& signal, SourceLoc loc) {
+      if (signal.empty() || exists(signal)) return;
+      diag_.error(
+          "unknown-output", loc,
+          "measure " + m.name + " reads " + signal + ", which names nothing in the circuit");
+    };
+    auto flat_point = [&](const MeasurePoint& p) {
+      FlatPoint f;
+      if (p.at) f.at = eval(*p.at);
+      f.when.signal = p.when.signal;
+      f.when.value = eval(p.when.value);
+      f.when.edge = p.when.edge;
+      f.when.count = p.when.count;
+      if (p.when.td) f.when.td = eval(*p.when.td);
+      return f;
+    };
+    for (const Measure& m : deck_.measures) {
+      check(m, m.signal, m.signal_loc);
+      check(m, m.trig.when.signal, m.trig.when.signal_loc);
+      check(m, m.targ.when.signal, m.targ.when.signal_loc);
+      FlatMeasure f;
+      f.analysis = m.analysis;
+      f.name = m.name;
+      f.kind = m.kind;
+      f.signal = m.signal;
+      f.trig = flat_point(m.trig);
+      f.targ = flat_point(m.targ);
+      if (m.from) f.from = eval(*m.from);
+      if (m.to) f.to = eval(*m.to);
+      f.expr = m.expr;
+      f.loc = m.loc;
+      c_.measures.push_back(std::move(f));
+    }
   }
 
   const Deck& deck_;

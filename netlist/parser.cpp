@@ -10,6 +10,7 @@
 #include "netlist/card_cursor.hpp"
 #include "netlist/element_parser.hpp"
 #include "netlist/lexer.hpp"
+#include "netlist/measure_parser.hpp"
 #include "netlist/number.hpp"
 
 namespace xb::netlist {
@@ -649,8 +650,9 @@ class Parser {
       m.analysis = to_lower(c.next().text);
     if (!c.is_word()) return (void)diag_.error("syntax", c.loc(), ".measure needs a name");
     m.name = to_lower(c.next().text);
+    CardCursor body = c;
     m.text = c.rest_text();
-    stmts_->measures.push_back(std::move(m));
+    if (parse_measure_body(body, m)) stmts_->measures.push_back(std::move(m));
   }
 
   void initial(CardCursor& c, std::vector<InitialValue>& out) {

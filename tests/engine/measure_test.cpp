@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "engine/measure.hpp"
+#include "netlist/elaborate.hpp"
+#include "netlist/parser.hpp"
 
 using namespace xb;
 
@@ -22,11 +24,27 @@ engine::Results ramp() {
   return r;
 }
 
+// The measures as a deck states them (parsed and elaborated), over ramp().
 std::vector<engine::MeasureResult> measure(const std::vector<std::string>& lines) {
-  std::vector<netlist::Measure> ms;
+  std::string deck = "measures\n.param scale=10\nv1 y 0 1\nr1 y z 1k\nr2 z 0 1k\n";
   for (size_t i = 0; i < lines.size(); ++i)
-    ms.push_back({"tran", "m" + std::to_string(i), lines[i], {}});
-  return engine::evaluate_measures(ms, "tran", ramp(), {{"scale", 10}});
+    deck += ".measure tran m" + std::to_string(i) + " " + lines[i] + "\n";
+  netlist::ParseResult parsed = netlist::parse_deck_text(deck + ".tran 1n 1u\n", "m.sp");
+  EXPECT_TRUE(parsed.ok()) << parsed.diagnostics.format(*parsed.deck.sources);
+  netlist::Diagnostics diag;
+  const netlist::Circuit c = netlist::elaborate(parsed.deck, {}, diag);
+  EXPECT_FALSE(diag.has_errors()) << diag.format(*parsed.deck.sources);
+  return engine::evaluate_measures(c.measures, "tran", ramp(), c.params);
+}
+
+// The diagnostics of one .measure line in a small deck.
+std::string measure_errors(const std::string& line) {
+  const std::string deck = "m\nv1 y 0 1\nr1 y 0 1k\n" + line + "\n.tran 1n 1u\n";
+  netlist::ParseResult parsed = netlist::parse_deck_text(deck, "m.sp");
+  if (!parsed.ok()) return parsed.diagnostics.format(*parsed.deck.sources);
+  netlist::Diagnostics diag;
+  netlist::elaborate(parsed.deck, {}, diag);
+  return diag.format(*parsed.deck.sources);
 }
 
 }  // namespace
@@ -61,4 +79,42 @@ TEST(Measure, CrossingsFindTrigTargDerivParam) {
   EXPECT_NEAR(r[7].value, 0.25 * 10 + 0.75, 1e-15);
   EXPECT_TRUE(r[8].failed);  // y never reaches 2
   EXPECT_TRUE(std::isnan(r[8].value));
+}
+
+// Values may be parameters and expressions, evaluated at elaboration.
+TEST(Measure, ValuesMayBeExpressions) {
+  auto r = measure({"WHEN v(z)='scale/20' RISE=1", "FIND v(y) AT={scale*0.035}",
+                    "AVG v(y) FROM=0 TO='scale/10'"});
+  for (const auto& m : r) ASSERT_FALSE(m.failed) << m.name << ": " << m.why;
+  EXPECT_NEAR(r[0].value, 0.25, 1e-15);
+  EXPECT_NEAR(r[1].value, 0.35, 1e-15);
+  EXPECT_NEAR(r[2].value, 0.5, 1e-15);
+}
+
+// A malformed .measure is an error where it is written, before anything runs.
+TEST(Measure, MalformedStatementsAreErrorsAtTheirToken) {
+  const struct {
+    const char* line;
+    const char* expect;
+  } cases[] = {
+      {".measure tran m1 FROB v(y)", "m.sp:4:18: error: unknown measure kind 'FROB'"},
+      {".measure tran m1 TRIG v(y) VAL=0.5 RISE=1", "m.sp:4:41: error: TARG expected"},
+      {".measure tran m1 TRIG v(y) 0.5 TARG v(y) VAL=1",
+       "m.sp:4:28: error: VAL= expected after v(y)"},
+      {".measure tran m1 WHEN v(y) RISE=1", "m.sp:4:28: error: WHEN needs v(y)=value"},
+      {".measure tran m1 FIND v(y)", "error: FIND needs AT=time or WHEN sig=value"},
+      {".measure tran m1 WHEN v(y)=0.5 RISE=0", "m.sp:4:37: error: rise= takes a whole number"},
+      {".measure tran m1 AVG v(y) FROM=0 TO=1u extra", "m.sp:4:40: error: unexpected 'extra'"},
+      {".measure tran m1 MAX y", "m.sp:4:22: error: expected a signal such as v(out)"},
+      {".measure tran m1 MAX v(nosuch)",
+       "m.sp:4:22: error: measure m1 reads v(nosuch), which names nothing in the circuit"},
+      {".measure tran m1 FIND v(y) WHEN i(vx)=1m",
+       "m.sp:4:33: error: measure m1 reads i(vx), which names nothing in the circuit"},
+      {".measure tran m1 PARAM='1 +'", "m.sp:4"},
+  };
+  for (const auto& c : cases) {
+    const std::string errors = measure_errors(c.line);
+    EXPECT_NE(errors.find(c.expect), std::string::npos) << c.line << "\n" << errors;
+  }
+  EXPECT_EQ(measure_errors(".measure tran m1 MAX v(y) FROM=1n TO=2n"), "");
 }
