@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace xb::devices {
 
@@ -93,6 +94,75 @@ std::string ConductorGroup::set_parameter(size_t k, int id, double value) {
   Programmed p = program(id == 0 ? value : 1 / value, range_[k]);
   if (p.error.empty()) g_[k] = p.g;
   return p.error;
+}
+
+void ConductorGroup::dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>>& out) const {
+  for (const auto& n : nodes_) add_dc_paths(conductor_descriptor(), {n[0], n[1]}, out);
+}
+
+namespace {
+
+std::string add_conductor(engine::DeviceGroup& group, const netlist::FlatElement& e,
+                          const ResolvedParams& p) {
+  ConductorGroup::Programmed g = ConductorGroup::program(p);
+  if (!g.error.empty()) return g.error;
+  static_cast<ConductorGroup&>(group).add(e, g.g, ConductorGroup::Range::from(p));
+  return "";
+}
+
+// ngspice: a G element of the programmed conductance, the programming as .param arithmetic.
+std::string ngspice_conductor(std::string_view model, const ResolvedParams& p, bool) {
+  std::ostringstream s;
+  s << ".subckt " << model << " p n g=" << (p.given[0] ? deck_number(p[0]) : "-1")
+    << " r=" << (p.given[1] ? deck_number(p[1]) : "-1") << " gmin=" << deck_number(p[2])
+    << " gmax=" << deck_number(p[3]) << " levels=" << deck_number(p[4]) << "\n"
+    << ".param graw={g >= 0 ? g : 1/r}\n.param gcl={min(max(graw, gmin), gmax)}\n"
+    << ".param gstep={levels >= 2 ? (gmax - gmin)/(levels - 1) : 1}\n"
+    << ".param geff={levels >= 2 ? gmin + floor((gcl - gmin)/gstep + 0.5)*gstep : gcl}\n"
+    << "gcond p n p n {geff}\n.ends " << model << "\n";
+  return s.str();
+}
+
+constexpr const char* kVerilogA =
+    "  real graw, geff, step;\n"
+    "  analog begin\n"
+    "    @(initial_step) begin\n"
+    "      graw = g >= 0 ? g : 1 / r;\n"
+    "      geff = min(max(graw, gmin), gmax);\n"
+    "      if (levels >= 2) begin\n"
+    "        step = (gmax - gmin) / (levels - 1);\n"
+    "        geff = gmin + floor((geff - gmin) / step + 0.5) * step;\n"
+    "      end\n"
+    "    end\n"
+    "    I(p, n) <+ geff * V(p, n);\n"
+    "  end\n";
+
+}  // namespace
+
+const DeviceDescriptor& conductor_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "conductor",
+      .summary = "programmable conductor, the ideal crossbar cell: i = g·v(p, n)",
+      .terminals = {"p", "n"},
+      .internal_nodes = {},
+      .params =
+          {
+              {"g", NAN, "S", 0, kInf, "conductance (give g or r)"},
+              {"r", NAN, "Ohm", 0, kInf, "resistance, 1/g"},
+              {"gmin", 0, "S", 0, kInf, "smallest programmable conductance"},
+              {"gmax", kInf, "S", 0, kInf, "largest programmable conductance"},
+              {"levels", 0, "", 0, 1e9, "programming levels in [gmin, gmax] (0: continuous)"},
+          },
+      .example = "g=1m",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {{0, 1}},
+      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new ConductorGroup); },
+      .add = add_conductor,
+      .ngspice_subckt = ngspice_conductor,
+      .verilog_a_body = kVerilogA,
+  };
+  return d;
 }
 
 }  // namespace xb::devices

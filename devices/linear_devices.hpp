@@ -14,6 +14,8 @@ struct BuildResult {
   std::vector<std::unique_ptr<engine::DeviceGroup>> groups;
   std::vector<std::string> errors;  // "name: message", for elements no group can simulate
   std::vector<netlist::SourceLoc> error_locs;
+  std::vector<std::string> warnings;  // unknown parameters (ignored, as ngspice does)
+  std::vector<netlist::SourceLoc> warning_locs;
 };
 
 // Groups every element of the circuit by type. Elements of kinds not yet simulated are reported.

@@ -16,6 +16,7 @@
 #include "devices/opamp.hpp"
 
 #include <cmath>
+#include <sstream>
 
 namespace xb::devices {
 
@@ -153,6 +154,104 @@ double OpampGroup::current(size_t k, const double* x) const {
   const Instance& in = inst_[k];
   if (in.rout > 0) return (x[rows_[k][2]] - x[rows_[k][3]]) / in.rout;
   return x[rows_[k][4]];
+}
+
+namespace {
+
+std::string add_opamp_tanh(engine::DeviceGroup& group, const netlist::FlatElement& e,
+                           const ResolvedParams& p) {
+  static_cast<OpampTanhGroup&>(group).add(e, p[0], p[1]);
+  return "";
+}
+
+std::string add_opamp(engine::DeviceGroup& group, const netlist::FlatElement& e,
+                      const ResolvedParams& p) {
+  static_cast<OpampGroup&>(group).add(e, p[0], p[1], p[2]);
+  return "";
+}
+
+// ngspice: a 0 V source senses the input current; a B source makes the output.
+std::string ngspice_opamp_tanh(std::string_view model, const ResolvedParams& p, bool) {
+  std::ostringstream s;
+  s << ".subckt " << model << " in out ref rinv=" << deck_number(p[0])
+    << " vinv=" << deck_number(p[1]) << "\n"
+    << "vsense in ref 0\nbout out ref v=-{vinv}*tanh({rinv}*i(vsense)/{vinv})\n.ends " << model
+    << "\n";
+  return s.str();
+}
+
+std::string ngspice_opamp(std::string_view model, const ResolvedParams& p, bool) {
+  const bool rout = p[2] > 0;
+  std::ostringstream s;
+  s << ".subckt " << model << " inp inn out gain=" << deck_number(p[0])
+    << " vsat=" << deck_number(p[1]) << " rout=" << deck_number(p[2]) << "\n"
+    << "bo " << (rout ? "o" : "out") << " 0 v={vsat}*tanh({gain}*(v(inp)-v(inn))/{vsat})\n";
+  if (rout) s << "ro o out {rout}\n";
+  s << ".ends " << model << "\n";
+  return s.str();
+}
+
+}  // namespace
+
+const DeviceDescriptor& opamp_tanh_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "opamp_tanh",
+      .summary =
+          "transimpedance inverter with tanh saturation: v(out, ref) = -vinv·tanh(rinv·i/vinv)",
+      .terminals = {"in", "out", "ref"},
+      .internal_nodes = {},
+      .params =
+          {
+              {"rinv", 1e3, "Ohm", 1e-30, kInf, "transresistance"},
+              {"vinv", 1, "V", 1e-30, kInf, "output saturation voltage"},
+          },
+      .example = "rinv=2k vinv=0.8",
+      .nonlinear = true,
+      .has_charges = false,
+      .dc_paths = {{0, 2}, {1, 2}},  // in is a virtual ground of ref, out is driven from ref
+      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new OpampTanhGroup); },
+      .add = add_opamp_tanh,
+      .ngspice_subckt = ngspice_opamp_tanh,
+      .verilog_a_body =
+          "  analog begin\n"
+          "    V(in, ref) <+ 0;\n"
+          "    V(out, ref) <+ -vinv * tanh(rinv * I(in, ref) / vinv);\n"
+          "  end\n",
+  };
+  return d;
+}
+
+const DeviceDescriptor& opamp_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "opamp",
+      .summary =
+          "finite-gain amplifier with smooth saturation: v(o) = vsat·tanh(gain·v(inp, inn)/vsat)",
+      .terminals = {"inp", "inn", "out"},
+      .internal_nodes = {},
+      .params =
+          {
+              {"gain", 1e5, "", 1e-30, kInf, "open-loop gain"},
+              {"vsat", 10, "V", 1e-30, kInf, "output saturation voltage"},
+              {"rout", 0, "Ohm", 0, kInf, "output resistance"},
+          },
+      .example = "gain=1e3 vsat=2 rout=50",
+      .nonlinear = true,
+      .has_charges = false,
+      .dc_paths = {{2, -1}},  // the output is driven against ground; the inputs draw nothing
+      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new OpampGroup); },
+      .add = add_opamp,
+      .ngspice_subckt = ngspice_opamp,
+      .verilog_a_body =
+          "  electrical o;\n"
+          "  analog begin\n"
+          "    V(o) <+ vsat * tanh(gain * V(inp, inn) / vsat);\n"
+          "    if (rout > 0)\n"
+          "      I(o, out) <+ V(o, out) / rout;\n"
+          "    else\n"
+          "      V(o, out) <+ 0;\n"
+          "  end\n",
+  };
+  return d;
 }
 
 }  // namespace xb::devices

@@ -1,17 +1,15 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "devices/behavioural.hpp"
 #include "devices/builtin.hpp"
-#include "devices/conductor.hpp"
 #include "devices/diode.hpp"
 #include "devices/linear_devices.hpp"
 #include "devices/mosfet1.hpp"
-#include "devices/opamp.hpp"
 #include "devices/reactive.hpp"
 #include "devices/resistor.hpp"
 #include "devices/sources.hpp"
-#include "devices/taox.hpp"
 
 namespace xb::devices {
 namespace {
@@ -46,31 +44,29 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
   };
   auto behavioural = std::make_unique<BehaviouralGroup>();
   auto capacitors = std::make_unique<CapacitorGroup>();
-  auto conductors = std::make_unique<ConductorGroup>();
-  auto memristors = std::make_unique<TaoxGroup>();
-  auto inverters = std::make_unique<OpampTanhGroup>();
-  auto opamps = std::make_unique<OpampGroup>();
-  // X lines of built-in device types: parameters checked against the type's table.
+  // X lines of built-in device types: one group per descriptor, made when first needed,
+  // parameters resolved from the descriptor's table.
+  std::vector<std::pair<const DeviceDescriptor*, std::unique_ptr<engine::DeviceGroup>>> builtins;
+  const bool strict = netlist::param_or(circuit.options, "strict", 0) != 0;
   auto add_builtin = [&](const netlist::FlatElement& e) {
     const std::string_view type = circuit.device_type(e);
-    const BuiltinType* t = find_builtin(type);
+    const DeviceDescriptor* t = find_builtin(type);
     if (!t) return fail(e, "no built-in device type '" + std::string(type) + "'");
-    ResolvedParams p = resolve_params(*t, circuit.models[e.model].params, e.params);
-    if (!p.error.empty()) return fail(e, p.error);
-    if (type == "conductor") {
-      ConductorGroup::Programmed g = ConductorGroup::program(p);
-      if (!g.error.empty()) return fail(e, g.error);
-      conductors->add(e, g.g, ConductorGroup::Range::from(p));
-    } else if (type == "taox") {
-      std::string error;
-      TaoxParams tp = TaoxParams::from(p, error);
-      if (!error.empty()) return fail(e, error);
-      memristors->add(e, tp);
-    } else if (type == "opamp_tanh") {
-      inverters->add(e, p[0], p[1]);
-    } else if (type == "opamp") {
-      opamps->add(e, p[0], p[1], p[2]);
+    std::vector<std::string> unknown;
+    ResolvedParams p = resolve_params(*t, circuit.models[e.model].params, e.params, &unknown);
+    for (const std::string& why : unknown) {
+      if (strict) {
+        fail(e, why);
+      } else {
+        out.warnings.push_back("element " + e.name + ": " + why + ": ignored");
+        out.warning_locs.push_back(e.loc);
+      }
     }
+    if (!p.error.empty()) return fail(e, p.error);
+    auto it =
+        std::find_if(builtins.begin(), builtins.end(), [&](const auto& b) { return b.first == t; });
+    if (it == builtins.end()) it = builtins.emplace(builtins.end(), t, t->make_group());
+    if (std::string error = t->add(*it->second, e, p); !error.empty()) fail(e, error);
   };
   auto inductors = std::make_unique<InductorGroup>();
   // The element's value: first positional value, else the named one (c=1p, l=1u).
@@ -337,10 +333,7 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
   out.groups.push_back(std::move(diodes));
   out.groups.push_back(std::move(mos1));
   out.groups.push_back(std::move(behavioural));
-  out.groups.push_back(std::move(conductors));
-  out.groups.push_back(std::move(memristors));
-  out.groups.push_back(std::move(inverters));
-  out.groups.push_back(std::move(opamps));
+  for (auto& [type, group] : builtins) out.groups.push_back(std::move(group));
   return out;
 }
 

@@ -29,6 +29,7 @@
 #include <cstdio>
 #include <iterator>
 #include <limits>
+#include <sstream>
 
 namespace xb::devices {
 namespace {
@@ -266,6 +267,128 @@ std::string TaoxGroup::set_parameter(size_t k, int id, double value) {
   }
   inst_[k].p.*p.member = value;
   return "";
+}
+
+namespace {
+
+std::string add_taox(engine::DeviceGroup& group, const netlist::FlatElement& e,
+                     const ResolvedParams& p) {
+  std::string error;
+  const TaoxParams tp = TaoxParams::from(p, error);
+  if (error.empty()) static_cast<TaoxGroup&>(group).add(e, tp);
+  return error;
+}
+
+// ngspice: the current as a B source; the state on node x, a 1 F capacitor charged by a B
+// source with dx/dt (exponents combined and capped at kMaxExponent, the window 1 − S(t) outside
+// [xmin, 1] as in rate_at) when the deck has a transient, else a source holding x0.
+std::string ngspice_taox(std::string_view model, const ResolvedParams& p, bool dynamic) {
+  enum { kXmin = 11, kX0, kG0, kVr };
+  std::ostringstream s;
+  s << ".subckt " << model << " p n x0=" << deck_number(p.given[kX0] ? p[kX0] : 0.5)
+    << " g0=" << (p.given[kG0] ? deck_number(p[kG0]) : "-1") << " vread=" << deck_number(p[kVr])
+    << "\n";
+  const char* names[] = {"aoff", "bon",  "sigp", "sigon", "sigoff", "xoff",
+                         "xon",  "beta", "gm",   "a",     "b",      "xmin"};
+  for (int i = 0; i <= kXmin; ++i) s << ".param " << names[i] << "=" << deck_number(p[i]) << "\n";
+  const std::string g = "({gm}*v(x) + {a}*exp({b}*sqrt(abs(v(p,n))))*(1-v(x)))";
+  s << "bi p n i=v(p,n)*" << g << "\n";
+  if (!dynamic) {
+    s << ".param semi={a*exp(b*sqrt(vread))}\n"
+      << ".param xhold={g0 >= 0 ? (g0 - semi)/(gm - semi) : x0}\n"
+      << "vx x 0 {xhold}\n";
+  } else {
+    const std::string cap = std::to_string(static_cast<int>(kMaxExponent));
+    const std::string width = deck_number(kBoundWidth);
+    // 1 − smoothstep(t) of t = (x − 1)/ε (SET) and (xmin − x)/ε (RESET), as node voltages.
+    auto window = [&](const std::string& t) {
+      return "(" + t + ") <= 0 ? 1 : ((" + t + ") >= 1 ? 0 : 1 - (" + t + ")*(" + t + ")*(3 - 2*(" +
+             t + ")))";
+    };
+    s << "cx x 0 1\n"
+      << "bpw pw 0 v=max(v(p,n)*v(p,n)*" << g << ", 0)\n"
+      << "bwset wset 0 v=" << window("(v(x) - 1)/" + width) << "\n"
+      << "bwreset wreset 0 v=" << window("({xmin} - v(x))/" + width) << "\n"
+      << "bx 0 x i=v(p,n) > 0 ? {bon}*0.5*(1-exp(-2*v(p,n)/{sigon}))*exp(min(v(p,n)/{sigon} - "
+         "(v(x)/{xon})*(v(x)/{xon}) + v(pw)/{sigp}, "
+      << cap
+      << "))*v(wset) : -{aoff}*0.5*(1-exp(2*v(p,n)/{sigoff}))*exp(min(-v(p,n)/{sigoff} - "
+         "({xoff}/max(v(x),1e-9))*({xoff}/max(v(x),1e-9)) + 1/(1+{beta}*v(pw)), "
+      << cap << "))*v(wreset)\n";
+  }
+  s << ".ends " << model << "\n";
+  return s.str();
+}
+
+// Strachan et al., IEEE TED 60(7), 2013, with the numerics of rate_at.
+constexpr const char* kVerilogA =
+    "  electrical x;\n"
+    "  real v, xs, g, i, pw, u, e, big, rate, t, w, semi, xinit;\n"
+    "  analog begin\n"
+    "    @(initial_step) begin\n"
+    "      semi = a * exp(b * sqrt(vread));\n"
+    "      xinit = g0 >= 0 ? (g0 - semi) / (gm - semi) : (x0 >= 0 ? x0 : 0.5);\n"
+    "    end\n"
+    "    v = V(p, n);\n"
+    "    xs = V(x);\n"
+    "    g = gm * xs + a * exp(b * sqrt(abs(v))) * (1 - xs);\n"
+    "    i = v * g;\n"
+    "    I(p, n) <+ i;\n"
+    "    pw = max(i * v, 0);\n"
+    "    if (v > 0) begin\n"
+    "      u = v / sigon;\n"
+    "      e = -(xs / xon) * (xs / xon) + pw / sigp;\n"
+    "      big = exp(min(abs(u) + e, 200));\n"
+    "      rate = bon * 0.5 * (1 - exp(-2 * abs(u))) * big;\n"
+    "      t = (xs - 1) / 1e-3;\n"
+    "    end else begin\n"
+    "      u = v / sigoff;\n"
+    "      e = -(xoff / max(xs, 1e-9)) * (xoff / max(xs, 1e-9)) + 1 / (1 + beta * pw);\n"
+    "      big = exp(min(abs(u) + e, 200));\n"
+    "      rate = -aoff * 0.5 * (1 - exp(-2 * abs(u))) * big;\n"
+    "      t = (xmin - xs) / 1e-3;\n"
+    "    end\n"
+    "    // State bounds outside [xmin, 1] only: 1 - smoothstep.\n"
+    "    w = t <= 0 ? 1 : (t >= 1 ? 0 : 1 - t * t * (3 - 2 * t));\n"
+    "    V(x) <+ idt(rate * w, xinit);\n"
+    "  end\n";
+
+}  // namespace
+
+const DeviceDescriptor& taox_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "taox",
+      .summary = "TaOx memristor, Strachan et al., IEEE TED 60(7), 2013; state on node <x>.x",
+      .terminals = {"p", "n"},
+      .internal_nodes = {"x"},
+      .params =
+          {
+              {"aoff", 1e-10, "1/s", 0, kInf, "RESET rate prefactor A"},
+              {"bon", 1e-4, "1/s", 0, kInf, "SET rate prefactor B"},
+              {"sigp", 4e-5, "W", 1e-30, kInf, "SET power scale sigma_p"},
+              {"sigon", 0.45, "V", 1e-30, kInf, "SET voltage scale sigma_on"},
+              {"sigoff", 0.013, "V", 1e-30, kInf, "RESET voltage scale sigma_off"},
+              {"xoff", 0.4, "", 1e-30, kInf, "RESET state scale x_off"},
+              {"xon", 0.06, "", 1e-30, kInf, "SET state scale x_on"},
+              {"beta", 500, "1/W", 0, kInf, "RESET power factor beta"},
+              {"gm", 0.025, "S", 0, kInf, "metallic-channel conductance G_m"},
+              {"a", 7.2e-6, "S", 0, kInf, "semiconducting prefactor a"},
+              {"b", 4.7, "1/sqrt(V)", 0, 1e3, "semiconducting exponent b"},
+              {"xmin", 1e-3, "", 1e-12, 0.5, "lower bound of the state"},
+              {"x0", NAN, "", 0, 1, "initial state (give x0 or g0; default 0.5)"},
+              {"g0", NAN, "S", 0, kInf, "initial read conductance at vread"},
+              {"vread", 0.1, "V", 1e-6, 10, "read voltage for g0"},
+          },
+      .example = "x0=0.4",
+      .nonlinear = true,
+      .has_charges = true,
+      .dc_paths = {{0, 1}, {2, -1}},  // the state is held in DC like a source
+      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new TaoxGroup); },
+      .add = add_taox,
+      .ngspice_subckt = ngspice_taox,
+      .verilog_a_body = kVerilogA,
+  };
+  return d;
 }
 
 }  // namespace xb::devices

@@ -1,13 +1,6 @@
-// The ngspice forms of the built-in devices (equations: devices/*.cpp, docs/devices.md):
-//   conductor   G element of conductance geff: g or 1/r, clamped to [gmin, gmax], snapped to levels
-//   opamp_tanh  a 0 V source from in to ref senses I; B source v(out,ref) = −vinv·tanh(rinv·I/vinv)
-//   opamp       B source v(o) = vsat·tanh(gain·(v(inp) − v(inn))/vsat), rout from o to out
-//   taox        B source for i(v, x) across p n; the state on node x: in decks with .tran a 1 F
-//               capacitor charged by a B source with dx/dt (exponents combined and capped at 200
-//               as in devices/taox.cpp; the [xmin, 1] bounds are not written), started by .ic
-//               lines from xbspice's own initial states; in decks without .tran a source holding
-//               x0. Model parameters become the subcircuit's defaults; X-line parameters
-//               override them as ngspice subcircuit parameters.
+// `xbspice export`: a deck rewritten for ngspice (each built-in device as the subcircuit its
+// descriptor writes, devices/<type>.cpp; memristor states as .ic lines) or for HSPICE (each
+// built-in device as its descriptor's Verilog-A module beside the deck, loaded with .hdl).
 
 #include "frontends/cli/export_command.hpp"
 
@@ -33,75 +26,6 @@ namespace {
 
 using netlist::format_number;
 
-std::string num(double v) {
-  return std::isfinite(v) ? format_number(v) : "1e300";
-}
-
-// The subcircuit standing in for .model `m` of a built-in type.
-std::string ngspice_subckt(const netlist::Model& m, const devices::ResolvedParams& p,
-                           bool dynamic) {
-  std::ostringstream s;
-  if (m.type == "conductor") {
-    s << ".subckt " << m.name << " p n g=" << (p.given[0] ? num(p[0]) : "-1")
-      << " r=" << (p.given[1] ? num(p[1]) : "-1") << " gmin=" << num(p[2]) << " gmax=" << num(p[3])
-      << " levels=" << num(p[4]) << "\n"
-      << ".param graw={g >= 0 ? g : 1/r}\n.param gcl={min(max(graw, gmin), gmax)}\n"
-      << ".param gstep={levels >= 2 ? (gmax - gmin)/(levels - 1) : 1}\n"
-      << ".param geff={levels >= 2 ? gmin + floor((gcl - gmin)/gstep + 0.5)*gstep : gcl}\n"
-      << "gcond p n p n {geff}\n.ends " << m.name << "\n";
-  } else if (m.type == "opamp_tanh") {
-    s << ".subckt " << m.name << " in out ref rinv=" << num(p[0]) << " vinv=" << num(p[1]) << "\n"
-      << "vsense in ref 0\nbout out ref v=-{vinv}*tanh({rinv}*i(vsense)/{vinv})\n.ends " << m.name
-      << "\n";
-  } else if (m.type == "opamp") {
-    const bool rout = p[2] > 0;
-    s << ".subckt " << m.name << " inp inn out gain=" << num(p[0]) << " vsat=" << num(p[1])
-      << " rout=" << num(p[2]) << "\n"
-      << "bo " << (rout ? "o" : "out") << " 0 v={vsat}*tanh({gain}*(v(inp)-v(inn))/{vsat})\n";
-    if (rout) s << "ro o out {rout}\n";
-    s << ".ends " << m.name << "\n";
-  } else if (m.type == "taox") {
-    enum {
-      kA,
-      kB,
-      kSigp,
-      kSigon,
-      kSigoff,
-      kXoff,
-      kXon,
-      kBeta,
-      kGm,
-      kAa,
-      kBb,
-      kXmin,
-      kX0,
-      kG0,
-      kVr
-    };
-    s << ".subckt " << m.name << " p n x0=" << num(p.given[kX0] ? p[kX0] : 0.5)
-      << " g0=" << (p.given[kG0] ? num(p[kG0]) : "-1") << " vread=" << num(p[kVr]) << "\n";
-    const char* names[] = {"aoff", "bon",  "sigp", "sigon", "sigoff", "xoff",
-                           "xon",  "beta", "gm",   "a",     "b"};
-    for (int i = 0; i <= kBb; ++i) s << ".param " << names[i] << "=" << num(p[i]) << "\n";
-    const std::string g = "({gm}*v(x) + {a}*exp({b}*sqrt(abs(v(p,n))))*(1-v(x)))";
-    s << "bi p n i=v(p,n)*" << g << "\n";
-    if (!dynamic) {
-      s << ".param semi={a*exp(b*sqrt(vread))}\n"
-        << ".param xhold={g0 >= 0 ? (g0 - semi)/(gm - semi) : x0}\n"
-        << "vx x 0 {xhold}\n";
-    } else {
-      s << "cx x 0 1\n"
-        << "bpw pw 0 v=max(v(p,n)*v(p,n)*" << g << ", 0)\n"
-        << "bx 0 x i=v(p,n) > 0 ? {bon}*0.5*(1-exp(-2*v(p,n)/{sigon}))*exp(min(v(p,n)/{sigon} - "
-           "(v(x)/{xon})*(v(x)/{xon}) + v(pw)/{sigp}, 200)) : -{aoff}*0.5*(1-exp(2*v(p,n)/"
-           "{sigoff}))*exp(min(-v(p,n)/{sigoff} - ({xoff}/max(v(x),1e-9))*({xoff}/max(v(x),1e-9))"
-           " + 1/(1+{beta}*v(pw)), 200))\n";
-    }
-    s << ".ends " << m.name << "\n";
-  }
-  return s.str();
-}
-
 // .data columns naming neither a source nor temp set parameters; alterparam needs them declared.
 void declare_data_columns(const netlist::Circuit& c, netlist::Deck& deck) {
   for (const netlist::FlatAnalysis& a : c.analyses)
@@ -126,7 +50,7 @@ void declare_data_columns(const netlist::Circuit& c, netlist::Deck& deck) {
 // ngspice subcircuit stands for them all. An unused local model resolves its plain numbers.
 bool resolve_model(const netlist::Circuit& c, const netlist::Model& m, bool local,
                    devices::ResolvedParams& out, std::string& error) {
-  const devices::BuiltinType& t = *devices::find_builtin(m.type);
+  const devices::DeviceDescriptor& t = *devices::find_builtin(m.type);
   bool found = false;
   for (const netlist::FlatModel& f : c.models) {
     const bool match =
@@ -175,7 +99,7 @@ bool replace_builtin_models(const netlist::Circuit& c, netlist::Body& body,
     if (!resolve_model(c, m, !scope.empty(), p, error)) return false;
     netlist::Model hoisted = m;
     if (!scope.empty()) hoisted.name = renamed[m.name] = scope + "_" + m.name;
-    subckts += ngspice_subckt(hoisted, p, dynamic);
+    subckts += devices::find_builtin(m.type)->ngspice_subckt(hoisted.name, p, dynamic);
   }
   body.models = std::move(kept);
   for (netlist::Element& e : body.elements)
@@ -350,7 +274,7 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
   if (dynamic)
     for (const netlist::FlatElement& e : circuit.elements) {
       if (circuit.device_type(e) != "taox") continue;
-      const devices::BuiltinType* t = devices::find_builtin("taox");
+      const devices::DeviceDescriptor* t = devices::find_builtin("taox");
       devices::ResolvedParams p =
           devices::resolve_params(*t, circuit.models[e.model].params, e.params);
       std::string error;
@@ -362,7 +286,7 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
       bool user_ic = false;
       for (const netlist::FlatInitial& ic : circuit.initial_conditions)
         user_ic = user_ic || circuit.node_names[ic.node.value] == e.name + ".x";
-      if (!user_ic) ics += ".ic v(" + e.name + ".x)=" + num(tp.x0) + "\n";
+      if (!user_ic) ics += ".ic v(" + e.name + ".x)=" + devices::deck_number(tp.x0) + "\n";
     }
   // Sweeps ngspice's .dc cannot run: every analysis moves into a .control block.
   const bool control = exporter::needs_control_block(circuit);

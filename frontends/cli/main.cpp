@@ -21,6 +21,7 @@
 #include "frontends/cli/regress_command.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
+#include "frontends/session/simulation.hpp"
 
 namespace po = boost::program_options;
 
@@ -77,6 +78,15 @@ int cmd_check(const std::vector<std::string>& args) {
     return code;
   const session::LoadedDeck loaded = session::load_deck(vm["deck"].as<std::string>());
   if (!report_diagnostics(loaded)) return kUserError;
+  // Device parameters are checked by building the device groups, as `run` does (no solve).
+  bool device_errors = false;
+  for (size_t i = 0; i < loaded.runs.size(); ++i) {
+    const netlist::Deck deck = i == 0 ? loaded.deck : netlist::apply_alter(loaded.deck, i - 1);
+    const auto prepared = session::prepare_circuit(deck, {}, loaded.runs[i]);
+    std::cerr << prepared->diagnostics.format(*loaded.deck.sources, 0, false);
+    device_errors = device_errors || prepared->diagnostics.has_errors();
+  }
+  if (device_errors) return kUserError;
   for (size_t i = 0; i < loaded.runs.size(); ++i) {
     if (i > 0) std::cout << "\n.alter " << i << ": " << loaded.deck.alters[i - 1].title << "\n";
     print_summary(loaded.deck, loaded.runs[i], std::cout);

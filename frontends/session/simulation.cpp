@@ -27,6 +27,8 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
     if (p->diagnostics.has_errors()) return input_error();
   }
   devices::BuildResult built = devices::build_device_groups(p->circuit);
+  for (size_t i = 0; i < built.warnings.size(); ++i)
+    p->diagnostics.warning("unknown-parameter", built.warning_locs[i], built.warnings[i]);
   for (size_t i = 0; i < built.errors.size(); ++i)
     p->diagnostics.error("device", built.error_locs[i], built.errors[i]);
   if (p->diagnostics.has_errors()) return input_error();

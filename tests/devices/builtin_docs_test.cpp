@@ -13,7 +13,8 @@ TEST(BuiltinDocs, EveryParameterIsDocumented) {
   std::stringstream text;
   text << in.rdbuf();
   const std::string doc = text.str();
-  for (const xb::devices::BuiltinType& t : xb::devices::builtin_types()) {
+  for (const xb::devices::DeviceDescriptor* type : xb::devices::builtin_types()) {
+    const xb::devices::DeviceDescriptor& t = *type;
     EXPECT_NE(doc.find("## " + std::string(t.name) + " ("), std::string::npos) << t.name;
     for (const xb::devices::ParamSpec& p : t.params)
       EXPECT_NE(doc.find("| " + std::string(p.name) + " |"), std::string::npos)

@@ -11,6 +11,7 @@
 
 #include "engine/dc_analysis.hpp"
 #include "engine/transient.hpp"
+#include "frontends/session/session.hpp"
 #include "frontends/session/simulation.hpp"
 #include "netlist/parser.hpp"
 #include "taox_reference.hpp"
@@ -105,12 +106,28 @@ TEST(Taox, G0SetsTheStateThatReadsIt) {
       << bad.outcome.status.message;
 }
 
+// An unknown parameter is a warning naming the valid ones (ngspice warns and ignores); under
+// .option strict it is an error. Out-of-range values are errors.
 TEST(Taox, UnknownOrOutOfRangeParameterNamesTheValidOnes) {
-  SimRun r = simulate("p\n.model tx taox (gmm=1)\nv1 a 0 0.1\nx1 a 0 tx\n.op\n", false);
-  ASSERT_FALSE(r.outcome.status.ok);
-  EXPECT_NE(r.outcome.status.message.find("unknown parameter 'gmm' for taox (valid: aoff bon"),
+  const std::string deck = "p\n.model tx taox (gmm=1)\nv1 a 0 0.1\nx1 a 0 tx x0=0.3\n.op\n";
+  session::Session lax = session::Session::from_deck(netlist::parse_deck_text(deck, "t.sp").deck);
+  ASSERT_TRUE(lax.ok()) << lax.format_diagnostics();
+  ASSERT_EQ(lax.diagnostics().warning_count(), 1u);
+  const netlist::Diagnostic& w = lax.diagnostics().items()[0];
+  EXPECT_EQ(w.code, "unknown-parameter");
+  EXPECT_EQ(w.loc.line, 4u);
+  EXPECT_NE(w.message.find("unknown parameter 'gmm' for taox (valid: aoff bon"), std::string::npos)
+      << w.message;
+  ASSERT_TRUE(lax.solve().ok);  // with the default gm
+  EXPECT_NEAR(-lax.read(lax.probe("i(v1)")), Paper{}.current(0.1, 0.3), 1e-15);
+
+  session::Session strict = session::Session::from_deck(
+      netlist::parse_deck_text("p\n.option strict\n" + deck.substr(2), "t.sp").deck);
+  EXPECT_FALSE(strict.ok());
+  EXPECT_NE(strict.format_diagnostics().find("error: element x1: unknown parameter 'gmm'"),
             std::string::npos)
-      << r.outcome.status.message;
+      << strict.format_diagnostics();
+
   SimRun range = simulate("p\n.model tx taox\nv1 a 0 0.1\nx1 a 0 tx x0=1.5\n.op\n", false);
   ASSERT_FALSE(range.outcome.status.ok);
   EXPECT_NE(range.outcome.status.message.find("x0 = 1.5 is out of range [0, 1]"), std::string::npos)

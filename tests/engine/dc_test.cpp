@@ -8,6 +8,7 @@
 #include "engine/dc_solver.hpp"
 #include "frontends/session/simulation.hpp"
 #include "netlist/parser.hpp"
+#include "support/jacobian_check.hpp"
 
 using namespace xb;
 
@@ -41,35 +42,6 @@ double column(const engine::Results& res, const std::string& name, size_t row) {
   auto it = std::find(res.signals.begin(), res.signals.end(), name);
   EXPECT_NE(it, res.signals.end()) << name;
   return it == res.signals.end() ? NAN : res.rows.at(row)[it - res.signals.begin()];
-}
-
-// The assembled Jacobian of `s` at x against central differences of its residual, every entry.
-// Truncation ~1e-5 relative, plus the rounding of f itself (bulk junctions forward-biased by 2 V
-// carry ~1e19 A; a row sums several such terms) divided by the step.
-void expect_jacobian_matches_differences(engine::DcSolver& s, const std::vector<double>& x,
-                                         int trial) {
-  const int n = s.system().size();
-  const auto& Ap = s.system().Ap();
-  const auto& Ai = s.system().Ai();
-  std::vector<double> f, jac, fp, fm, unused;
-  s.evaluate_at(x, f, jac);
-  for (int col = 0; col < n; ++col) {
-    const double h = 1e-7 * std::max(1.0, std::fabs(x[col]));
-    std::vector<double> xp = x, xm = x;
-    xp[col] += h;
-    xm[col] -= h;
-    s.evaluate_at(xp, fp, unused);
-    s.evaluate_at(xm, fm, unused);
-    std::vector<double> analytic(n, 0.0);
-    for (int k = Ap[col]; k < Ap[col + 1]; ++k) analytic[Ai[k]] = jac[k];
-    for (int row = 0; row < n; ++row) {
-      const double fd = (fp[row] - fm[row]) / (2 * h);
-      const double rounding = 1e-15 * std::max(std::fabs(fp[row]), std::fabs(fm[row])) / h;
-      EXPECT_NEAR(analytic[row], fd, 1e-5 * std::fabs(fd) + 100 * rounding + 1e-9)
-          << "d f[" << s.system().name(row) << "] / d " << s.system().name(col) << " trial "
-          << trial;
-    }
-  }
 }
 
 }  // namespace
@@ -237,7 +209,7 @@ TEST(Dc, AssembledJacobianMatchesFiniteDifferences) {
     std::vector<double> x(n + 1, 0.0);
     for (int i = 0; i < n; ++i)
       x[i] = s.system().kind(i) == engine::UnknownKind::voltage ? volt(rng) : amp(rng);
-    expect_jacobian_matches_differences(s, x, trial);
+    test_support::expect_jacobian_matches_differences(s, x, trial);
   }
 }
 
@@ -336,7 +308,7 @@ TEST(Dc, TransientJacobianOfBuiltinDevicesMatchesFiniteDifferences) {
                                                                       : amp(rng);
     }
     s.set_dynamics({true, 1e3, history.data(), x.data(), false, false});
-    expect_jacobian_matches_differences(s, x, trial);
+    test_support::expect_jacobian_matches_differences(s, x, trial);
   }
   s.set_dynamics({});
 }
