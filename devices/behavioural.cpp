@@ -1,6 +1,7 @@
 #include "devices/behavioural.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace xb::devices {
@@ -135,6 +136,92 @@ void BehaviouralGroup::instance_names(std::vector<std::string_view>& out) const 
 double BehaviouralGroup::current(size_t k, const double* x) const {
   if (inst_[k].voltage_defined) return x[rows_[k][2]];
   return output(k, x, grad_scratch_.data());
+}
+
+namespace {
+
+bool two_node(const netlist::FlatElement& e) {
+  return e.kind == 'b' || e.nodes.size() == 2;
+}
+
+// E/G/B whose value is an expression (or a constant given as vol=/cur=/value=/v=/i=).
+std::string add_behavioural(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                            const ResolvedParams& p, const BuildContext& ctx) {
+  static const char* kVoltage[] = {"vol", "value", "v"};
+  static const char* kCurrent[] = {"cur", "value", "i"};
+  const netlist::Circuit& circuit = ctx.circuit;
+  BehaviouralGroup::Instance in;
+  in.name = e.name;
+  in.p = e.nodes[0];
+  in.n = e.nodes[1];
+  in.voltage_defined =
+      e.kind == 'e' || (e.kind == 'b' && !e.expressions.empty() && e.expressions[0].first == "v");
+  const auto& names = in.voltage_defined ? kVoltage : kCurrent;
+  for (const auto& [name, expr] : e.expressions)
+    for (const char* n : names)
+      if (name == n && !in.expression) in.expression = expr;
+  for (const char* n : names)
+    if (!in.expression)
+      if (std::optional<size_t> k = param_index(behavioural_descriptor(), n); k && p.given[*k])
+        in.expression = netlist::Expression::constant(p[*k]);
+  if (!in.expression) return "behavioural source needs an expression";
+  enum { kMax = 5, kMin = 6 };
+  if (p.given[kMax]) in.max = p[kMax];
+  if (p.given[kMin]) in.min = p[kMin];
+  netlist::ExpressionGradient probe(in.expression);
+  for (const netlist::CircuitRef& ref : probe.refs()) {
+    if (ref.kind == netlist::CircuitRef::Kind::voltage) {
+      auto a = circuit.find_node(ref.a), b = circuit.find_node(ref.b);
+      if (!a || !b) return "expression reads v(" + (a ? ref.b : ref.a) + "), no such node";
+      in.ref_nodes.push_back(*a);
+      in.ref_nodes.push_back(*b);
+    } else {
+      const netlist::FlatElement* src = circuit.find_element(ref.a);
+      bool branch =
+          src &&
+          (src->kind == 'v' || src->kind == 'e' || src->kind == 'h' ||
+           (src->kind == 'b' && !src->expressions.empty() && src->expressions[0].first == "v"));
+      if (!branch)
+        return "expression reads i(" + ref.a +
+               "): only currents of V, E, H and B V= sources can be read";
+    }
+  }
+  static_cast<BehaviouralGroup*>(group)->add(std::move(in));
+  return "";
+}
+
+}  // namespace
+
+const DeviceDescriptor& behavioural_descriptor() {
+  using S = ParamScope;
+  static const DeviceDescriptor d{
+      .name = "behavioural",
+      .summary = "E VOL= / G CUR= / B V= or I=: a source given by an expression of v(), i()",
+      .letters = "egb",
+      .matches = two_node,
+      .terminals = {"p", "n"},
+      .params =
+          {
+              {"vol", NAN, "V", -kInf, kInf, "E: a constant output voltage", S::instance},
+              {"cur", NAN, "A", -kInf, kInf, "G: a constant output current", S::instance},
+              {"value", NAN, "", -kInf, kInf, "E/G: a constant output", S::instance},
+              {"v", NAN, "V", -kInf, kInf, "B: a constant output voltage", S::instance},
+              {"i", NAN, "A", -kInf, kInf, "B: a constant output current", S::instance},
+              {"max", NAN, "", -kInf, kInf, "upper clamp of the output", S::instance},
+              {"min", NAN, "", -kInf, kInf, "lower clamp of the output", S::instance},
+              {"m", 1, "", 1, 1, "parallel multiplier (not simulated: 1 only)", S::instance},
+          },
+      .example = "v={v(t0)*v(t0) + 0.1*tanh(v(t0))}",
+      .nonlinear = true,
+      .has_charges = false,
+      .dc_paths = {{0, 1}},
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new BehaviouralGroup);
+          },
+      .add = add_behavioural,
+  };
+  return d;
 }
 
 }  // namespace xb::devices

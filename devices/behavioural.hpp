@@ -10,10 +10,13 @@
 #include <memory>
 #include <optional>
 
+#include "devices/descriptor.hpp"
 #include "engine/device_group.hpp"
 #include "netlist/expression_gradient.hpp"
 
 namespace xb::devices {
+
+const DeviceDescriptor& behavioural_descriptor();
 
 class BehaviouralGroup : public engine::DeviceGroup {
  public:
@@ -29,6 +32,7 @@ class BehaviouralGroup : public engine::DeviceGroup {
 
   std::string_view type_name() const override { return "behavioural"; }
   bool linear() const override { return inst_.empty(); }
+  bool has_charges() const override { return false; }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;

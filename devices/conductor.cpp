@@ -96,17 +96,13 @@ std::string ConductorGroup::set_parameter(size_t k, int id, double value) {
   return p.error;
 }
 
-void ConductorGroup::dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>>& out) const {
-  for (const auto& n : nodes_) add_dc_paths(conductor_descriptor(), {n[0], n[1]}, out);
-}
-
 namespace {
 
-std::string add_conductor(engine::DeviceGroup& group, const netlist::FlatElement& e,
-                          const ResolvedParams& p) {
+std::string add_conductor(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                          const ResolvedParams& p, const BuildContext&) {
   ConductorGroup::Programmed g = ConductorGroup::program(p);
   if (!g.error.empty()) return g.error;
-  static_cast<ConductorGroup&>(group).add(e, g.g, ConductorGroup::Range::from(p));
+  static_cast<ConductorGroup&>(*group).add(e, g.g, ConductorGroup::Range::from(p));
   return "";
 }
 
@@ -143,6 +139,7 @@ const DeviceDescriptor& conductor_descriptor() {
   static const DeviceDescriptor d{
       .name = "conductor",
       .summary = "programmable conductor, the ideal crossbar cell: i = g·v(p, n)",
+      .letters = "x",
       .terminals = {"p", "n"},
       .internal_nodes = {},
       .params =
@@ -157,7 +154,10 @@ const DeviceDescriptor& conductor_descriptor() {
       .nonlinear = false,
       .has_charges = false,
       .dc_paths = {{0, 1}},
-      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new ConductorGroup); },
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new ConductorGroup);
+          },
       .add = add_conductor,
       .ngspice_subckt = ngspice_conductor,
       .verilog_a_body = kVerilogA,

@@ -39,7 +39,6 @@ class ConductorGroup : public engine::DeviceGroup {
   std::vector<std::string_view> parameter_names() const override { return {"g", "r"}; }
   double parameter(size_t k, int id) const override;
   std::string set_parameter(size_t k, int id, double value) override;
-  void dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>>& out) const override;
 
  private:
   std::vector<Range> range_;

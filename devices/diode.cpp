@@ -142,4 +142,107 @@ double DiodeGroup::current(size_t k, const double* x) const {
   return evaluate(k, x[rows_[k][1]] - x[rows_[k][2]]).id;
 }
 
+namespace {
+
+enum DiodeParam { kIs, kN, kRs, kBv, kIbv, kCjo, kVj, kM, kFc, kTt, kLevel, kArea, kMult };
+
+std::string add_diode(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                      const ResolvedParams& r, const BuildContext&) {
+  DiodeParams p;
+  p.is = r[kIs], p.n = r[kN], p.rs = r[kRs], p.bv = r[kBv], p.ibv = r[kIbv];
+  p.cjo = r[kCjo], p.vj = r[kVj], p.m = r[kM], p.fc = r[kFc], p.tt = r[kTt];
+  // m parallel diodes are one diode of m times the area (SPICE3: IS, CJO scaled, RS divided).
+  p.area = (!e.values.empty() ? e.values[0] : r[kArea]) * r[kMult];
+  if (p.is <= 0 || p.n <= 0 || p.area <= 0 || p.rs < 0 || p.cjo < 0 || p.vj <= 0 || p.m <= 0 ||
+      p.m > 0.9 || p.fc < 0 || p.fc >= 1 || p.tt < 0)
+    return "diode needs is > 0, n > 0, area > 0, rs >= 0, cjo >= 0, vj > 0, 0 < m <= 0.9, "
+           "0 <= fc < 1 and tt >= 0";
+  static_cast<DiodeGroup*>(group)->add(e, p);
+  return "";
+}
+
+}  // namespace
+
+const DeviceDescriptor& diode_descriptor() {
+  using S = ParamScope;
+  const DiodeParams def;
+  static const DeviceDescriptor d{
+      .name = "diode",
+      .summary = "SPICE junction diode (Nagel 1975; ngspice/SPICE3 diode level 1)",
+      .letters = "d",
+      .terminals = {"a", "k"},
+      .params =
+          {
+              {"is", def.is, "A", -kInf, kInf, "saturation current", S::model, {"js"}},
+              {"n", def.n, "", -kInf, kInf, "emission coefficient", S::model},
+              {"rs", def.rs, "Ohm", -kInf, kInf, "series resistance", S::model},
+              {"bv", def.bv, "V", 0, kInf, "reverse breakdown voltage (0: none)", S::model, {"vb"}},
+              {"ibv", def.ibv, "A", 0, kInf, "current at breakdown", S::model, {"ib"}},
+              {"cjo",
+               def.cjo,
+               "F",
+               -kInf,
+               kInf,
+               "zero-bias junction capacitance",
+               S::model,
+               {"cj0", "cj"}},
+              {"vj", def.vj, "V", -kInf, kInf, "junction potential", S::model, {"pb"}},
+              {"m", def.m, "", -kInf, kInf, "grading coefficient", S::model, {"mj"}},
+              {"fc", def.fc, "", -kInf, kInf, "forward-bias depletion coefficient", S::model},
+              {"tt", def.tt, "s", -kInf, kInf, "transit time", S::model},
+              {"level", 1, "", 1, 1, "model level (1: the junction diode)", S::model},
+              {"area", 1, "", -kInf, kInf, "area factor (or the number after the model)",
+               S::instance},
+              {"m", 1, "", 1e-30, kInf, "parallel multiplier", S::instance},
+              {"eg",
+               1.11,
+               "eV",
+               -kInf,
+               kInf,
+               "band gap (temperature scaling)",
+               S::model,
+               {},
+               false},
+              {"xti", 3, "", -kInf, kInf, "IS temperature exponent", S::model, {}, false},
+              {"tnom",
+               27,
+               "C",
+               -kInf,
+               kInf,
+               "parameter measurement temperature",
+               S::model,
+               {"tref"},
+               false},
+              {"ikf", 0, "A", -kInf, kInf, "high-injection knee current", S::model, {"ik"}, false},
+              {"isr", 0, "A", -kInf, kInf, "recombination current", S::model, {}, false},
+              {"cjsw", 0, "F", -kInf, kInf, "sidewall capacitance", S::model, {"cjp"}, false},
+              {"kf", 0, "", -kInf, kInf, "flicker-noise coefficient (noise only)", S::model},
+              {"af", 1, "", -kInf, kInf, "flicker-noise exponent (noise only)", S::model},
+              {"off", 0, "", -kInf, kInf, "initial guess off", S::instance, {}, false},
+              {"ic", NAN, "V", -kInf, kInf, "initial voltage for UIC", S::instance, {}, false},
+              {"dtemp",
+               0,
+               "K",
+               -kInf,
+               kInf,
+               "offset from the circuit temperature",
+               S::instance,
+               {},
+               false},
+          },
+      .example = "dm 2",
+      .example_model = "dm d (is=1e-14 n=1.3 rs=5 cjo=2p vj=0.7 m=0.4 tt=1n)",
+      .nonlinear = true,
+      .has_charges = true,
+      .dc_paths = {{0, 1}},
+      .make_group =
+          [](const netlist::Circuit& c) {
+            return std::unique_ptr<engine::DeviceGroup>(
+                new DiodeGroup(netlist::param_or(c.options, "gmin", 1e-12)));
+          },
+      .add = add_diode,
+  };
+  return d;
+}
+
 }  // namespace xb::devices

@@ -3,9 +3,12 @@
 
 #include <array>
 
+#include "devices/descriptor.hpp"
 #include "engine/device_group.hpp"
 
 namespace xb::devices {
+
+const DeviceDescriptor& diode_descriptor();
 
 struct DiodeParams {
   double is = 1e-14;  // saturation current (A), scaled by area

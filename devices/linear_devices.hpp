@@ -1,5 +1,5 @@
 #pragma once
-// Linear elements: R, independent V and I (DC), and the linear controlled sources E G F H.
+// Building the device groups of a circuit from the device descriptors (registry.cpp).
 
 #include <memory>
 #include <vector>
@@ -16,7 +16,14 @@ struct BuildResult {
   std::vector<netlist::SourceLoc> error_locs;
   std::vector<std::string> warnings;  // unknown parameters (ignored, as ngspice does)
   std::vector<netlist::SourceLoc> warning_locs;
+  // Node pairs each element joins at DC (its descriptor's dc_paths): the floating-node check.
+  std::vector<std::pair<netlist::NodeId, netlist::NodeId>> dc_paths;
 };
+
+struct DeviceDescriptor;
+// Every device type, SPICE primitives then built-in X-line devices; and the one an element is.
+const std::vector<const DeviceDescriptor*>& device_types();
+const DeviceDescriptor* descriptor_of(const netlist::Circuit& c, const netlist::FlatElement& e);
 
 // Groups every element of the circuit by type. Elements of kinds not yet simulated are reported.
 BuildResult build_device_groups(const netlist::Circuit& circuit);

@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace xb::devices {
 namespace {
@@ -342,6 +343,165 @@ void Mos1Group::instance_names(std::vector<std::string_view>& out) const {
 
 double Mos1Group::current(size_t k, const double* x) const {
   return evaluate(k, x, nullptr).id;
+}
+
+namespace {
+
+enum Mos1Param {
+  kLevel,
+  kVto,
+  kKp,
+  kGamma,
+  kPhi,
+  kLambda,
+  kIs,
+  kLd,
+  kTox,
+  kUo,
+  kCgso,
+  kCgdo,
+  kCgbo,
+  kCbd,
+  kCbs,
+  kCj,
+  kCjsw,
+  kMj,
+  kMjsw,
+  kPb,
+  kFc,
+  kW,
+  kL,
+  kM,
+  kAd,
+  kAs,
+  kPd,
+  kPs
+};
+
+std::string add_mos1(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                     const ResolvedParams& r, const BuildContext& ctx) {
+  const netlist::Circuit& c = ctx.circuit;
+  const netlist::FlatModel& model = c.models[e.model];
+  if (r[kLevel] != 1) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", r[kLevel]);  // any number the deck wrote
+    return std::string("MOSFET level ") + text + " is not simulated yet (level 1 is)";
+  }
+  Mos1Params p;
+  p.polarity = model.type == "pmos" ? -1 : 1;
+  p.vto = r[kVto], p.kp = r[kKp], p.gamma = r[kGamma], p.phi = r[kPhi], p.lambda = r[kLambda];
+  p.is = r[kIs], p.ld = r[kLd];
+  p.w = r.given[kW] ? r[kW] : netlist::param_or(c.options, "defw", p.w);
+  p.l = r.given[kL] ? r[kL] : netlist::param_or(c.options, "defl", p.l);
+  p.m = r[kM];
+  // TOX gives the oxide capacitance per area (SiO2, εr = 3.9) and, without KP, KP = UO·cox.
+  const double tox = r[kTox];
+  const double cox = tox > 0 ? 3.9 * 8.854214871e-12 / tox : 0;
+  if (tox > 0 && !r.given[kKp]) p.kp = r[kUo] * 1e-4 * cox;
+  p.oxide_cap = cox * p.w * (p.l - 2 * p.ld) * p.m;
+  p.cgso = r[kCgso], p.cgdo = r[kCgdo], p.cgbo = r[kCgbo];
+  p.cbd = r[kCbd], p.cbs = r[kCbs], p.cj = r[kCj], p.cjsw = r[kCjsw];
+  p.mj = r[kMj], p.mjsw = r[kMjsw], p.pb = r[kPb], p.fc = r[kFc];
+  p.ad = r.given[kAd] ? r[kAd] : netlist::param_or(c.options, "defad", 0);
+  p.as = r.given[kAs] ? r[kAs] : netlist::param_or(c.options, "defas", 0);
+  p.pd = r[kPd], p.ps = r[kPs];
+  if (p.l - 2 * p.ld <= 0 || p.w <= 0 || p.phi <= 0 || p.m <= 0 || p.pb <= 0 || p.fc < 0 ||
+      p.fc >= 1 || p.mj <= 0 || p.mj > 0.9 || p.mjsw <= 0 || p.mjsw > 0.9)
+    return "MOSFET needs w > 0, l > 2·ld, phi > 0, m > 0, pb > 0, 0 <= fc < 1 and "
+           "0 < mj, mjsw <= 0.9";
+  netlist::FlatElement four = e;
+  if (four.nodes.size() == 3) four.nodes.push_back(four.nodes[2]);  // bulk tied to source
+  static_cast<Mos1Group*>(group)->add(four, p);
+  return "";
+}
+
+}  // namespace
+
+const DeviceDescriptor& mos1_descriptor() {
+  using S = ParamScope;
+  const Mos1Params def;
+  auto unmodelled = [](std::string_view name, double fallback, std::string_view unit,
+                       std::string_view what, S scope = S::model) {
+    return ParamSpec{name, fallback, unit, -kInf, kInf, what, scope, {}, false};
+  };
+  static const DeviceDescriptor d{
+      .name = "mos1",
+      .summary = "MOSFET level 1, Shichman–Hodges (IEEE JSSC 3(3), 1968) with Meyer charges",
+      .letters = "m",
+      .terminals = {"d", "g", "s", "b"},
+      .params =
+          {
+              {"level", 1, "", -kInf, kInf, "model level (1 is simulated)", S::model},
+              {"vto", def.vto, "V", -kInf, kInf, "zero-bias threshold voltage", S::model, {"vt0"}},
+              {"kp", def.kp, "A/V^2", -kInf, kInf, "transconductance parameter", S::model},
+              {"gamma", def.gamma, "sqrt(V)", -kInf, kInf, "body-effect coefficient", S::model},
+              {"phi", def.phi, "V", -kInf, kInf, "surface potential", S::model},
+              {"lambda", def.lambda, "1/V", -kInf, kInf, "channel-length modulation", S::model},
+              {"is", def.is, "A", -kInf, kInf, "bulk junction saturation current", S::model},
+              {"ld", def.ld, "m", -kInf, kInf, "lateral diffusion", S::model},
+              {"tox", 0, "m", -kInf, kInf, "oxide thickness (0: no gate charge)", S::model},
+              {"uo",
+               600,
+               "cm^2/Vs",
+               -kInf,
+               kInf,
+               "mobility (KP = UO·cox without KP)",
+               S::model,
+               {"u0"}},
+              {"cgso", def.cgso, "F/m", -kInf, kInf, "gate-source overlap", S::model},
+              {"cgdo", def.cgdo, "F/m", -kInf, kInf, "gate-drain overlap", S::model},
+              {"cgbo", def.cgbo, "F/m", -kInf, kInf, "gate-bulk overlap", S::model},
+              {"cbd", def.cbd, "F", -kInf, kInf, "bulk-drain zero-bias capacitance", S::model},
+              {"cbs", def.cbs, "F", -kInf, kInf, "bulk-source zero-bias capacitance", S::model},
+              {"cj", def.cj, "F/m^2", -kInf, kInf, "bulk junction bottom capacitance", S::model},
+              {"cjsw", def.cjsw, "F/m", -kInf, kInf, "bulk junction sidewall capacitance",
+               S::model},
+              {"mj", def.mj, "", -kInf, kInf, "bottom grading coefficient", S::model},
+              {"mjsw", def.mjsw, "", -kInf, kInf, "sidewall grading coefficient", S::model},
+              {"pb", def.pb, "V", -kInf, kInf, "bulk junction potential", S::model},
+              {"fc", def.fc, "", -kInf, kInf, "forward-bias depletion coefficient", S::model},
+              {"w", def.w, "m", -kInf, kInf, "channel width (default .option defw)", S::instance},
+              {"l", def.l, "m", -kInf, kInf, "channel length (default .option defl)", S::instance},
+              {"m", 1, "", -kInf, kInf, "parallel multiplier", S::instance},
+              {"ad", 0, "m^2", -kInf, kInf, "drain area", S::instance},
+              {"as", 0, "m^2", -kInf, kInf, "source area", S::instance},
+              {"pd", 0, "m", -kInf, kInf, "drain perimeter", S::instance},
+              {"ps", 0, "m", -kInf, kInf, "source perimeter", S::instance},
+              {"nrd", 1, "", -kInf, kInf, "drain squares (with RSH, not modelled)", S::instance},
+              {"nrs", 1, "", -kInf, kInf, "source squares (with RSH, not modelled)", S::instance},
+              {"kf", 0, "", -kInf, kInf, "flicker-noise coefficient (noise only)", S::model},
+              {"af", 1, "", -kInf, kInf, "flicker-noise exponent (noise only)", S::model},
+              {"lmin", 0, "m", -kInf, kInf, "smallest L of this bin (model binning)", S::model},
+              {"lmax", kInf, "m", -kInf, kInf, "largest L of this bin", S::model},
+              {"wmin", 0, "m", -kInf, kInf, "smallest W of this bin", S::model},
+              {"wmax", kInf, "m", -kInf, kInf, "largest W of this bin", S::model},
+              unmodelled("rd", 0, "Ohm", "drain resistance"),
+              unmodelled("rs", 0, "Ohm", "source resistance"),
+              unmodelled("rsh", 0, "Ohm/sq", "diffusion sheet resistance"),
+              unmodelled("js", 0, "A/m^2", "bulk junction current density"),
+              unmodelled("nsub", 0, "1/cm^3", "substrate doping (process parameters)"),
+              unmodelled("nss", 0, "1/cm^2", "surface state density"),
+              unmodelled("tpg", 1, "", "gate material type"),
+              unmodelled("tnom", 27, "C", "parameter measurement temperature"),
+              unmodelled("off", 0, "", "initial guess off", S::instance),
+              unmodelled("dtemp", 0, "K", "offset from the circuit temperature", S::instance),
+              unmodelled("delvto", 0, "V", "threshold shift", S::instance),
+          },
+      .example = "nm w=2u l=1u ad=4p as=5p pd=6u ps=7u",
+      .example_model =
+          "nm nmos (vto=0.6 kp=120u gamma=0.4 phi=0.7 lambda=0.05 tox=10n "
+          "cgso=0.2n cgdo=0.3n cgbo=0.1n cj=0.4m cjsw=0.3n)",
+      .nonlinear = true,
+      .has_charges = true,
+      .dc_paths = {{0, 2}, {0, 3}, {2, 3}},  // channel and bulk junctions; the gate draws nothing
+      .make_group =
+          [](const netlist::Circuit& c) {
+            return std::unique_ptr<engine::DeviceGroup>(
+                new Mos1Group(netlist::param_or(c.options, "gmin", 1e-12)));
+          },
+      .add = add_mos1,
+  };
+  return d;
 }
 
 }  // namespace xb::devices

@@ -3,9 +3,12 @@
 
 #include <array>
 
+#include "devices/descriptor.hpp"
 #include "engine/device_group.hpp"
 
 namespace xb::devices {
+
+const DeviceDescriptor& mos1_descriptor();
 
 struct Mos1Params {
   double polarity = 1;  // +1 nmos, −1 pmos

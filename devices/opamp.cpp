@@ -158,15 +158,15 @@ double OpampGroup::current(size_t k, const double* x) const {
 
 namespace {
 
-std::string add_opamp_tanh(engine::DeviceGroup& group, const netlist::FlatElement& e,
-                           const ResolvedParams& p) {
-  static_cast<OpampTanhGroup&>(group).add(e, p[0], p[1]);
+std::string add_opamp_tanh(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                           const ResolvedParams& p, const BuildContext&) {
+  static_cast<OpampTanhGroup&>(*group).add(e, p[0], p[1]);
   return "";
 }
 
-std::string add_opamp(engine::DeviceGroup& group, const netlist::FlatElement& e,
-                      const ResolvedParams& p) {
-  static_cast<OpampGroup&>(group).add(e, p[0], p[1], p[2]);
+std::string add_opamp(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                      const ResolvedParams& p, const BuildContext&) {
+  static_cast<OpampGroup&>(*group).add(e, p[0], p[1], p[2]);
   return "";
 }
 
@@ -198,6 +198,7 @@ const DeviceDescriptor& opamp_tanh_descriptor() {
       .name = "opamp_tanh",
       .summary =
           "transimpedance inverter with tanh saturation: v(out, ref) = -vinv·tanh(rinv·i/vinv)",
+      .letters = "x",
       .terminals = {"in", "out", "ref"},
       .internal_nodes = {},
       .params =
@@ -209,7 +210,10 @@ const DeviceDescriptor& opamp_tanh_descriptor() {
       .nonlinear = true,
       .has_charges = false,
       .dc_paths = {{0, 2}, {1, 2}},  // in is a virtual ground of ref, out is driven from ref
-      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new OpampTanhGroup); },
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new OpampTanhGroup);
+          },
       .add = add_opamp_tanh,
       .ngspice_subckt = ngspice_opamp_tanh,
       .verilog_a_body =
@@ -226,6 +230,7 @@ const DeviceDescriptor& opamp_descriptor() {
       .name = "opamp",
       .summary =
           "finite-gain amplifier with smooth saturation: v(o) = vsat·tanh(gain·v(inp, inn)/vsat)",
+      .letters = "x",
       .terminals = {"inp", "inn", "out"},
       .internal_nodes = {},
       .params =
@@ -238,7 +243,10 @@ const DeviceDescriptor& opamp_descriptor() {
       .nonlinear = true,
       .has_charges = false,
       .dc_paths = {{2, -1}},  // the output is driven against ground; the inputs draw nothing
-      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new OpampGroup); },
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new OpampGroup);
+          },
       .add = add_opamp,
       .ngspice_subckt = ngspice_opamp,
       .verilog_a_body =

@@ -25,10 +25,6 @@ class OpampTanhGroup : public engine::DeviceGroup {
   void load(const engine::EvalRequest& r) const override;
   void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override { return x[rows_[k][3]]; }
-  void dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>>& out) const override {
-    for (const Instance& in : inst_)
-      add_dc_paths(opamp_tanh_descriptor(), {in.nodes.begin(), in.nodes.end()}, out);
-  }
 
  private:
   struct Instance {
@@ -54,10 +50,6 @@ class OpampGroup : public engine::DeviceGroup {
   void instance_names(std::vector<std::string_view>& out) const override;
   // Current into the output terminal (the inputs draw none).
   double current(size_t k, const double* x) const override;
-  void dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>>& out) const override {
-    for (const Instance& in : inst_)
-      add_dc_paths(opamp_descriptor(), {in.nodes.begin(), in.nodes.end()}, out);
-  }
 
  private:
   struct Instance {

@@ -155,4 +155,130 @@ void InductorGroup::initial_values(std::vector<std::pair<int, double>>& out) con
     if (!std::isnan(ic_[k])) out.emplace_back(rows_[k][2], ic_[k]);
 }
 
+namespace {
+
+// The element's value: first positional value, else the named one (c=1p, l=1u).
+double value_of(const netlist::FlatElement& e, const ResolvedParams& p) {
+  return !e.values.empty() ? e.values[0] : p[0];
+}
+
+std::string add_capacitor(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                          const ResolvedParams& p, const BuildContext&) {
+  enum { kC, kIc, kM };
+  const double c = value_of(e, p);
+  if (!std::isfinite(c) || c < 0) return "capacitance must be given, finite and non-negative";
+  static_cast<CapacitorGroup*>(group)->add(e, c * p[kM], p[kIc]);
+  return "";
+}
+
+std::string add_inductor(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                         const ResolvedParams& p, const BuildContext&) {
+  enum { kL, kIc, kM };
+  const double l = value_of(e, p);
+  if (!std::isfinite(l) || l <= 0) return "inductance must be given, finite and positive";
+  // m parallel inductors: L/m, and the branch current is their sum.
+  static_cast<InductorGroup*>(group)->add(e, l / p[kM], p[kIc]);
+  return "";
+}
+
+std::string add_mutual(engine::DeviceGroup*, const netlist::FlatElement& e, const ResolvedParams& p,
+                       const BuildContext& ctx) {
+  const double k = value_of(e, p);
+  if (e.refs.size() != 2 || !std::isfinite(k) || std::fabs(k) > 1)
+    return "mutual inductance needs two inductors and a coupling |k| <= 1";
+  auto* inductors = static_cast<InductorGroup*>(ctx.group_of("inductor"));
+  if (!inductors->couple(e.refs[0], e.refs[1], k))
+    return "couples " + e.refs[0] + " and " + e.refs[1] + ", which must both be inductors";
+  return "";
+}
+
+std::vector<ParamSpec> reactive_params(std::string_view value, std::string_view unit,
+                                       std::string_view alias) {
+  using S = ParamScope;
+  return {
+      {value,
+       NAN,
+       unit,
+       -kInf,
+       kInf,
+       "value (or the number after the nodes)",
+       S::instance,
+       {alias}},
+      {"ic", NAN, unit == "F" ? "V" : "A", -kInf, kInf, "initial condition for UIC", S::instance},
+      {"m", 1, "", 1e-30, kInf, "parallel multiplier", S::instance},
+      {"tc1", 0, "1/K", -kInf, kInf, "first-order temperature coefficient", S::instance, {}, false},
+      {"tc2",
+       0,
+       "1/K^2",
+       -kInf,
+       kInf,
+       "second-order temperature coefficient",
+       S::instance,
+       {},
+       false},
+      {"dtemp", 0, "K", -kInf, kInf, "offset from the circuit temperature", S::instance, {}, false},
+      {"scale", 1, "", -kInf, kInf, "value scale factor", S::instance, {}, false},
+  };
+}
+
+}  // namespace
+
+const DeviceDescriptor& capacitor_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "capacitor",
+      .summary = "linear capacitor, q = C·v",
+      .letters = "c",
+      .terminals = {"a", "b"},
+      .params = reactive_params("c", "F", "capacitance"),
+      .example = "1p",
+      .nonlinear = false,
+      .has_charges = true,
+      .dc_paths = {},
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new CapacitorGroup);
+          },
+      .add = add_capacitor,
+  };
+  return d;
+}
+
+const DeviceDescriptor& inductor_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "inductor",
+      .summary = "linear inductor, flux L·i on its branch current",
+      .letters = "l",
+      .terminals = {"a", "b"},
+      .params = reactive_params("l", "H", "inductance"),
+      .example = "1u",
+      .nonlinear = false,
+      .has_charges = true,
+      .dc_paths = {{0, 1}},
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new InductorGroup);
+          },
+      .add = add_inductor,
+  };
+  return d;
+}
+
+const DeviceDescriptor& mutual_inductance_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "mutual_inductance",
+      .summary = "K: coupling k·sqrt(L1·L2) between two inductors",
+      .letters = "k",
+      .terminals = {},
+      .params = {{"k", NAN, "", -1, 1, "coupling coefficient", ParamScope::instance, {"coupling"}}},
+      .example = "",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {},
+      .pass = 1,
+      .make_group = nullptr,
+      .add = add_mutual,
+  };
+  return d;
+}
+
 }  // namespace xb::devices

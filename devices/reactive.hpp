@@ -4,9 +4,14 @@
 
 #include <array>
 
+#include "devices/descriptor.hpp"
 #include "engine/device_group.hpp"
 
 namespace xb::devices {
+
+const DeviceDescriptor& capacitor_descriptor();
+const DeviceDescriptor& inductor_descriptor();
+const DeviceDescriptor& mutual_inductance_descriptor();
 
 class CapacitorGroup : public engine::DeviceGroup {
  public:
@@ -14,6 +19,7 @@ class CapacitorGroup : public engine::DeviceGroup {
   void add(const netlist::FlatElement& e, double c, double ic);
 
   std::string_view type_name() const override { return "capacitor"; }
+  bool linear() const override { return true; }
   bool has_charges() const override { return !c_.empty(); }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) override {
     state_ = sys.add_charge_states(static_cast<int>(c_.size()));
@@ -49,6 +55,7 @@ class InductorGroup : public engine::DeviceGroup {
   bool couple(const std::string& l1, const std::string& l2, double k);
 
   std::string_view type_name() const override { return "inductor"; }
+  bool linear() const override { return true; }
   bool has_charges() const override { return !l_.empty(); }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;

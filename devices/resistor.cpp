@@ -1,5 +1,5 @@
-// Resistor:  i = (v(a) - v(b)) / R(T),   R(T) = R·(1 + tc1·ΔT + tc2·ΔT²),  ΔT = T − tnom (27 °C)
-// Residual rows: f[a] += i, f[b] −= i; Jacobian ±g with g = 1/R(T).
+// Resistor:  i = m·(v(a) - v(b)) / R(T),   R(T) = R·(1 + tc1·ΔT + tc2·ΔT²),  ΔT = T − tnom (27 °C)
+// Residual rows: f[a] += i, f[b] −= i; Jacobian ±g with g = m/R(T) (m parallel resistors).
 // SPICE2/3 resistor model (Nagel, SPICE2 user's guide, 1975; HSPICE "Resistor element").
 
 #include "devices/resistor.hpp"
@@ -74,6 +74,84 @@ void ResistorGroup::instance_names(std::vector<std::string_view>& out) const {
 
 double ResistorGroup::current(size_t k, const double* x) const {
   return g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
+}
+
+namespace {
+
+std::string add_resistor(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                         const ResolvedParams& p, const BuildContext&) {
+  enum { kR, kTc1, kTc2, kM };
+  const double r = !e.values.empty() ? e.values[0] : p[kR];
+  if (std::isnan(r)) return "resistor has no value (give it positionally or as r=)";
+  if (r == 0 || !std::isfinite(r)) return "resistance must be finite and non-zero";
+  static_cast<ResistorGroup*>(group)->add(e, r / p[kM], p[kTc1], p[kTc2]);
+  return "";
+}
+
+}  // namespace
+
+const DeviceDescriptor& resistor_descriptor() {
+  using S = ParamScope;
+  static const DeviceDescriptor d{
+      .name = "resistor",
+      .summary = "linear resistor with temperature coefficients (SPICE2/3, HSPICE)",
+      .letters = "r",
+      .terminals = {"a", "b"},
+      .params =
+          {
+              {"r",
+               NAN,
+               "Ohm",
+               -kInf,
+               kInf,
+               "resistance (or the value after the nodes)",
+               S::instance,
+               {"resistance"}},
+              {"tc1", 0, "1/K", -kInf, kInf, "first-order temperature coefficient", S::instance},
+              {"tc2", 0, "1/K^2", -kInf, kInf, "second-order temperature coefficient", S::instance},
+              {"m", 1, "", 1e-30, kInf, "parallel multiplier", S::instance},
+              {"dtemp",
+               0,
+               "K",
+               -kInf,
+               kInf,
+               "offset from the circuit temperature",
+               S::instance,
+               {},
+               false},
+              {"scale", 1, "", -kInf, kInf, "resistance scale factor", S::instance, {}, false},
+              {"w",
+               NAN,
+               "m",
+               -kInf,
+               kInf,
+               "width (semiconductor resistor)",
+               S::instance,
+               {},
+               false},
+              {"l",
+               NAN,
+               "m",
+               -kInf,
+               kInf,
+               "length (semiconductor resistor)",
+               S::instance,
+               {},
+               false},
+              {"ac", NAN, "Ohm", -kInf, kInf, "AC resistance", S::instance, {}, false},
+              {"noise", 1, "", -kInf, kInf, "noise switch (noise analysis only)", S::instance},
+          },
+      .example = "1k tc1=1e-3",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {{0, 1}},
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new ResistorGroup);
+          },
+      .add = add_resistor,
+  };
+  return d;
 }
 
 }  // namespace xb::devices

@@ -2,9 +2,12 @@
 
 #include <array>
 
+#include "devices/descriptor.hpp"
 #include "engine/device_group.hpp"
 
 namespace xb::devices {
+
+const DeviceDescriptor& resistor_descriptor();
 
 class ResistorGroup : public engine::DeviceGroup {
  public:
@@ -12,6 +15,8 @@ class ResistorGroup : public engine::DeviceGroup {
   void add(const netlist::FlatElement& e, double r, double tc1, double tc2);
 
   std::string_view type_name() const override { return "resistor"; }
+  bool linear() const override { return true; }
+  bool has_charges() const override { return false; }
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;

@@ -162,4 +162,205 @@ double CurrentSourceGroup::current(size_t k, const double* x) const {
   return value_at(k, x, 1.0, transient_, time_);
 }
 
+namespace {
+
+// The value an independent source holds in DC analyses: its DC value, else the time-zero value
+// of its transient function (as SPICE does for .op without DC).
+double dc_value(const netlist::FlatSource* s) {
+  if (!s) return 0;
+  if (s->dc) return *s->dc;
+  if (s->args.empty()) return 0;
+  if (s->function == netlist::SourceFunction::pwl) return s->args.size() > 1 ? s->args[1] : 0;
+  return s->args[0];
+}
+
+Waveform waveform_of(const netlist::FlatElement& e) {
+  return e.source ? Waveform(*e.source) : Waveform();
+}
+
+std::string add_vsource(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                        const ResolvedParams&, const BuildContext&) {
+  BranchSourceGroup::Instance v;
+  v.name = e.name, v.p = e.nodes[0], v.n = e.nodes[1];
+  v.value = dc_value(e.source.get());
+  v.independent = true;
+  v.wave = waveform_of(e);
+  static_cast<BranchSourceGroup*>(group)->add(std::move(v));
+  return "";
+}
+
+std::string add_isource(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                        const ResolvedParams& p, const BuildContext&) {
+  CurrentSourceGroup::Instance i;
+  i.name = e.name, i.p = e.nodes[0], i.n = e.nodes[1];
+  i.value = dc_value(e.source.get());
+  i.independent = true;
+  i.wave = waveform_of(e);
+  if (p[0] != 1) return "m= on a current source is not simulated yet";
+  static_cast<CurrentSourceGroup*>(group)->add(std::move(i));
+  return "";
+}
+
+// E and G with four nodes and a gain (two nodes: behavioural, behavioural.cpp).
+bool four_node_gain(const netlist::FlatElement& e) {
+  return e.nodes.size() != 2;
+}
+
+std::string linear_controlled_form(const netlist::FlatElement& e) {
+  if (e.nodes.size() != 4 || e.values.size() != 1 || !e.expressions.empty())
+    return "POLY and OPAMP controlled sources are not simulated yet";
+  return "";
+}
+
+std::string add_vcvs(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                     const ResolvedParams&, const BuildContext&) {
+  if (std::string why = linear_controlled_form(e); !why.empty()) return why;
+  static_cast<BranchSourceGroup*>(group)->add(
+      {e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "", false, {}});
+  return "";
+}
+
+std::string add_vccs(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                     const ResolvedParams&, const BuildContext&) {
+  if (std::string why = linear_controlled_form(e); !why.empty()) return why;
+  static_cast<CurrentSourceGroup*>(group)->add(
+      {e.name, e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3], 0, e.values[0], 0, "", false, {}});
+  return "";
+}
+
+std::string current_controlled_form(const netlist::FlatElement& e) {
+  if (e.values.size() != 1 || e.refs.size() != 1 || !e.expressions.empty() || e.model >= 0)
+    return "POLY current-controlled sources are not simulated yet";
+  return "";
+}
+
+std::string add_cccs(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                     const ResolvedParams&, const BuildContext&) {
+  if (std::string why = current_controlled_form(e); !why.empty()) return why;
+  static_cast<CurrentSourceGroup*>(group)->add(
+      {e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
+  return "";
+}
+
+std::string add_ccvs(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                     const ResolvedParams&, const BuildContext&) {
+  if (std::string why = current_controlled_form(e); !why.empty()) return why;
+  static_cast<BranchSourceGroup*>(group)->add(
+      {e.name, e.nodes[0], e.nodes[1], {}, {}, 0, 0, e.values[0], e.refs[0], false, {}});
+  return "";
+}
+
+template <class Group>
+std::unique_ptr<engine::DeviceGroup> group_named(std::string_view type) {
+  return std::unique_ptr<engine::DeviceGroup>(new Group(type));
+}
+
+}  // namespace
+
+const DeviceDescriptor& vsource_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "vsource",
+      .summary = "independent voltage source (DC, PULSE, PWL, SIN, EXP, SFFM, AM)",
+      .letters = "v",
+      .terminals = {"p", "n"},
+      .params = {},
+      .example = "dc 0.5",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {{0, 1}},
+      .make_group =
+          [](const netlist::Circuit&) { return group_named<BranchSourceGroup>("vsource"); },
+      .add = add_vsource,
+  };
+  return d;
+}
+
+const DeviceDescriptor& isource_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "isource",
+      .summary = "independent current source (DC, PULSE, PWL, SIN, EXP, SFFM, AM)",
+      .letters = "i",
+      .terminals = {"p", "n"},
+      .params = {{"m", 1, "", 1e-30, kInf, "parallel multiplier", ParamScope::instance}},
+      .example = "dc 1m",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {},
+      .make_group =
+          [](const netlist::Circuit&) { return group_named<CurrentSourceGroup>("isource"); },
+      .add = add_isource,
+  };
+  return d;
+}
+
+const DeviceDescriptor& vcvs_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "vcvs",
+      .summary = "E: v(p, n) = gain·v(cp, cn)",
+      .letters = "e",
+      .matches = four_node_gain,
+      .terminals = {"p", "n", "cp", "cn"},
+      .params = {},
+      .example = "2",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {{0, 1}},
+      .make_group = [](const netlist::Circuit&) { return group_named<BranchSourceGroup>("vcvs"); },
+      .add = add_vcvs,
+  };
+  return d;
+}
+
+const DeviceDescriptor& ccvs_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "ccvs",
+      .summary = "H: v(p, n) = r·i(vcontrol)",
+      .letters = "h",
+      .terminals = {"p", "n"},
+      .params = {},
+      .example = "vctl 100",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {{0, 1}},
+      .make_group = [](const netlist::Circuit&) { return group_named<BranchSourceGroup>("ccvs"); },
+      .add = add_ccvs,
+  };
+  return d;
+}
+
+const DeviceDescriptor& vccs_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "vccs",
+      .summary = "G: i(p -> n) = gm·v(cp, cn)",
+      .letters = "g",
+      .matches = four_node_gain,
+      .terminals = {"p", "n", "cp", "cn"},
+      .params = {},
+      .example = "1m",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {},
+      .make_group = [](const netlist::Circuit&) { return group_named<CurrentSourceGroup>("vccs"); },
+      .add = add_vccs,
+  };
+  return d;
+}
+
+const DeviceDescriptor& cccs_descriptor() {
+  static const DeviceDescriptor d{
+      .name = "cccs",
+      .summary = "F: i(p -> n) = beta·i(vcontrol)",
+      .letters = "f",
+      .terminals = {"p", "n"},
+      .params = {},
+      .example = "vctl 2",
+      .nonlinear = false,
+      .has_charges = false,
+      .dc_paths = {},
+      .make_group = [](const netlist::Circuit&) { return group_named<CurrentSourceGroup>("cccs"); },
+      .add = add_cccs,
+  };
+  return d;
+}
+
 }  // namespace xb::devices

@@ -12,10 +12,18 @@
 
 #include <array>
 
+#include "devices/descriptor.hpp"
 #include "devices/waveform.hpp"
 #include "engine/device_group.hpp"
 
 namespace xb::devices {
+
+const DeviceDescriptor& vsource_descriptor();
+const DeviceDescriptor& isource_descriptor();
+const DeviceDescriptor& vcvs_descriptor();
+const DeviceDescriptor& vccs_descriptor();
+const DeviceDescriptor& cccs_descriptor();
+const DeviceDescriptor& ccvs_descriptor();
 
 // Two-terminal element with a branch-current unknown whose equation is
 // v(p) − v(n) − [value + µ·(v(cp) − v(cn)) + r·j(ctl)] = 0: covers V, E and H.
@@ -35,6 +43,8 @@ class BranchSourceGroup : public engine::DeviceGroup {
   void add(Instance inst) { inst_.push_back(std::move(inst)); }
 
   std::string_view type_name() const override { return type_; }
+  bool linear() const override { return true; }
+  bool has_charges() const override { return false; }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
@@ -72,6 +82,8 @@ class CurrentSourceGroup : public engine::DeviceGroup {
   void add(Instance inst) { inst_.push_back(std::move(inst)); }
 
   std::string_view type_name() const override { return type_; }
+  bool linear() const override { return true; }
+  bool has_charges() const override { return false; }
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;

@@ -271,11 +271,11 @@ std::string TaoxGroup::set_parameter(size_t k, int id, double value) {
 
 namespace {
 
-std::string add_taox(engine::DeviceGroup& group, const netlist::FlatElement& e,
-                     const ResolvedParams& p) {
+std::string add_taox(engine::DeviceGroup* group, const netlist::FlatElement& e,
+                     const ResolvedParams& p, const BuildContext&) {
   std::string error;
   const TaoxParams tp = TaoxParams::from(p, error);
-  if (error.empty()) static_cast<TaoxGroup&>(group).add(e, tp);
+  if (error.empty()) static_cast<TaoxGroup&>(*group).add(e, tp);
   return error;
 }
 
@@ -359,6 +359,7 @@ const DeviceDescriptor& taox_descriptor() {
   static const DeviceDescriptor d{
       .name = "taox",
       .summary = "TaOx memristor, Strachan et al., IEEE TED 60(7), 2013; state on node <x>.x",
+      .letters = "x",
       .terminals = {"p", "n"},
       .internal_nodes = {"x"},
       .params =
@@ -383,7 +384,10 @@ const DeviceDescriptor& taox_descriptor() {
       .nonlinear = true,
       .has_charges = true,
       .dc_paths = {{0, 1}, {2, -1}},  // the state is held in DC like a source
-      .make_group = [] { return std::unique_ptr<engine::DeviceGroup>(new TaoxGroup); },
+      .make_group =
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new TaoxGroup);
+          },
       .add = add_taox,
       .ngspice_subckt = ngspice_taox,
       .verilog_a_body = kVerilogA,

@@ -56,10 +56,6 @@ class TaoxGroup : public engine::DeviceGroup {
     return rows_[k][2] < static_cast<int>(ground_) ? std::optional<int>(rows_[k][2]) : std::nullopt;
   }
   void hold_state(size_t k, double x) override { inst_[k].p.x0 = x; }
-  void dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>>& out) const override {
-    for (const Instance& in : inst_)
-      add_dc_paths(taox_descriptor(), {in.nodes.begin(), in.nodes.end()}, out);
-  }
   void hold_states(const double* x) override {
     for (size_t k = 0; k < inst_.size(); ++k)
       if (std::optional<int> row = state_unknown(k)) inst_[k].p.x0 = x[*row];

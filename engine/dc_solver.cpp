@@ -68,12 +68,7 @@ SolveStatus DcSolver::check_topology() const {
   const size_t n = circuit_.node_names.size();
   Components dc(n), voltage(n);
   for (const netlist::FlatElement& e : circuit_.elements) {
-    // Built-in (X-line) devices declare their DC paths in their descriptors (below).
-    bool conductive = e.kind == 'r' || e.kind == 'v' || e.kind == 'e' || e.kind == 'h' ||
-                      e.kind == 'l' || e.kind == 'd' || e.kind == 'm' || e.kind == 'b';
-    if (!conductive || e.nodes.size() < 2) continue;
-    dc.unite(e.nodes[0].value, e.nodes[1].value);
-    if (e.kind == 'm' && e.nodes.size() > 2) dc.unite(e.nodes[0].value, e.nodes[2].value);
+    if (e.nodes.size() < 2) continue;
     bool voltage_defined = e.kind == 'v' || e.kind == 'e' || e.kind == 'h' || e.kind == 'l';
     if (voltage_defined && !voltage.unite(e.nodes[0].value, e.nodes[1].value))
       return {false,
@@ -81,9 +76,8 @@ SolveStatus DcSolver::check_topology() const {
                   ": the branch currents are undetermined",
               e.loc, 0};
   }
-  std::vector<std::pair<netlist::NodeId, netlist::NodeId>> paths;
-  for (const auto& g : groups_) g->dc_paths(paths);
-  for (auto [a, b] : paths) dc.unite(a.value, b.value);
+  // DC paths as each element's descriptor declares them (devices/registry.cpp).
+  for (auto [a, b] : dc_paths_) dc.unite(a.value, b.value);
   // A transient's .ic holds its nodes in the initial point, which gives them a DC path there.
   const bool tran =
       std::any_of(circuit_.analyses.begin(), circuit_.analyses.end(),

@@ -42,6 +42,11 @@ class DcSolver {
   DcSolver(const netlist::Circuit& circuit, std::vector<std::unique_ptr<DeviceGroup>> groups,
            NewtonOptions options);
 
+  // The node pairs joined at DC, by element (from the device descriptors): what the
+  // floating-node check of setup() knows.
+  void set_dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>> paths) {
+    dc_paths_ = std::move(paths);
+  }
   // Numbers the unknowns, builds the pattern, checks topology, analyzes. Once. `need_dc_path`
   // false (a transient with UIC) skips the floating-node check.
   SolveStatus setup(bool need_dc_path = true);
@@ -147,6 +152,7 @@ class DcSolver {
   MnaSolver solver_;
   // Every instance by name (views into the groups' own names, which never change).
   std::unordered_map<std::string_view, ElementRef> by_name_;
+  std::vector<std::pair<netlist::NodeId, netlist::NodeId>> dc_paths_;
   std::vector<double> x_, f_, jac_, dx_, q_, qs_;
   std::optional<double> time_;
   const std::vector<double>* state_derivatives_ = nullptr;

@@ -158,10 +158,6 @@ class DeviceGroup {
   virtual std::optional<std::string> state_name(int /*state*/) const { return std::nullopt; }
   // Initial conditions a device imposes on the transient start with UIC: (unknown, value).
   virtual void initial_values(std::vector<std::pair<int, double>>&) const {}
-  // Built-in (X-line) devices: the node pairs each instance joins at DC, from its descriptor,
-  // for the floating-node check (node 0: ground). SPICE primitives are known to the check by
-  // their element letter.
-  virtual void dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>>&) const {}
 
   static constexpr double kNoBreakpoint = 1e300;
 };

@@ -34,6 +34,7 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
   if (p->diagnostics.has_errors()) return input_error();
   p->solver = std::make_unique<engine::DcSolver>(p->circuit, std::move(built.groups),
                                                  engine::NewtonOptions::from(p->circuit));
+  p->solver->set_dc_paths(std::move(built.dc_paths));
   // A transient with UIC needs no DC path to ground (capacitor-only nodes are fine).
   bool need_dc_path = true;
   for (const netlist::FlatAnalysis& a : p->circuit.analyses)

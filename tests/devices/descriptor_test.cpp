@@ -4,12 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>
 #include <regex>
 
 #include "devices/builtin.hpp"
+#include "devices/linear_devices.hpp"
 #include "devices/taox.hpp"
 #include "frontends/session/session.hpp"
 #include "frontends/session/simulation.hpp"
@@ -21,17 +23,25 @@ using namespace xb;
 
 namespace {
 
-// One instance of `t` with every terminal loaded by a resistor to ground and driven by a source
-// through another, so that each node has a DC path whatever the device declares.
+// One instance of `t`, as its descriptor's example writes it, with every terminal loaded by a
+// resistor to ground and driven by a source through another, so that each node has a DC path
+// whatever the device declares.
 std::string generated_deck(const devices::DeviceDescriptor& t) {
-  std::string deck =
-      std::string(t.name) + " from its descriptor\n.model m " + std::string(t.name) + "\nx1";
+  const bool builtin = t.letters == "x";
+  std::string deck = std::string(t.name) + " from its descriptor\n";
+  if (builtin) deck += ".model m " + std::string(t.name) + "\n";
+  if (!t.example_model.empty()) deck += ".model " + std::string(t.example_model) + "\n";
+  // F and H read the current of vctl.
+  if (std::string_view(t.example).find("vctl") != std::string_view::npos)
+    deck += "vctl tc 0 0.3\nrtc tc 0 1k\n";
+  deck += std::string(1, t.letters[0]) + "dut";
   for (size_t k = 0; k < t.terminals.size(); ++k) deck += " t" + std::to_string(k);
-  deck += " m " + std::string(t.example) + "\n";
+  deck += builtin ? " m " : " ";
+  deck += std::string(t.example) + "\n";
   for (size_t k = 0; k < t.terminals.size(); ++k) {
     const std::string n = std::to_string(k);
-    deck += "rl" + n + " t" + n + " 0 1k\nrs" + n + " t" + n + " s" + n + " 500\nv" + n + " s" + n +
-            " 0 " + std::to_string(0.1 * (k + 1)) + "\n";
+    deck += "rl" + n + " t" + n + " 0 1k\nrs" + n + " t" + n + " s" + n + " 500\nvdrv" + n + " s" +
+            n + " 0 " + std::to_string(0.1 * (k + 1)) + "\n";
   }
   return deck + ".op\n";
 }
@@ -47,14 +57,19 @@ std::unique_ptr<engine::Prepared> prepare(const std::string& text) {
 
 }  // namespace
 
-TEST(Descriptor, EveryBuiltinPassesTheJacobianCheck) {
-  for (const devices::DeviceDescriptor* t : devices::builtin_types()) {
-    SCOPED_TRACE(std::string(t->name));
+TEST(Descriptor, EveryDevicePassesTheJacobianCheck) {
+  size_t checked = 0;
+  for (const devices::DeviceDescriptor* t : devices::device_types()) {
+    if (t->terminals.empty()) continue;  // K couples inductors: in the inductor decks of dc_test
+    SCOPED_TRACE(std::string(t->name) + "\n" + generated_deck(*t));
     auto p = prepare(generated_deck(*t));
     if (!p->solver) continue;
     engine::DcSolver& s = *p->solver;
     const int n = s.system().size();
+    ++checked;
     EXPECT_EQ(s.all_linear(), !t->nonlinear);
+    // The example uses only parameters the table knows.
+    for (const netlist::Diagnostic& d : p->diagnostics.items()) ADD_FAILURE() << d.message;
     std::mt19937 rng(2);
     std::uniform_real_distribution<double> volt(-0.9, 0.9), amp(-1e-3, 1e-3), state(0.05, 0.95);
     std::vector<double> history(n + 1, 0.0);
@@ -63,7 +78,7 @@ TEST(Descriptor, EveryBuiltinPassesTheJacobianCheck) {
       for (int i = 0; i < n; ++i)
         x[i] = s.system().kind(i) == engine::UnknownKind::voltage ? volt(rng) : amp(rng);
       for (std::string_view node : t->internal_nodes)
-        x[s.node_unknown(*p->circuit.find_node("x1." + std::string(node))).value] = state(rng);
+        x[s.node_unknown(*p->circuit.find_node("xdut." + std::string(node))).value] = state(rng);
       s.set_dynamics({});
       test_support::expect_jacobian_matches_differences(s, x, trial);
       if (!t->has_charges) continue;
@@ -72,6 +87,7 @@ TEST(Descriptor, EveryBuiltinPassesTheJacobianCheck) {
       s.set_dynamics({});
     }
   }
+  EXPECT_EQ(checked, devices::device_types().size() - 1);  // all but K
 }
 
 // The descriptor's DC paths are what the floating-node check knows: an op-amp's inputs draw no
@@ -144,4 +160,68 @@ TEST(Descriptor, TaoxNgspiceRateIsTheBuiltInOne) {
       EXPECT_NEAR(exported, builtin, 1e-12 * std::fabs(builtin) + 1e-300)
           << "v = " << v << ", x = " << x;
     }
+}
+
+// m= is the number of parallel copies wherever SPICE honours it.
+TEST(Descriptor, MultiplierMeansParallelCopies) {
+  auto current = [](const std::string& deck) {
+    session::Session s = session::Session::from_deck(netlist::parse_deck_text(deck, "t.sp").deck);
+    EXPECT_TRUE(s.ok()) << s.format_diagnostics();
+    EXPECT_TRUE(s.solve().ok);
+    return -s.read(s.probe("i(v1)"));
+  };
+  EXPECT_NEAR(current("r\nv1 a 0 1\nr1 a 0 1k m=2\n.op\n"), 2e-3, 1e-18);
+  EXPECT_NEAR(current("r\nv1 a 0 1\nr1 a 0 r=1k m=4\n.op\n"), 4e-3, 1e-18);
+  const double one = current("d\n.model dd d (is=1e-14 rs=10)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n");
+  const double three = current("d\n.model dd d (is=1e-14 rs=10)\nv1 a 0 0.7\nd1 a 0 dd m=3\n.op\n");
+  const double area3 = current("d\n.model dd d (is=1e-14 rs=10)\nv1 a 0 0.7\nd1 a 0 dd 3\n.op\n");
+  EXPECT_GT(three, 2.5 * one);
+  EXPECT_NEAR(three, area3, 1e-12 * area3);
+  // An inductor's m divides L: two parallel coils take twice the current of one under the same
+  // voltage step (through 1 µΩ, τ = L/R ≫ the 100 ns simulated).
+  auto coil_current = [](const std::string& m) {
+    session::Session l = session::Session::from_deck(
+        netlist::parse_deck_text("l\nv1 a 0 pwl(0 0 1n 1)\nr1 a b 1u\nl1 b 0 1u" + m + "\n.end\n",
+                                 "t.sp")
+            .deck);
+    session::Outcome out = l.tran(1e-9, 101e-9);
+    EXPECT_TRUE(out.status.ok) << l.format_diagnostics();
+    const auto& sig = out.results.signals;
+    const size_t col = std::find(sig.begin(), sig.end(), "i(l1)") - sig.begin();
+    return out.results.rows.empty() || col == sig.size() ? 0.0 : out.results.rows.back()[col];
+  };
+  const double single = coil_current(""), doubled = coil_current(" m=2");
+  EXPECT_NEAR(single, 0.1005, 1e-7);  // ∫v/L dt = 100.5 ns · 1 V / 1 µH
+  EXPECT_NEAR(doubled / single, 2.0, 1e-6);
+}
+
+// Every model and instance parameter is checked against the descriptor's table.
+TEST(Descriptor, ParametersAreCheckedAgainstTheTable) {
+  auto diagnostics = [](const std::string& deck) {
+    session::Session s = session::Session::from_deck(netlist::parse_deck_text(deck, "t.sp").deck);
+    return s.format_diagnostics();
+  };
+  const std::string typo = diagnostics("d\n.model dd d (iss=1e-14)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n");
+  EXPECT_NE(typo.find("t.sp:2:1: warning: model dd: unknown model parameter 'iss' for diode "
+                      "(valid: is n rs bv ibv cjo vj m fc tt level"),
+            std::string::npos)
+      << typo;
+  const std::string unmodelled =
+      diagnostics("d\n.model dd d (eg=0.69)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n");
+  EXPECT_NE(unmodelled.find("model parameter 'eg' of diode is not modelled by xbspice: ignored"),
+            std::string::npos)
+      << unmodelled;
+  // At its default it changes nothing: no word.
+  EXPECT_EQ(diagnostics("d\n.model dd d (eg=1.11 cj0=1p)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n"), "");
+  const std::string level = diagnostics("d\n.model dd d (level=3)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n");
+  EXPECT_NE(level.find("error: element d1: level = 3 is out of range [1, 1]"), std::string::npos)
+      << level;
+  const std::string instance = diagnostics("r\nv1 a 0 1\nr1 a 0 1k tc3=1\n.op\n");
+  EXPECT_NE(instance.find("t.sp:3:1: warning: element r1: unknown instance parameter 'tc3' for "
+                          "resistor (valid: r tc1 tc2 m"),
+            std::string::npos)
+      << instance;
+  // A model parameter on the instance line is in the wrong place.
+  const std::string place = diagnostics("d\n.model dd d\nv1 a 0 0.7\nd1 a 0 dd is=1e-15\n.op\n");
+  EXPECT_NE(place.find("unknown instance parameter 'is' for diode"), std::string::npos) << place;
 }

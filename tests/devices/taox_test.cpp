@@ -115,8 +115,9 @@ TEST(Taox, UnknownOrOutOfRangeParameterNamesTheValidOnes) {
   ASSERT_EQ(lax.diagnostics().warning_count(), 1u);
   const netlist::Diagnostic& w = lax.diagnostics().items()[0];
   EXPECT_EQ(w.code, "unknown-parameter");
-  EXPECT_EQ(w.loc.line, 4u);
-  EXPECT_NE(w.message.find("unknown parameter 'gmm' for taox (valid: aoff bon"), std::string::npos)
+  EXPECT_EQ(w.loc.line, 2u);  // at the .model card
+  EXPECT_NE(w.message.find("model tx: unknown model parameter 'gmm' for taox (valid: aoff bon"),
+            std::string::npos)
       << w.message;
   ASSERT_TRUE(lax.solve().ok);  // with the default gm
   EXPECT_NEAR(-lax.read(lax.probe("i(v1)")), Paper{}.current(0.1, 0.3), 1e-15);
@@ -124,8 +125,9 @@ TEST(Taox, UnknownOrOutOfRangeParameterNamesTheValidOnes) {
   session::Session strict = session::Session::from_deck(
       netlist::parse_deck_text("p\n.option strict\n" + deck.substr(2), "t.sp").deck);
   EXPECT_FALSE(strict.ok());
-  EXPECT_NE(strict.format_diagnostics().find("error: element x1: unknown parameter 'gmm'"),
-            std::string::npos)
+  EXPECT_NE(
+      strict.format_diagnostics().find("t.sp:3:1: error: model tx: unknown model parameter 'gmm'"),
+      std::string::npos)
       << strict.format_diagnostics();
 
   SimRun range = simulate("p\n.model tx taox\nv1 a 0 0.1\nx1 a 0 tx x0=1.5\n.op\n", false);
