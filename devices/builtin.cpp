@@ -1,6 +1,7 @@
 #include "devices/builtin.hpp"
 
 #include "devices/conductor.hpp"
+#include "devices/linear_drift.hpp"
 #include "devices/opamp.hpp"
 #include "devices/taox.hpp"
 
@@ -9,10 +10,8 @@ namespace xb::devices {
 // The registry of built-in device types: one line per type.
 const std::vector<const DeviceDescriptor*>& builtin_types() {
   static const std::vector<const DeviceDescriptor*> types = {
-      &conductor_descriptor(),
-      &taox_descriptor(),
-      &opamp_tanh_descriptor(),
-      &opamp_descriptor(),
+      &conductor_descriptor(), &taox_descriptor(),         &opamp_tanh_descriptor(),
+      &opamp_descriptor(),     &linear_drift_descriptor(),
   };
   return types;
 }

@@ -82,6 +82,9 @@ struct DeviceDescriptor {
   std::string (*add)(engine::DeviceGroup* group, const netlist::FlatElement& e,
                      const ResolvedParams& p, const BuildContext& ctx) = nullptr;
 
+  // Devices with a state on internal node "x": its initial value from the resolved parameters
+  // (an exported ngspice deck starts it there with .ic). Null: no state.
+  double (*initial_state)(const ResolvedParams& p, std::string& error) = nullptr;
   // ngspice has no such device: a subcircuit named `model` standing in for it, the resolved
   // model parameters as its defaults. `dynamic`: the deck has a transient (states integrate).
   std::string (*ngspice_subckt)(std::string_view model, const ResolvedParams& p,

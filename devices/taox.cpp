@@ -389,6 +389,8 @@ const DeviceDescriptor& taox_descriptor() {
             return std::unique_ptr<engine::DeviceGroup>(new TaoxGroup);
           },
       .add = add_taox,
+      .initial_state = [](const ResolvedParams& p,
+                          std::string& error) { return TaoxParams::from(p, error).x0; },
       .ngspice_subckt = ngspice_taox,
       .verilog_a_body = kVerilogA,
   };

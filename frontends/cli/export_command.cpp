@@ -14,7 +14,6 @@
 #include <unordered_map>
 
 #include "devices/builtin.hpp"
-#include "devices/taox.hpp"
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/export/ngspice_control.hpp"
@@ -273,12 +272,12 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
   std::string ics;
   if (dynamic)
     for (const netlist::FlatElement& e : circuit.elements) {
-      if (circuit.device_type(e) != "taox") continue;
-      const devices::DeviceDescriptor* t = devices::find_builtin("taox");
+      const devices::DeviceDescriptor* t = devices::find_builtin(circuit.device_type(e));
+      if (!t || !t->initial_state) continue;
       devices::ResolvedParams p =
           devices::resolve_params(*t, circuit.models[e.model].params, e.params);
       std::string error;
-      const devices::TaoxParams tp = devices::TaoxParams::from(p, error);
+      const double x0 = t->initial_state(p, error);
       if (!error.empty()) {
         std::cerr << "xbspice export: error: " << e.name << ": " << error << "\n";
         return kUserError;
@@ -286,7 +285,7 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
       bool user_ic = false;
       for (const netlist::FlatInitial& ic : circuit.initial_conditions)
         user_ic = user_ic || circuit.node_names[ic.node.value] == e.name + ".x";
-      if (!user_ic) ics += ".ic v(" + e.name + ".x)=" + devices::deck_number(tp.x0) + "\n";
+      if (!user_ic) ics += ".ic v(" + e.name + ".x)=" + devices::deck_number(x0) + "\n";
     }
   // Sweeps ngspice's .dc cannot run: every analysis moves into a .control block.
   const bool control = exporter::needs_control_block(circuit);
