@@ -18,6 +18,9 @@ struct BuildResult {
   std::vector<netlist::SourceLoc> warning_locs;
   // Node pairs each element joins at DC (its descriptor's dc_paths): the floating-node check.
   std::vector<std::pair<netlist::NodeId, netlist::NodeId>> dc_paths;
+  // Per circuit element: the index of its group in `groups` and its instance there (-1, -1
+  // for elements that are no instance of their own, such as K).
+  std::vector<std::pair<int, int>> element_refs;
 };
 
 struct DeviceDescriptor;

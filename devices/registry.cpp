@@ -67,9 +67,12 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
     out.error_locs.push_back(e.loc);
   };
   static const netlist::NumericParams kNone;
+  std::vector<int> instances(types.size(), 0);  // added to each group so far
+  out.element_refs.assign(circuit.elements.size(), {-1, -1});
   std::set<int32_t> reported_models;
   for (int pass = 0; pass < 2; ++pass)
-    for (const netlist::FlatElement& e : circuit.elements) {
+    for (size_t element = 0; element < circuit.elements.size(); ++element) {
+      const netlist::FlatElement& e = circuit.elements[element];
       const DeviceDescriptor* t = descriptor_of(circuit, e);
       if (!t) {
         if (pass > 0) continue;
@@ -87,10 +90,12 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         fail(e, p.error);
         continue;
       }
-      if (std::string error = t->add(groups[index_of(t)].get(), e, p, ctx); !error.empty()) {
+      const size_t type = index_of(t);
+      if (std::string error = t->add(groups[type].get(), e, p, ctx); !error.empty()) {
         fail(e, error);  // its parameter warnings would only repeat the point
         continue;
       }
+      if (groups[type]) out.element_refs[element] = {static_cast<int>(type), instances[type]++};
       for (const ParamProblem& problem : unknown) {
         // A model's problems once, at its card; an instance's at its line.
         const bool of_model = problem.where == ParamScope::model;
@@ -108,8 +113,13 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
       }
       add_dc_paths(*t, e.nodes, out.dc_paths);
     }
-  for (auto& g : groups)
-    if (g) out.groups.push_back(std::move(g));
+  // Group indices from the type list to the kept groups.
+  std::vector<int> kept(types.size(), -1);
+  for (size_t i = 0; i < groups.size(); ++i)
+    if (groups[i])
+      kept[i] = static_cast<int>(out.groups.size()), out.groups.push_back(std::move(groups[i]));
+  for (auto& [group, instance] : out.element_refs)
+    if (group >= 0) group = kept[group];
   return out;
 }
 

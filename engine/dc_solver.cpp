@@ -116,10 +116,11 @@ SolveStatus DcSolver::setup(bool need_dc_path) {
   sys_.finalize();
   for (auto& g : groups_) g->resolve(sys_);
   std::vector<std::string_view> names;
-  for (auto& g : groups_) {
+  for (size_t i = 0; element_refs_.empty() && i < groups_.size(); ++i) {
     names.clear();
-    g->instance_names(names);
-    for (size_t k = 0; k < names.size(); ++k) by_name_.emplace(names[k], ElementRef{g.get(), k});
+    groups_[i]->instance_names(names);
+    for (size_t k = 0; k < names.size(); ++k)
+      by_name_.emplace(names[k], ElementRef{groups_[i].get(), k});
   }
   diagonal_.assign(sys_.size(), -1);
   for (int i = 0; i < sys_.size(); ++i)
@@ -351,6 +352,13 @@ SolveStatus DcSolver::solve() {
 }
 
 std::optional<DcSolver::ElementRef> DcSolver::find_element(std::string_view name) const {
+  if (!element_refs_.empty()) {
+    const netlist::FlatElement* e = circuit_.find_element(name);
+    if (!e) return std::nullopt;
+    const auto [group, instance] = element_refs_[e - circuit_.elements.data()];
+    if (group < 0) return std::nullopt;
+    return ElementRef{groups_[group].get(), static_cast<size_t>(instance)};
+  }
   auto it = by_name_.find(name);
   if (it == by_name_.end()) return std::nullopt;
   return it->second;

@@ -47,6 +47,10 @@ class DcSolver {
   void set_dc_paths(std::vector<std::pair<netlist::NodeId, netlist::NodeId>> paths) {
     dc_paths_ = std::move(paths);
   }
+  // Where each circuit element is: (index into the groups, instance), or (-1, -1). Set, it
+  // serves find_element() through the circuit's own name index; unset, every group's
+  // instance names are indexed at setup.
+  void set_element_refs(std::vector<std::pair<int, int>> refs) { element_refs_ = std::move(refs); }
   // Numbers the unknowns, builds the pattern, checks topology, analyzes. Once. `need_dc_path`
   // false (a transient with UIC) skips the floating-node check.
   SolveStatus setup(bool need_dc_path = true);
@@ -153,6 +157,7 @@ class DcSolver {
   // Every instance by name (views into the groups' own names, which never change).
   std::unordered_map<std::string_view, ElementRef> by_name_;
   std::vector<std::pair<netlist::NodeId, netlist::NodeId>> dc_paths_;
+  std::vector<std::pair<int, int>> element_refs_;
   std::vector<double> x_, f_, jac_, dx_, q_, qs_;
   std::optional<double> time_;
   const std::vector<double>* state_derivatives_ = nullptr;

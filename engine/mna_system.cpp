@@ -18,22 +18,30 @@ int MnaSystem::request(Unknown row, Unknown col) {
 
 void MnaSystem::finalize() {
   const int n = size();
-  // Every diagonal is present, so pivoting always has a candidate and gmin can be added.
-  std::vector<std::pair<int, int>> entries;
-  entries.reserve(requests_.size() + n);
+  // Rows bucketed by column (a counting sort), then each column's few rows sorted and made
+  // unique: one global sort of (column, row) pairs was the largest part of setup on big
+  // crossbars. Every diagonal is present, so pivoting always has a candidate and gmin can be
+  // added.
+  std::vector<int> start(n + 1, 0);
   for (auto [r, c] : requests_)
-    if (r >= 0 && c >= 0) entries.emplace_back(c, r);  // sort by column, then row
-  for (int i = 0; i < n; ++i) entries.emplace_back(i, i);
-  std::sort(entries.begin(), entries.end());
-  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    if (r >= 0 && c >= 0) ++start[c + 1];
+  for (int i = 0; i < n; ++i) ++start[i + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+  std::vector<int> rows(start[n]);
+  std::vector<int> fill(start.begin(), start.end() - 1);
+  for (auto [r, c] : requests_)
+    if (r >= 0 && c >= 0) rows[fill[c]++] = r;
+  for (int i = 0; i < n; ++i) rows[fill[i]++] = i;
   Ap_.assign(n + 1, 0);
-  Ai_.resize(entries.size());
-  for (size_t k = 0; k < entries.size(); ++k) {
-    Ai_[k] = entries[k].second;
-    ++Ap_[entries[k].first + 1];
+  Ai_.clear();
+  Ai_.reserve(rows.size());
+  for (int c = 0; c < n; ++c) {
+    auto begin = rows.begin() + start[c], end = rows.begin() + start[c + 1];
+    std::sort(begin, end);
+    Ai_.insert(Ai_.end(), begin, std::unique(begin, end));
+    Ap_[c + 1] = static_cast<int>(Ai_.size());
   }
-  std::partial_sum(Ap_.begin(), Ap_.end(), Ap_.begin());
-  const int trash = static_cast<int>(entries.size());
+  const int trash = static_cast<int>(Ai_.size());
   slot_to_value_.resize(requests_.size());
   for (size_t s = 0; s < requests_.size(); ++s) {
     auto [r, c] = requests_[s];

@@ -18,7 +18,7 @@
 #include "frontends/io/result_axis.hpp"
 #include "frontends/io/result_readers.hpp"
 #include "frontends/io/result_writers.hpp"
-#include "frontends/session/simulation.hpp"
+#include "frontends/session/session.hpp"
 #include "netlist/parser.hpp"
 
 namespace fs = std::filesystem;
@@ -160,21 +160,12 @@ CaseResult run_case(const Case& c, bool bless) {
     return out;
   };
   if (!c.error.empty()) return out.error = c.error, finish();
-  netlist::ParseResult parsed = netlist::parse_deck_file(c.deck);
-  if (!parsed.ok()) return out.error = parsed.diagnostics.format(*parsed.deck.sources), finish();
-  auto prepare = [&](const std::unordered_map<std::string, double>& o) {
-    return session::prepare_circuit(parsed.deck, o);
-  };
-  auto base = prepare({});
-  if (!base->status.ok) return out.error = base->status.message, finish();
-  if (c.analysis >= base->circuit.analyses.size())
+  session::Session s = session::Session::open(c.deck);
+  if (!s.loaded_ok()) return out.error = s.format_diagnostics(), finish();
+  if (c.analysis >= s.analysis_count())
     return out.error = "the deck has no analysis " + std::to_string(c.analysis + 1), finish();
-  engine::AnalysisOutcome result;
-  if (base->circuit.analyses[c.analysis].kind == netlist::AnalysisKind::tran)
-    result = engine::run_transient_analysis(c.analysis, prepare);
-  else
-    result = engine::run_dc_analysis(c.analysis, prepare);
-  if (!result.status.ok) return out.error = result.status.message, finish();
+  const session::Outcome result = s.run(c.analysis);
+  if (!result.status.ok) return out.error = s.format_diagnostics(0), finish();
   if (bless) {
     io::ReadResults old = io::read_results_file(c.golden);
     std::ofstream file(c.golden, std::ios::binary);

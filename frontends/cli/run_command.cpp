@@ -54,6 +54,18 @@ void print_stats(const netlist::FlatAnalysis& fa, const session::Outcome& outcom
                  outcome.steps.rejected_truncation, outcome.steps.rejected_newton);
 }
 
+// `xbspice run` ends the process right after this: freeing the circuit, its solver and the
+// deck costs more than solving a 256² crossbar (0.16 s of 0.9 s; 0.7 s at 512²), so the CLI
+// leaves the memory to the operating system. Sanitizer builds free it, so that leak checking
+// keeps its meaning.
+void leave_to_process_exit(session::Session&& s) {
+#if defined(__SANITIZE_ADDRESS__)
+  session::Session freed_here = std::move(s);
+#else
+  static_cast<void>(new session::Session(std::move(s)));
+#endif
+}
+
 }  // namespace
 
 int run_deck(const RunOptions& opt) {
@@ -137,6 +149,7 @@ int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
     }
   }
   if (lis) lis->finish(exit_code == kOk);
+  leave_to_process_exit(std::move(s));
   return exit_code;
 }
 

@@ -35,6 +35,7 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
   p->solver = std::make_unique<engine::DcSolver>(p->circuit, std::move(built.groups),
                                                  engine::NewtonOptions::from(p->circuit));
   p->solver->set_dc_paths(std::move(built.dc_paths));
+  p->solver->set_element_refs(std::move(built.element_refs));
   // A transient with UIC needs no DC path to ground (capacitor-only nodes are fine).
   bool need_dc_path = true;
   for (const netlist::FlatAnalysis& a : p->circuit.analyses)
