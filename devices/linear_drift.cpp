@@ -29,34 +29,13 @@ LinearDriftGroup::Eval LinearDriftGroup::evaluate(const LinearDriftParams& p, do
   return {i, di_dv, di_dx, k * i * f, k * di_dv * f, k * (di_dx * f + i * df_dx)};
 }
 
-void LinearDriftGroup::add(const netlist::FlatElement& e, const LinearDriftParams& p) {
-  inst_.push_back({e.name, {e.nodes[0], e.nodes[1], e.nodes[2]}, p});
-}
-
-void LinearDriftGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
-  for (const Instance& in : inst_) {
-    engine::Unknown p = ctx.node(in.nodes[0]), n = ctx.node(in.nodes[1]), x = ctx.node(in.nodes[2]);
-    rows_.push_back({p.value, n.value, x.value});
-    slots_.push_back({sys.request(p, p), sys.request(p, n), sys.request(n, p), sys.request(n, n),
-                      sys.request(p, x), sys.request(n, x), sys.request(x, p), sys.request(x, n),
-                      sys.request(x, x)});
-  }
-}
-
-void LinearDriftGroup::resolve(const engine::MnaSystem& sys) {
-  ground_ = sys.size();
-  engine::resolve_rows_and_slots(sys, rows_, slots_);
-}
-
 void LinearDriftGroup::load(const engine::EvalRequest& r) const {
   for (size_t k = 0; k < inst_.size(); ++k) {
     const auto& row = rows_[k];
     const auto& s = slots_[k];
     const double x = r.x[row[2]];
-    if (r.charge) {  // the state's own charge (q = x), and its truncation error
-      r.charge[row[2]] += x;
-      r.state_charge[state_ + k] = x;
-      r.reactive_jacobian()[s[8]] += r.reactive_scale();
+    if (r.charge) {
+      load_state_charge(r, k);
       if (r.charges_only) continue;
     }
     const Eval d = evaluate(inst_[k].p, r.x[row[0]] - r.x[row[1]], x);
@@ -68,9 +47,8 @@ void LinearDriftGroup::load(const engine::EvalRequest& r) const {
     r.jacobian[s[3]] += d.di_dv;
     r.jacobian[s[4]] += d.di_dx;
     r.jacobian[s[5]] -= d.di_dx;
-    if (!r.charge) {  // DC: the state holds its initial value
-      r.residual[row[2]] += x - inst_[k].p.x0;
-      r.jacobian[s[8]] += 1;
+    if (!r.charge) {
+      load_held_state(r, k);
       continue;
     }
     r.residual[row[2]] -= d.rate;
@@ -82,17 +60,6 @@ void LinearDriftGroup::load(const engine::EvalRequest& r) const {
 
 double LinearDriftGroup::current(size_t k, const double* x) const {
   return evaluate(inst_[k].p, x[rows_[k][0]] - x[rows_[k][1]], x[rows_[k][2]]).i;
-}
-
-std::optional<std::string> LinearDriftGroup::state_name(int state) const {
-  const int k = state - state_;
-  if (k < 0 || k >= static_cast<int>(inst_.size())) return std::nullopt;
-  return "state of " + inst_[k].name;
-}
-
-void LinearDriftGroup::initial_values(std::vector<std::pair<int, double>>& out) const {
-  for (size_t k = 0; k < inst_.size(); ++k)
-    if (rows_[k][2] < ground_) out.emplace_back(rows_[k][2], inst_[k].p.x0);
 }
 
 namespace {

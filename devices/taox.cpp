@@ -135,30 +135,6 @@ TaoxGroup::Rate TaoxGroup::rate_at(const TaoxParams& p, double v, double x) {
   return {rate, d_dv, d_dx};
 }
 
-void TaoxGroup::add(const netlist::FlatElement& e, const TaoxParams& p) {
-  inst_.push_back({e.name, {e.nodes[0], e.nodes[1], e.nodes[2]}, p});
-  x_last_.push_back(p.x0);
-}
-
-void TaoxGroup::add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) {
-  state_ = sys.add_charge_states(static_cast<int>(inst_.size()));
-}
-
-void TaoxGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
-  for (const Instance& in : inst_) {
-    engine::Unknown p = ctx.node(in.nodes[0]), n = ctx.node(in.nodes[1]), x = ctx.node(in.nodes[2]);
-    rows_.push_back({p.value, n.value, x.value});
-    slots_.push_back({sys.request(p, p), sys.request(p, n), sys.request(n, p), sys.request(n, n),
-                      sys.request(p, x), sys.request(n, x), sys.request(x, p), sys.request(x, n),
-                      sys.request(x, x)});
-  }
-}
-
-void TaoxGroup::resolve(const engine::MnaSystem& sys) {
-  ground_ = static_cast<size_t>(sys.size());
-  engine::resolve_rows_and_slots(sys, rows_, slots_);
-}
-
 void TaoxGroup::load(const engine::EvalRequest& r) const {
   for (size_t k = 0; k < inst_.size(); ++k) {
     const TaoxParams& p = inst_[k].p;
@@ -166,10 +142,8 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
     const auto& s = slots_[k];
     const double v = r.x[row[0]] - r.x[row[1]];
     const double x_unknown = r.x[row[2]];
-    if (r.charge) {  // the state's own charge (q = x), and its truncation error
-      r.charge[row[2]] += x_unknown;
-      r.state_charge[state_ + k] = x_unknown;
-      r.reactive_jacobian()[s[8]] += r.reactive_scale();
+    if (r.charge) {
+      load_state_charge(r, k);
       if (r.charges_only) continue;
     }
     // Newton must not take the state below zero: evaluate at half the last state instead.
@@ -188,9 +162,8 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
     r.jacobian[s[3]] += c.di_dv;
     r.jacobian[s[4]] += c.di_dx;
     r.jacobian[s[5]] -= c.di_dx;
-    if (!r.charge) {  // DC: the state holds its initial value
-      r.residual[row[2]] += x_unknown - p.x0;
-      r.jacobian[s[8]] += 1;
+    if (!r.charge) {
+      load_held_state(r, k);
       continue;
     }
     const Rate rate = rate_at(p, v, x);
@@ -201,18 +174,8 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
   }
 }
 
-void TaoxGroup::instance_names(std::vector<std::string_view>& out) const {
-  engine::append_names(inst_, out);
-}
-
 double TaoxGroup::current(size_t k, const double* x) const {
   return current_at(inst_[k].p, x[rows_[k][0]] - x[rows_[k][1]], x[rows_[k][2]]).i;
-}
-
-std::optional<std::string> TaoxGroup::state_name(int state) const {
-  const int k = state - state_;
-  if (k < 0 || k >= static_cast<int>(inst_.size())) return std::nullopt;
-  return "state of " + inst_[k].name;
 }
 
 namespace {

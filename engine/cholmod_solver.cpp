@@ -6,14 +6,6 @@
 #include <cstring>
 
 namespace xb::engine {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-}  // namespace
-
 CholmodSolver::CholmodSolver() {
   cholmod_start(&common_);
   common_.supernodal = CHOLMOD_SUPERNODAL;

@@ -5,10 +5,6 @@
 namespace xb::engine {
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 // std::complex<double> is laid out as two doubles (real, imaginary), which is KLU's format.
 double* interleaved(const std::complex<double>* z) {
   return const_cast<double*>(reinterpret_cast<const double*>(z));

@@ -4,14 +4,6 @@
 #include <cmath>
 
 namespace xb::engine {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-}  // namespace
-
 KluSolver::KluSolver() {
   klu_defaults(&common_);
   common_.halt_if_singular = 1;

@@ -5,6 +5,7 @@
 // Implementations: KluSolver (LU, any matrix), CholmodSolver (supernodal Cholesky, symmetric
 // positive definite matrices) and ComplexKluSolver (LU of complex matrices, for AC).
 
+#include <chrono>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,11 @@ struct SolverCounters {
     return d;
   }
 };
+
+// Wall time since t0, for the counters.
+inline double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
 
 // not_positive_definite: only from a Cholesky factorization; the caller falls back to LU.
 enum class FactorStatus { ok, singular, failed, not_positive_definite };
