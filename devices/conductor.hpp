@@ -29,6 +29,8 @@ class ConductorGroup : public engine::DeviceGroup {
   void add(const netlist::FlatElement& e, double g, const Range& range);
 
   std::string_view type_name() const override { return "conductor"; }
+  bool linear() const override { return true; }
+  bool has_charges() const override { return false; }
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
   void load(const engine::EvalRequest& r) const override;

@@ -19,6 +19,7 @@ class OpampTanhGroup : public engine::DeviceGroup {
 
   std::string_view type_name() const override { return "opamp_tanh"; }
   bool linear() const override { return inst_.empty(); }
+  bool has_charges() const override { return false; }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;
@@ -43,6 +44,7 @@ class OpampGroup : public engine::DeviceGroup {
 
   std::string_view type_name() const override { return "opamp"; }
   bool linear() const override { return inst_.empty(); }
+  bool has_charges() const override { return false; }
   void add_unknowns(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) override;
   void resolve(const engine::MnaSystem& sys) override;

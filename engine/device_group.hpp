@@ -103,8 +103,10 @@ class DeviceGroup {
  public:
   virtual ~DeviceGroup() = default;
   virtual std::string_view type_name() const = 0;
-  virtual bool linear() const { return true; }        // every instance of the group is linear
-  virtual bool has_charges() const { return false; }  // some instance adds to `charge`
+  // Declared by every group, never assumed: a wrong "linear" would skip Newton, a wrong "no
+  // charges" would drop a capacitance from the transient.
+  virtual bool linear() const = 0;       // every instance of the group is linear
+  virtual bool has_charges() const = 0;  // some instance adds to `charge`
 
   virtual void add_unknowns(MnaSystem&, const BindContext&) {}
   virtual void request_slots(MnaSystem& sys, const BindContext& ctx) = 0;

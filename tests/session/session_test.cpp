@@ -278,3 +278,38 @@ TEST(Session, DeckErrorsAreDiagnosticsNotExceptions) {
   EXPECT_EQ(ac.diagnostics().items()[0].code, "unsupported");
   EXPECT_EQ(ac.diagnostics().items()[0].loc.line, 4u);
 }
+
+// A .dc over a 784-column .data table (an MNIST image per row, one source per pixel): every
+// column bound once to its source, the rows solved from one factorization, each row's summing
+// node at its closed form Σ g·v / (Σ g + g_load).
+TEST(Session, WideDataTableSweepsThroughHandles) {
+  const int columns = 784, rows = 6;
+  std::string deck = "wide table\n";
+  for (int k = 0; k < columns; ++k)
+    deck += "v" + std::to_string(k) + " in" + std::to_string(k) + " 0 0\nr" + std::to_string(k) +
+            " in" + std::to_string(k) + " sum " + std::to_string(1000 + k) + "\n";
+  deck += "rload sum 0 50\n.data pixels";
+  for (int k = 0; k < columns; ++k) deck += " v" + std::to_string(k);
+  deck += "\n";
+  auto pixel = [](int row, int k) { return ((row * 31 + k * 17) % 16) / 15.0; };
+  for (int row = 0; row < rows; ++row) {
+    for (int k = 0; k < columns; ++k) deck += " " + std::to_string(pixel(row, k));
+    deck += "\n";
+  }
+  deck += ".enddata\n.dc data=pixels\n.print dc v(sum)\n.end\n";
+  Session s = from_text(deck);
+  ASSERT_TRUE(s.ok()) << s.format_diagnostics();
+  const uint64_t factors = s.counters().factor + s.counters().refactor;
+  session::Outcome out = s.run(0);
+  ASSERT_TRUE(out.status.ok) << out.status.message;
+  EXPECT_EQ(s.counters().factor + s.counters().refactor - factors, 1u);
+  ASSERT_EQ(out.results.rows.size(), static_cast<size_t>(rows));
+  for (int row = 0; row < rows; ++row) {
+    double num = 0, den = 1.0 / 50;
+    for (int k = 0; k < columns; ++k) {
+      const double g = 1.0 / (1000 + k);
+      num += g * std::stod(std::to_string(pixel(row, k))), den += g;
+    }
+    EXPECT_NEAR(out.results.rows[row].back(), num / den, 1e-12) << "row " << row;
+  }
+}
