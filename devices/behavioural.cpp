@@ -7,16 +7,25 @@
 namespace xb::devices {
 namespace {
 
-class DcContext : public netlist::EvalContext {
+// The simulator variables an expression may read: `temper` (°C), `time` (0 outside a
+// transient), `hertz` (0: no small-signal analysis yet).
+class SimContext : public netlist::EvalContext {
  public:
-  explicit DcContext(double temperature) : temperature_(temperature) {}
+  SimContext(double temperature, double time) : temperature_(temperature), time_(time) {}
   std::optional<double> param(std::string_view) const override { return std::nullopt; }
   std::optional<double> sim_var(netlist::SimVar v) const override {
-    return v == netlist::SimVar::temper ? temperature_ : 0.0;  // time = hertz = 0 in DC
+    switch (v) {
+      case netlist::SimVar::temper:
+        return temperature_;
+      case netlist::SimVar::time:
+        return time_;
+      default:
+        return 0.0;
+    }
   }
 
  private:
-  double temperature_;
+  double temperature_, time_;
 };
 
 }  // namespace
@@ -81,12 +90,13 @@ void BehaviouralGroup::resolve(const engine::MnaSystem& sys) {
   }
 }
 
-double BehaviouralGroup::output(size_t k, const double* x, double* gradient) const {
+double BehaviouralGroup::output(size_t k, const double* x, double* gradient, double time) const {
   const auto& cols = columns_[k];
   for (size_t r = 0; r < cols.size(); ++r) refs_scratch_[r] = x[cols[r].row_a] - x[cols[r].row_b];
   double v = 0;
   std::string error;
-  if (!gradients_[k]->evaluate(refs_scratch_.data(), DcContext(temperature_), v, gradient, error))
+  if (!gradients_[k]->evaluate(refs_scratch_.data(), SimContext(temperature_, time), v, gradient,
+                               error))
     return std::numeric_limits<double>::quiet_NaN();  // Newton reports the non-finite result
   const Instance& in = inst_[k];
   const bool clamped = (in.max && v > *in.max) || (in.min && v < *in.min);
@@ -99,7 +109,7 @@ double BehaviouralGroup::output(size_t k, const double* x, double* gradient) con
 void BehaviouralGroup::load(const engine::EvalRequest& r) const {
   for (size_t k = 0; k < inst_.size(); ++k) {
     const auto& row = rows_[k];
-    const double e = output(k, r.x, grad_scratch_.data());
+    const double e = output(k, r.x, grad_scratch_.data(), r.transient ? r.time : 0.0);
     if (inst_[k].voltage_defined) {
       const double j = r.x[row[2]];
       const auto& s = branch_slots_[k];
@@ -135,7 +145,7 @@ void BehaviouralGroup::instance_names(std::vector<std::string_view>& out) const 
 
 double BehaviouralGroup::current(size_t k, const double* x) const {
   if (inst_[k].voltage_defined) return x[rows_[k][2]];
-  return output(k, x, grad_scratch_.data());
+  return output(k, x, grad_scratch_.data(), time_);
 }
 
 namespace {

@@ -41,6 +41,8 @@ class BehaviouralGroup : public engine::DeviceGroup {
   void instance_names(std::vector<std::string_view>& out) const override;
   double current(size_t k, const double* x) const override;
   void set_temperature(double celsius) override { temperature_ = celsius; }
+  // Where current() evaluates `time`.
+  void set_time(bool transient, double t) override { time_ = transient ? t : 0.0; }
 
   // Names of elements whose branch currents the expressions read but no group provides.
   const std::vector<std::string>& unresolved() const { return unresolved_; }
@@ -50,7 +52,7 @@ class BehaviouralGroup : public engine::DeviceGroup {
     engine::Unknown a = engine::kGround, b = engine::kGround;
     int row_a = -1, row_b = -1;
   };
-  double output(size_t k, const double* x, double* gradient) const;
+  double output(size_t k, const double* x, double* gradient, double time) const;
 
   std::vector<Instance> inst_;
   std::vector<std::unique_ptr<netlist::ExpressionGradient>> gradients_;
@@ -61,6 +63,7 @@ class BehaviouralGroup : public engine::DeviceGroup {
   std::vector<std::vector<std::array<int, 4>>> ref_slots_;  // per ref: two rows × (a, b)
   std::vector<std::string> unresolved_;
   double temperature_ = 27;
+  double time_ = 0;  // for current(), set by set_time
   mutable std::vector<double> refs_scratch_, grad_scratch_;
 };
 

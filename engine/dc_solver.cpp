@@ -385,6 +385,7 @@ void DcSolver::end_transient() {
 }
 
 void DcSolver::set_temperature(double celsius) {
+  temperature_ = celsius;
   for (auto& g : groups_) g->set_temperature(celsius);
   factored_ = false;
 }

@@ -99,6 +99,9 @@ class DcSolver {
   const NewtonOptions& options() const { return opt_; }
   std::string describe(int unknown) const { return describe_unknown(unknown); }
   void set_temperature(double celsius);
+  double temperature() const { return temperature_; }
+  // The transient's present time, or nullopt in DC.
+  std::optional<double> time() const { return time_; }
 
   const MnaSystem& system() const { return sys_; }
   const std::vector<double>& solution() const { return x_; }  // size n + 1, x[n] = 0 (ground)
@@ -160,6 +163,7 @@ class DcSolver {
   std::vector<std::pair<int, int>> element_refs_;
   std::vector<double> x_, f_, jac_, dx_, q_, qs_;
   std::optional<double> time_;
+  double temperature_ = 27.0;
   const std::vector<double>* state_derivatives_ = nullptr;
   Dynamics dyn_;
   double factored_a0_ = 0;     // a0 the linear factorization was made with

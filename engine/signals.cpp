@@ -36,6 +36,11 @@ class SolutionContext : public netlist::EvalContext {
     return s_.voltage(*na) - s_.voltage(*nb);
   }
   std::optional<double> current(std::string_view e) const override { return s_.current(e); }
+  std::optional<double> sim_var(netlist::SimVar v) const override {
+    if (v == netlist::SimVar::temper) return s_.temperature();
+    if (v == netlist::SimVar::time) return s_.time().value_or(0.0);
+    return 0.0;
+  }
 
  private:
   const netlist::Circuit& c_;

@@ -216,3 +216,21 @@ TEST(Transient, CapacitorCurrentIsItsChargeDerivative) {
     EXPECT_NEAR(row[c2], -row[c1], 1e-12) << row[0];
   }
 }
+
+// `time` reaches every behavioural source (B, E value=, G cur=) in a transient, and is 0 in DC.
+TEST(Transient, BehaviouralSourcesReadTime) {
+  const std::string deck =
+      "time\nb1 o 0 v={time*1e6}\nr1 o 0 1k\ne1 p 0 value={2*time*1e6}\nrp p 0 1k\n"
+      "g1 0 q cur={time*1e3}\nrq q 0 1k\n.tran 0.1u 1u\n"
+      ".print tran v(o) v(p) v(q) i(b1) par('time*2e6')\n.end\n";
+  TranRun r = run_tran(deck);
+  ASSERT_TRUE(r.outcome.status.ok) << r.outcome.status.message;
+  ASSERT_GT(r.outcome.results.rows.size(), 10u);
+  EXPECT_LT(worst_error(r, "v(o)", [](double t) { return 1e6 * t; }), 1e-12);
+  EXPECT_LT(worst_error(r, "v(p)", [](double t) { return 2e6 * t; }), 1e-12);
+  EXPECT_LT(worst_error(r, "v(q)", [](double t) { return 1e3 * t * 1e3; }), 1e-12);
+  // i(b1) follows too: −v(o)/1k flows back into its + terminal.
+  EXPECT_LT(worst_error(r, "i(b1)", [](double t) { return -1e6 * t / 1e3; }), 1e-15);
+  // And the outputs' expressions.
+  EXPECT_LT(worst_error(r, "par(time*2e6)", [](double t) { return 2e6 * t; }), 1e-12);
+}
