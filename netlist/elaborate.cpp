@@ -213,6 +213,11 @@ class Elaborator {
     define_models(deck_, frame);
     std::vector<const Subckt*> stack;
     elaborate_body(deck_, frame, stack);
+    // HSPICE and ngspice refuse a deck without elements: there is nothing to simulate.
+    if (c_.elements.empty() && !diag_.has_errors())
+      diag_.error("no-circuit", SourceLoc{FileId{0}, 1, 1},
+                  "the deck has no circuit elements: nothing to simulate (is this an include "
+                  "file or a library?)");
     check_references();
     analyses(top);
     misc(top);
@@ -734,14 +739,19 @@ class Elaborator {
     for (const Print& p : deck_.prints) {
       for (const OutputVar& v : p.outputs) {
         if (v.function.empty() || v.args.empty() || v.args[0] == "*" || v.expr) continue;
-        bool voltage = v.function[0] == 'v';
-        bool ok = voltage ? c_.find_node(v.args[0]).has_value() &&
-                                (v.args.size() < 2 || c_.find_node(v.args[1]).has_value())
-                          : c_.find_element(v.args[0]) != nullptr;
-        if (!ok)
-          diag_.warning(
-              "unknown-output", v.loc,
-              "output " + v.function + "(" + v.args[0] + ") names nothing in the circuit: ignored");
+        // A column of zeros for a name that is not there would be silently wrong.
+        std::string output = v.function + "(" + v.args[0];
+        for (size_t k = 1; k < v.args.size(); ++k) output += "," + v.args[k];
+        output += ")";
+        if (v.function[0] == 'v') {
+          for (size_t k = 0; k < v.args.size() && k < 2; ++k)
+            if (!c_.find_node(v.args[k]))
+              diag_.error("unknown-output", v.loc,
+                          "output " + output + ": no node '" + v.args[k] + "' in the circuit");
+        } else if (!c_.find_element(v.args[0])) {
+          diag_.error("unknown-output", v.loc,
+                      "output " + output + ": no element '" + v.args[0] + "' in the circuit");
+        }
       }
       c_.prints.push_back(p);
     }
