@@ -69,7 +69,9 @@ double Waveform::value(double t) const {
       double u = t - td;
       if (u <= 0) return v1;
       if (a_.size() > 7 && a_[7] > 0 && per > 0 && u >= a_[7] * per) return v1;
-      if (per > 0 && u >= per) u -= per * std::floor(u / per);
+      // SPICE3 (vsrcload.c) wraps only past a whole period: at t = td + per the pulse is still
+      // in its first period, which decides the last point when per defaults to tstop.
+      if (per > 0 && u > per) u -= per * std::floor(u / per);
       if (u <= 0 || u >= tr + pw + tf) return v1;
       if (u >= tr + pw) return v2 + (v1 - v2) * (u - tr - pw) / tf;
       if (u >= tr) return v2;

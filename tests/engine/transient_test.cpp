@@ -234,3 +234,15 @@ TEST(Transient, BehaviouralSourcesReadTime) {
   // And the outputs' expressions.
   EXPECT_LT(worst_error(r, "par(time*2e6)", [](double t) { return 2e6 * t; }), 1e-12);
 }
+
+// PULSE(0 1) with PW and PER defaulting to tstop (ngspice's tests/general/rc.cir): at t = tstop
+// the pulse is still high, as SPICE3 evaluates it (no wrap into a second period).
+TEST(Transient, DefaultPulseStaysInItsFirstPeriodAtTstop) {
+  TranRun r =
+      run_tran("p\nvin 1 0 pulse(0 1)\nr1 1 0 1k\n.tran 0.1u 1u\n.print tran v(1) i(vin)\n.end\n");
+  ASSERT_TRUE(r.outcome.status.ok) << r.outcome.status.message;
+  const auto& last = r.outcome.results.rows.back();
+  EXPECT_DOUBLE_EQ(last[0], 1e-6);
+  EXPECT_DOUBLE_EQ(last[r.col("v(1)")], 1.0);
+  EXPECT_DOUBLE_EQ(last[r.col("i(vin)")], -1e-3);
+}
