@@ -1,6 +1,7 @@
 #include "netlist/elaborate.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <memory>
 #include <unordered_set>
@@ -756,6 +757,16 @@ class Elaborator {
       c_.prints.push_back(p);
     }
     measures(top);
+    for (const NamedLoc& hdl : deck_.hdl_files) {
+      // An .hdl of <type>.va names a built-in device's module (what `export --to hspice`
+      // writes); any other Verilog-A would be a device xbspice does not have.
+      const std::string stem = std::filesystem::path(hdl.name).stem().string();
+      if (!opt_.x_device_types.count(to_lower(stem)))
+        diag_.error("unsupported", hdl.loc,
+                    "Verilog-A (.hdl " + hdl.name +
+                        ") is not simulated: xbspice knows only the modules of its built-in "
+                        "devices, named <type>.va");
+    }
   }
 
   // .measure values evaluated; every signal a measure reads must exist.

@@ -56,7 +56,7 @@ class Lexer {
     size_t pos = 0;
     uint32_t line = 1;
     bool title_pending = options_.first_line_is_title;
-    bool in_control = false;
+    bool in_control = false, control_refused = false;
     SourceLoc control_loc;
     while (pos < text_.size() && !too_many_) {
       size_t eol = text_.find('\n', pos);
@@ -75,12 +75,19 @@ class Lexer {
         while (first < raw.size() && is_space(raw[first])) ++first;
         std::string_view body = raw.substr(first);
         if (in_control) {
-          if (starts_with_keyword(body, ".endc")) in_control = false;
+          if (starts_with_keyword(body, ".endc")) {
+            in_control = false;
+            if (!control_refused)
+              diag_.warning("control-block", control_loc,
+                            "ngspice .control block: its output commands are not run; xbspice "
+                            "runs the deck's analyses");
+          } else if (!control_refused) {
+            control_refused = !control_command_is_output(body, line, first);
+          }
         } else if (starts_with_keyword(body, ".control")) {
           in_control = true;
+          control_refused = false;
           control_loc = SourceLoc{file_, line, static_cast<uint32_t>(first + 1)};
-          diag_.warning("control-block", control_loc,
-                        "ngspice .control block skipped: xbspice runs the deck's analyses only");
         } else if (!body.empty() && body[0] != '*') {
           if (body[0] == '+') {
             if (!have_card_) {
@@ -105,6 +112,28 @@ class Lexer {
   }
 
  private:
+  // A .control block that only runs the deck's own analyses and shows results (run, print,
+  // plot, write, ...) changes nothing xbspice simulates. Any other command (op, tran, alter,
+  // let, loops) would: that is an error at the command, since skipping it would run something
+  // else, or nothing.
+  bool control_command_is_output(std::string_view body, uint32_t line, size_t column) {
+    if (body.empty() || body[0] == '*' || body[0] == '#') return true;
+    size_t end = 0;
+    while (end < body.size() && !is_space(body[end]) && body[end] != '\r') ++end;
+    std::string word = to_lower(body.substr(0, end));
+    static const char* kOutput[] = {"run",     "print",   "plot",  "write", "wrdata", "echo",
+                                    "quit",    "exit",    "set",   "unset", "display",
+                                    "listing", "destroy", "rusage", "show", "setplot",
+                                    "asciiplot", "gnuplot", "linearize", "meas", "option"};
+    for (const char* w : kOutput)
+      if (word == w) return true;
+    diag_.error("unsupported", SourceLoc{file_, line, static_cast<uint32_t>(column + 1)},
+                "ngspice .control command '" + word +
+                    "' is not supported (only run and output commands are): write the analysis "
+                    "as a dot statement outside the block");
+    return false;
+  }
+
   static bool starts_with_keyword(std::string_view body, std::string_view kw) {
     if (body.size() < kw.size() || !iequals(body.substr(0, kw.size()), kw)) return false;
     return body.size() == kw.size() || is_space(body[kw.size()]);

@@ -255,6 +255,12 @@ class Parser {
     if (k == ".protect" || k == ".unprotect" || k == ".prot" || k == ".unprot" || k == ".width" ||
         k == ".csparam" || k == ".endc" || k == ".control")
       return;
+    if (k == ".if" || k == ".elseif" || k == ".else" || k == ".endif") {
+      // Keeping every branch would simulate a circuit the deck does not describe.
+      diag_.error("unsupported", kw.loc,
+                  "conditional blocks (.if/.elseif/.else/.endif) are not supported yet");
+      return;
+    }
     if (k == ".func") {
       diag_.error("unsupported", kw.loc, "user functions (.func) are not supported");
       return;

@@ -80,12 +80,24 @@ TEST(Lexer, BinaryInputRejected) {
   EXPECT_EQ(l->diag.items()[0].code, "binary-input");
 }
 
-TEST(Lexer, ControlBlockSkippedWithWarning) {
+// A .control block that only runs and prints is skipped with a warning; one whose commands
+// would change what is simulated is an error at that command.
+TEST(Lexer, ControlBlockOfOutputCommandsSkippedWithWarning) {
   auto l = lex("t\nR1 a 0 1\n.control\nrun\nprint \"it's\n.endc\nR2 a 0 1\n");
   EXPECT_FALSE(l->diag.has_errors());
   EXPECT_EQ(l->diag.warning_count(), 1u);
   ASSERT_EQ(l->cards.size(), 2u);
   EXPECT_EQ(l->cards[1][0], "R2");
+}
+
+TEST(Lexer, ControlBlockThatSimulatesIsAnError) {
+  auto l = lex("t\nR1 a 0 1\n.control\nrun\n  tran 1n 1u\nplot v(a)\n.endc\n");
+  ASSERT_EQ(l->diag.error_count(), 1u);
+  const auto& d = l->diag.items()[0];
+  EXPECT_EQ(d.code, "unsupported");
+  EXPECT_EQ(d.loc.line, 5u);
+  EXPECT_EQ(d.loc.col, 3u);
+  EXPECT_NE(d.message.find("ngspice .control command 'tran' is not supported"), std::string::npos);
 }
 
 TEST(Lexer, CrLfLineEndings) {
