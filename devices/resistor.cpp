@@ -81,6 +81,10 @@ namespace {
 std::string add_resistor(engine::DeviceGroup* group, const netlist::FlatElement& e,
                          const ResolvedParams& p, const BuildContext&) {
   enum { kR, kTc1, kTc2, kM };
+  if (!e.expressions.empty())
+    return "a resistance that depends on node voltages or currents (R='" +
+           e.expressions.front().second->text() +
+           "') is not simulated yet: write it as a G or B source";
   const double r = !e.values.empty() ? e.values[0] : p[kR];
   if (std::isnan(r)) return "resistor has no value (give it positionally or as r=)";
   if (r == 0 || !std::isfinite(r)) return "resistance must be finite and non-zero";

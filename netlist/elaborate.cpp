@@ -1,8 +1,8 @@
 #include "netlist/elaborate.hpp"
 
 #include <cmath>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <unordered_set>
 
@@ -447,7 +447,14 @@ class Elaborator {
         !find_param(fe.params, std::string(1, el.kind)) &&
         !(el.kind == 'r' && find_param(fe.params, "resistance")) &&
         !(el.kind == 'c' && find_param(fe.params, "capacitance")) && fe.expressions.empty()) {
-      error("missing-value", el.loc, "element " + fe.name + " has no value", f);
+      if (fe.model >= 0)  // "r1 a b rmod": the value would come from the model
+        error("unsupported", el.loc,
+              "element " + fe.name + " takes its value from model '" + el.model +
+                  "': models of R, C and L (.model " + el.model + " " + c_.models[fe.model].type +
+                  ") are not simulated yet; give the value",
+              f);
+      else
+        error("missing-value", el.loc, "element " + fe.name + " has no value", f);
       return;
     }
     if ((el.kind == 'v' || el.kind == 'i') && el.source) source(*el.source, fe, f);

@@ -9,7 +9,8 @@ namespace xb::netlist {
 namespace {
 
 bool is_source_keyword(std::string_view w) {
-  static const char* kw[] = {"dc", "ac", "pulse", "pwl", "sin", "exp", "sffm", "am"};
+  static const char* kw[] = {"dc",  "ac",   "pulse", "pwl",     "sin",    "sine",
+                             "exp", "sffm", "am",    "distof1", "distof2"};
   for (const char* k : kw)
     if (iequals(w, k)) return true;
   return false;
@@ -18,7 +19,8 @@ bool is_source_keyword(std::string_view w) {
 SourceFunction source_function(std::string_view w) {
   if (iequals(w, "pulse")) return SourceFunction::pulse;
   if (iequals(w, "pwl")) return SourceFunction::pwl;
-  if (iequals(w, "sin")) return SourceFunction::sin;
+  // SINE is LTspice's spelling of SIN.
+  if (iequals(w, "sin") || iequals(w, "sine")) return SourceFunction::sin;
   if (iequals(w, "exp")) return SourceFunction::exp;
   if (iequals(w, "sffm")) return SourceFunction::sffm;
   if (iequals(w, "am")) return SourceFunction::am;
@@ -129,6 +131,15 @@ bool read_source(CardCursor& c, Element& el) {
       c.skip_commas();
       if (c.at_value() && (!c.is_word() || !is_source_keyword(c.peek().text)))
         s.ac_phase = c.read_value();
+    } else if (c.is_keyword("distof1") || c.is_keyword("distof2")) {
+      // ngspice's distortion inputs (magnitude, phase) matter only to .disto, which is not
+      // simulated (its statement is an error there): read and set aside.
+      c.next();
+      for (int k = 0; k < 2 && c.at_value() && (!c.is_word() || !is_source_keyword(c.peek().text));
+           ++k) {
+        c.read_value();
+        c.skip_commas();
+      }
     } else if (c.is_word() && source_function(c.peek().text) != SourceFunction::none) {
       if (s.function != SourceFunction::none)
         return c.diag().error("syntax", c.loc(),

@@ -121,10 +121,10 @@ class Lexer {
     size_t end = 0;
     while (end < body.size() && !is_space(body[end]) && body[end] != '\r') ++end;
     std::string word = to_lower(body.substr(0, end));
-    static const char* kOutput[] = {"run",     "print",   "plot",  "write", "wrdata", "echo",
-                                    "quit",    "exit",    "set",   "unset", "display",
-                                    "listing", "destroy", "rusage", "show", "setplot",
-                                    "asciiplot", "gnuplot", "linearize", "meas", "option"};
+    static const char* kOutput[] = {
+        "run",  "print",   "plot",      "write",   "wrdata",    "echo",    "quit",
+        "exit", "set",     "unset",     "display", "listing",   "destroy", "rusage",
+        "show", "setplot", "asciiplot", "gnuplot", "linearize", "meas",    "option"};
     for (const char* w : kOutput)
       if (word == w) return true;
     diag_.error("unsupported", SourceLoc{file_, line, static_cast<uint32_t>(column + 1)},

@@ -19,6 +19,14 @@ char lower(char c) {
   return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
+// The micro sign in UTF-8, as decks written on Windows or copied from datasheets have it: µ
+// (U+00B5) or the Greek μ (U+03BC). Both mean u, as LTspice reads them. 2 bytes, or 0.
+size_t micro_sign_length(std::string_view t) {
+  if (t.size() >= 2 && ((t[0] == '\xC2' && t[1] == '\xB5') || (t[0] == '\xCE' && t[1] == '\xBC')))
+    return 2;
+  return 0;
+}
+
 // Length of the numeric mantissa+exponent at the start of text (sign allowed), 0 if none.
 size_t mantissa_length(std::string_view t) {
   size_t i = 0;
@@ -88,6 +96,7 @@ std::optional<size_t> count_value(double v, size_t min, size_t max) {
 size_t number_length(std::string_view text) {
   size_t n = mantissa_length(text);
   if (n == 0) return 0;
+  n += micro_sign_length(text.substr(n));
   while (n < text.size() && is_alpha(text[n])) ++n;
   return n;
 }
@@ -95,7 +104,8 @@ size_t number_length(std::string_view text) {
 std::optional<double> parse_number(std::string_view token) {
   size_t m = mantissa_length(token);
   if (m == 0) return std::nullopt;
-  for (size_t i = m; i < token.size(); ++i)
+  const size_t micro = micro_sign_length(token.substr(m));
+  for (size_t i = m + micro; i < token.size(); ++i)
     if (!is_alpha(token[i])) return std::nullopt;
   double mantissa = 0;
   std::string_view digits = token.substr(0, m);
@@ -106,7 +116,7 @@ std::optional<double> parse_number(std::string_view token) {
   } else if (ec != std::errc() || ptr != digits.data() + digits.size()) {
     return std::nullopt;
   }
-  return mantissa * scale_of(token.substr(m));
+  return mantissa * (micro ? 1e-6 : scale_of(token.substr(m)));
 }
 
 }  // namespace xb::netlist

@@ -225,3 +225,43 @@ TEST(Descriptor, ParametersAreCheckedAgainstTheTable) {
   const std::string place = diagnostics("d\n.model dd d\nv1 a 0 0.7\nd1 a 0 dd is=1e-15\n.op\n");
   EXPECT_NE(place.find("unknown instance parameter 'is' for diode"), std::string::npos) << place;
 }
+
+// What ngspice decks write either works as there or is named as unsupported.
+TEST(Descriptor, DialectFormsWorkOrAreNamed) {
+  auto diagnostics = [](const std::string& deck) {
+    session::Session s = session::Session::from_deck(netlist::parse_deck_text(deck, "t.sp").deck);
+    return s.format_diagnostics();
+  };
+  EXPECT_NE(diagnostics("r\n.model rmod r (rsh=100)\nv1 1 0 1\nr1 1 0 rmod\n.op\n")
+                .find("t.sp:4:1: error: element r1 takes its value from model 'rmod': models of "
+                      "R, C and L (.model rmod r) are not simulated yet"),
+            std::string::npos);
+  EXPECT_NE(diagnostics("r\nv1 1 0 1\nvq q 0 0.5\nr1 1 0 R='100*V(q)'\n.op\n")
+                .find("error: element r1: a resistance that depends on node voltages or currents "
+                      "(R='(100 * v(q))') is not simulated yet: write it as a G or B source"),
+            std::string::npos);
+  // SINE (LTspice) is SIN; DISTOF1/2 are read and set aside; µ is micro.
+  session::Session sine = session::Session::from_deck(
+      netlist::parse_deck_text("s\nv1 a 0 Sine(0 1 1k) distof1 0.5 0\nr1 a 0 1k\nc1 a 0 1\xC2\xB5"
+                               "F\n.end\n",
+                               "t.sp")
+          .deck);
+  ASSERT_TRUE(sine.ok()) << sine.format_diagnostics();
+  session::Outcome out = sine.tran(10e-6, 250e-6);
+  ASSERT_TRUE(out.status.ok) << out.status.message;
+  const auto& sig = out.results.signals;
+  const size_t va = std::find(sig.begin(), sig.end(), "v(a)") - sig.begin();
+  ASSERT_LT(va, sig.size());
+  for (const auto& row : out.results.rows)
+    EXPECT_NEAR(row[va], std::sin(2 * M_PI * 1e3 * row[0]), 1e-12) << "t = " << row[0];
+  // The capacitor read 1 µF: −i(v1) = v/1k + C·dv/dt, the second term 6.3 mA at its peak
+  // (the integration's error far below the 1 % that a wrong prefix would be off by 1e6).
+  const size_t iv = std::find(sig.begin(), sig.end(), "i(v1)") - sig.begin();
+  ASSERT_LT(iv, sig.size());
+  const double w = 2 * M_PI * 1e3;
+  for (size_t k = 5; k < out.results.rows.size(); ++k) {
+    const double t = out.results.rows[k][0];
+    EXPECT_NEAR(-out.results.rows[k][iv], std::sin(w * t) / 1e3 + 1e-6 * w * std::cos(w * t), 6e-5)
+        << "t = " << t;
+  }
+}

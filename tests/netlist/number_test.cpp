@@ -49,3 +49,15 @@ TEST(Number, NotNumbers) {
   EXPECT_FALSE(parse_number("-"));
   EXPECT_FALSE(parse_number("n1"));
 }
+
+// The micro sign in UTF-8 (µ U+00B5, Greek μ U+03BC) is u, unit letters may follow.
+TEST(Number, MicroSignIsMicro) {
+  EXPECT_DOUBLE_EQ(*parse_number("1\xC2\xB5"), 1e-6);
+  EXPECT_DOUBLE_EQ(*parse_number("4.7\xC2\xB5"
+                                 "F"),
+                   4.7e-6);
+  EXPECT_DOUBLE_EQ(*parse_number("2\xCE\xBC"
+                                 "s"),
+                   2e-6);
+  EXPECT_FALSE(parse_number("1\xC2"));  // half a character is not a number
+}
