@@ -347,8 +347,16 @@ class Parser {
         auto values = c.read_named_values();
         if (!values.empty()) m.params.push_back({to_lower(name.text), values.front()});
       } else if (c.is_word()) {
-        const Token& flag = c.next();  // a flag parameter such as "nonoise"
-        m.params.push_back({to_lower(flag.text), Value::of(1, flag.loc)});
+        const Token& word = c.next();
+        const Token& next = c.peek();
+        const bool value_follows =
+            !c.done() && !parse_number(word.text) &&
+            (next.kind == TokenKind::quoted || next.kind == TokenKind::braced ||
+             (next.kind == TokenKind::word && parse_number(next.text)));
+        if (value_follows)  // SPICE2 writes "name value" (.model n1 nmos(vto 0.77 kp 4.9e-5))
+          m.params.push_back({to_lower(word.text), c.read_value()});
+        else  // a flag parameter such as "nonoise"
+          m.params.push_back({to_lower(word.text), Value::of(1, word.loc)});
       } else {
         diag_.error("syntax", c.loc(),
                     "unexpected '" + std::string(c.peek().text) + "' in .model " + m.name);

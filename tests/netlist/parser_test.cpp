@@ -186,3 +186,26 @@ TEST(Parser, BehaviouralSourceExpressionRunsToEndOfLine) {
   EXPECT_EQ(e[1].params[0].value.expr->text(), "-2*v(a,b)-3m");
   EXPECT_EQ(e[2].params[0].value.expr->text(), "v(a)");
 }
+
+// SPICE2 model cards write "name value" without '=' (ngspice reads them so); flags stay flags.
+TEST(Parser, Spice2ModelParametersWithoutEquals) {
+  auto r = parse_ok(
+      "s2\n.model n1 nmos(vto 0.77 kp 4.9e-5 level 2 nonoise)\n"
+      ".model d1 d is 1e-14 n=1.5 rs '2*5'\n");
+  const auto& m = r.deck.models;
+  ASSERT_EQ(m.size(), 2u);
+  ASSERT_EQ(m[0].params.size(), 4u);
+  EXPECT_EQ(m[0].params[0].name, "vto");
+  EXPECT_DOUBLE_EQ(m[0].params[0].value.number, 0.77);
+  EXPECT_EQ(m[0].params[1].name, "kp");
+  EXPECT_DOUBLE_EQ(m[0].params[1].value.number, 4.9e-5);
+  EXPECT_EQ(m[0].params[2].name, "level");
+  EXPECT_DOUBLE_EQ(m[0].params[2].value.number, 2);
+  EXPECT_EQ(m[0].params[3].name, "nonoise");
+  EXPECT_DOUBLE_EQ(m[0].params[3].value.number, 1);
+  ASSERT_EQ(m[1].params.size(), 3u);
+  EXPECT_DOUBLE_EQ(m[1].params[0].value.number, 1e-14);
+  EXPECT_DOUBLE_EQ(m[1].params[1].value.number, 1.5);
+  EXPECT_EQ(m[1].params[2].name, "rs");
+  EXPECT_TRUE(m[1].params[2].value.is_expression());
+}
