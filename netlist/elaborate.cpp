@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <unordered_set>
 
 #include "netlist/lexer.hpp"
@@ -245,8 +246,31 @@ class Elaborator {
 
   // ---- models -------------------------------------------------------------------------------
 
+  // SPICE's model types (HSPICE and ngspice spellings), simulated or not: a model of any other
+  // type names nothing, and an element using it would be silently wrong.
+  bool known_model_type(const std::string& type) const {
+    static const std::unordered_set<std::string> kTypes = {
+        "d",     "nmos", "pmos", "npn",   "pnp",  "njf",  "pjf",  "nmf", "pmf", "nhfet",
+        "phfet", "r",    "res",  "c",     "cap",  "l",    "ind",  "sw",  "csw", "ltra",
+        "urc",   "txl",  "cpl",  "vdmos", "lpnp", "core", "plot", "opt", "amp"};
+    return kTypes.count(type) || opt_.x_device_types.count(type);
+  }
+
   void define_models(const Body& body, Frame& f) {
     for (const Model& m : body.models) {
+      if (!known_model_type(m.type)) {
+        std::string builtins;
+        for (const std::string& t :
+             std::set<std::string>(opt_.x_device_types.begin(), opt_.x_device_types.end()))
+          builtins += " " + t;
+        Diagnostic& d = diag_.error(
+            "unknown-model-type", m.loc,
+            "model '" + m.name + "' has unknown type '" + m.type +
+                "' (SPICE types: d nmos pmos npn pnp njf pjf r c l sw csw ...; built-in devices:" +
+                builtins + ")");
+        d.instance_path = f.path;
+        continue;
+      }
       FlatModel fm;
       fm.name = f.prefix + m.name;
       fm.type = m.type;

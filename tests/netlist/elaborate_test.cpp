@@ -82,7 +82,10 @@ TEST(Elaborate, XLineInstantiatesBuiltInDevice) {
   EXPECT_EQ(c.device_type(*x), "taox");
   EXPECT_DOUBLE_EQ(param_or(x->params, "x0", 0), 0.1);
   Diagnostics d;
-  EXPECT_EQ(first_error("t\n.model tx taox\nX1 p 0 tx\n", d)->code, "unknown-device");
+  // A SPICE model type is no device for an X line; a type nobody registered is no type at all.
+  EXPECT_EQ(first_error("t\n.model q npn\nX1 p 0 q\n", d)->code, "unknown-device");
+  Diagnostics d2;
+  EXPECT_EQ(first_error("t\n.model tx taox\nX1 p 0 tx\n", d2)->code, "unknown-model-type");
 }
 
 TEST(Elaborate, SweepPoints) {

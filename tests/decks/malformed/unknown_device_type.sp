@@ -1,5 +1,5 @@
-X line naming a model whose type is no built-in device
-* expect-error: line=5 code=unknown-device
+X line naming a model whose type is no type at all
+* expect-error: line=3 code=unknown-model-type
 .model weird frobnicator (p=1)
 v1 x 0 1
 x1 x 0 weird
