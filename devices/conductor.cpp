@@ -1,4 +1,4 @@
-// Programmable conductor (the ideal crossbar cell): i = g·(v(p) − v(n)).
+// Programmable conductor (the ideal crossbar cell): i = m·g·(v(p) − v(n)), m parallel cells.
 //   g = g=, or 1/r=; clamped to [gmin, gmax] (a device cannot be programmed past its range);
 //   levels = N ≥ 2 snaps g to the nearest of gmin + k·(gmax − gmin)/(N − 1), k = 0…N−1
 //   (N-level programming precision; needs a finite gmax).
@@ -39,8 +39,9 @@ ConductorGroup::Programmed ConductorGroup::program(double g, const Range& range)
   return {g, ""};
 }
 
-void ConductorGroup::add(const netlist::FlatElement& e, double g, const Range& range) {
+void ConductorGroup::add(const netlist::FlatElement& e, double g, const Range& range, double m) {
   range_.push_back(range);
+  m_.push_back(m);
   names_.push_back(e.name);
   nodes_.push_back({e.nodes[0], e.nodes[1]});
   g_.push_back(g);
@@ -61,7 +62,7 @@ void ConductorGroup::resolve(const engine::MnaSystem& sys) {
 void ConductorGroup::load(const engine::EvalRequest& r) const {
   for (size_t k = 0; k < g_.size(); ++k) {
     const int p = rows_[k][0], n = rows_[k][1];
-    const double g = g_[k], i = g * (r.x[p] - r.x[n]);
+    const double g = m_[k] * g_[k], i = g * (r.x[p] - r.x[n]);
     r.residual[p] += i;
     r.residual[n] -= i;
     r.jacobian[slots_[k][0]] += g;
@@ -76,7 +77,7 @@ void ConductorGroup::instance_names(std::vector<std::string_view>& out) const {
 }
 
 double ConductorGroup::current(size_t k, const double* x) const {
-  return g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
+  return m_[k] * g_[k] * (x[rows_[k][0]] - x[rows_[k][1]]);
 }
 
 std::optional<int> ConductorGroup::parameter_id(std::string_view name) const {
@@ -102,7 +103,7 @@ std::string add_conductor(engine::DeviceGroup* group, const netlist::FlatElement
                           const ResolvedParams& p, const BuildContext&) {
   ConductorGroup::Programmed g = ConductorGroup::program(p);
   if (!g.error.empty()) return g.error;
-  static_cast<ConductorGroup&>(*group).add(e, g.g, ConductorGroup::Range::from(p));
+  static_cast<ConductorGroup&>(*group).add(e, g.g, ConductorGroup::Range::from(p), p[5]);
   return "";
 }
 
@@ -149,6 +150,8 @@ const DeviceDescriptor& conductor_descriptor() {
               {"gmin", 0, "S", 0, kInf, "smallest programmable conductance"},
               {"gmax", kInf, "S", 0, kInf, "largest programmable conductance"},
               {"levels", 0, "", 0, 1e9, "programming levels in [gmin, gmax] (0: continuous)"},
+              {"m", 1, "", 1e-30, kInf, "parallel cells (each programmed to g)",
+               ParamScope::instance},
           },
       .example = "g=1m",
       .nonlinear = false,

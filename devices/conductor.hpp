@@ -26,7 +26,7 @@ class ConductorGroup : public engine::DeviceGroup {
   };
   static Programmed program(double g, const Range& range);
 
-  void add(const netlist::FlatElement& e, double g, const Range& range);
+  void add(const netlist::FlatElement& e, double g, const Range& range, double m = 1);
 
   std::string_view type_name() const override { return "conductor"; }
   bool linear() const override { return true; }
@@ -44,6 +44,7 @@ class ConductorGroup : public engine::DeviceGroup {
 
  private:
   std::vector<Range> range_;
+  std::vector<double> m_;  // parallel cells
   std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<double> g_;

@@ -83,6 +83,13 @@ BuildResult build_device_groups(const netlist::Circuit& circuit) {
         continue;
       }
       if (t->pass != pass) continue;
+      // m= (parallel copies, also from a subcircuit instance's m=) on a type that cannot take
+      // it: refused, never dropped.
+      if (const double* m = netlist::find_param(e.params, "m");
+          m && *m != 1 && !param_index(*t, "m", ParamScope::instance)) {
+        fail(e, "m= (parallel copies) is not supported for " + std::string(t->name) + " elements");
+        continue;
+      }
       std::vector<ParamProblem> unknown;
       const netlist::NumericParams& model = e.model >= 0 ? circuit.models[e.model].params : kNone;
       const ResolvedParams p = resolve_params(*t, model, e.params, &unknown);

@@ -48,11 +48,28 @@ double smoothstep_slope(double t) {
 }  // namespace
 
 TaoxParams TaoxParams::from(const ResolvedParams& r, std::string& error) {
-  enum { kA, kB, kSigp, kSigon, kSigoff, kXoff, kXon, kBeta, kGm, kAa, kBb, kXmin, kX0, kG0, kVr };
+  enum {
+    kA,
+    kB,
+    kSigp,
+    kSigon,
+    kSigoff,
+    kXoff,
+    kXon,
+    kBeta,
+    kGm,
+    kAa,
+    kBb,
+    kXmin,
+    kX0,
+    kG0,
+    kVr,
+    kM
+  };
   TaoxParams p;
   p.aoff = r[kA], p.bon = r[kB], p.sigp = r[kSigp], p.sigon = r[kSigon], p.sigoff = r[kSigoff];
   p.xoff = r[kXoff], p.xon = r[kXon], p.beta = r[kBeta], p.gm = r[kGm], p.a = r[kAa];
-  p.b = r[kBb], p.xmin = r[kXmin];
+  p.b = r[kBb], p.xmin = r[kXmin], p.m = r[kM];
   if (r.given[kX0] && r.given[kG0]) {
     error = "taox takes x0= or g0=, not both";
     return p;
@@ -152,16 +169,18 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
       if (x < 0) x = 0.5 * std::max(x_last_[k], 0.0), ++*r.limited;
       x_last_[k] = x;
     }
+    // m parallel devices share one state: m times the current, the state of one.
     const Current c = current_at(p, v, x);
-    const double i = c.i + c.di_dx * (x_unknown - x);
+    const double i = p.m * (c.i + c.di_dx * (x_unknown - x));
+    const double di_dv = p.m * c.di_dv, di_dx = p.m * c.di_dx;
     r.residual[row[0]] += i;
     r.residual[row[1]] -= i;
-    r.jacobian[s[0]] += c.di_dv;
-    r.jacobian[s[1]] -= c.di_dv;
-    r.jacobian[s[2]] -= c.di_dv;
-    r.jacobian[s[3]] += c.di_dv;
-    r.jacobian[s[4]] += c.di_dx;
-    r.jacobian[s[5]] -= c.di_dx;
+    r.jacobian[s[0]] += di_dv;
+    r.jacobian[s[1]] -= di_dv;
+    r.jacobian[s[2]] -= di_dv;
+    r.jacobian[s[3]] += di_dv;
+    r.jacobian[s[4]] += di_dx;
+    r.jacobian[s[5]] -= di_dx;
     if (!r.charge) {
       load_held_state(r, k);
       continue;
@@ -175,7 +194,8 @@ void TaoxGroup::load(const engine::EvalRequest& r) const {
 }
 
 double TaoxGroup::current(size_t k, const double* x) const {
-  return current_at(inst_[k].p, x[rows_[k][0]] - x[rows_[k][1]], x[rows_[k][2]]).i;
+  const TaoxParams& p = inst_[k].p;
+  return p.m * current_at(p, x[rows_[k][0]] - x[rows_[k][1]], x[rows_[k][2]]).i;
 }
 
 namespace {
@@ -342,6 +362,7 @@ const DeviceDescriptor& taox_descriptor() {
               {"x0", NAN, "", 0, 1, "initial state (give x0 or g0; default 0.5)"},
               {"g0", NAN, "S", 0, kInf, "initial read conductance at vread"},
               {"vread", 0.1, "V", 1e-6, 10, "read voltage for g0"},
+              {"m", 1, "", 1e-30, kInf, "parallel devices (one state)", ParamScope::instance},
           },
       .example = "x0=0.4",
       .nonlinear = true,

@@ -13,6 +13,7 @@ struct TaoxParams {
   double aoff = 1e-10, bon = 1e-4, sigp = 4e-5, sigon = 0.45, sigoff = 0.013, xoff = 0.4,
          xon = 0.06, beta = 500, gm = 0.025, a = 7.2e-6, b = 4.7, xmin = 1e-3;
   double x0 = 0.5;  // the state held in DC and at the start of a transient
+  double m = 1;     // parallel devices: m times the current, one state
 
   // From a built-in parameter table: x0 given, or solved from g0 at vread, or 0.5.
   static TaoxParams from(const ResolvedParams& p, std::string& error);

@@ -189,6 +189,7 @@ struct Frame {
   std::unordered_map<std::string, std::string> ports;  // local port name -> outer node name
   std::vector<const Body*> lexical;  // enclosing definitions, innermost last (for lookups)
   std::unordered_map<std::string, int32_t> local_models;  // model name -> Circuit index
+  double multiplier = 1;  // product of the m= of the enclosing subcircuit instances (HSPICE M)
 };
 
 class Elaborator {
@@ -486,8 +487,21 @@ class Elaborator {
       // b sources with a constant expression are still behavioural: keep them bound.
       for (const NamedValue& p : el.params) bind_expression(fe, p, f);
     }
+    apply_multiplier(fe, f);
     if (!register_name(fe.name, el.loc, f)) return;
     c_.elements.push_back(std::move(fe));
+  }
+
+  // Inside a subcircuit instance with m=, every element is that many parallel copies: its own
+  // m= is multiplied (the device types that take m honour it; the others refuse it by name).
+  static void apply_multiplier(FlatElement& fe, const Frame& f) {
+    if (f.multiplier == 1) return;
+    for (auto& [name, value] : fe.params)
+      if (name == "m") {
+        value *= f.multiplier;
+        return;
+      }
+    fe.params.emplace_back("m", f.multiplier);
   }
 
   struct FrameRenamer : Expression::Renamer {
@@ -581,6 +595,7 @@ class Elaborator {
     // the subcircuit's own scope, whose parent is the global scope.
     Scope scope(frames_.front()->scope, state_, f.path.empty() ? name : name);
     std::unordered_set<std::string> given;
+    double multiplier = 1;
     for (const NamedValue& p : el.params) {
       bool known = p.name == "m";
       for (const Param& d : def->defaults) known = known || d.name == p.name;
@@ -590,14 +605,21 @@ class Elaborator {
               "subcircuit '" + def->name + "' has no parameter '" + p.name + "'", f);
         continue;
       }
-      if (auto v = f.scope->evaluate(p.value)) scope.set(p.name, *v);
+      if (auto v = f.scope->evaluate(p.value)) {
+        scope.set(p.name, *v);
+        if (p.name == "m") multiplier = *v;
+      }
       given.insert(p.name);
+    }
+    if (!(multiplier > 0)) {
+      error("bad-value", el.loc, name + ": m= must be positive (parallel copies)", f);
+      return;
     }
     for (const Param& d : def->defaults)
       if (!given.count(d.name)) scope.define(d.name, &d.value, nullptr);
     for (const Param& d : def->body.params)
       if (!given.count(d.name)) scope.define(d.name, &d.value, nullptr);
-    Frame inner{name + ".", name, &scope, {}, f.lexical, {}};
+    Frame inner{name + ".", name, &scope, {}, f.lexical, {}, f.multiplier * multiplier};
     inner.lexical.push_back(&def->body);
     for (size_t i = 0; i < def->ports.size(); ++i)
       inner.ports[def->ports[i]] = node_name(el.nodes[i], f);
@@ -639,6 +661,7 @@ class Elaborator {
       for (const std::string& suffix : in->second) fe.nodes.push_back(node_id(name + "." + suffix));
     for (const NamedValue& p : el.params)
       if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
+    apply_multiplier(fe, f);
     if (!register_name(fe.name, el.loc, f)) return;
     c_.elements.push_back(std::move(fe));
   }

@@ -265,3 +265,33 @@ TEST(Descriptor, DialectFormsWorkOrAreNamed) {
         << "t = " << t;
   }
 }
+
+// HSPICE's M on a subcircuit instance: every element inside is that many parallel copies; a
+// type that cannot take m refuses it by name.
+TEST(Descriptor, SubcircuitMultiplierScalesEveryElement) {
+  auto current = [](const std::string& deck) {
+    session::Session s = session::Session::from_deck(netlist::parse_deck_text(deck, "t.sp").deck);
+    EXPECT_TRUE(s.ok()) << s.format_diagnostics();
+    EXPECT_TRUE(s.solve().ok);
+    return -s.read(s.probe("i(v1)"));
+  };
+  const std::string cell =
+      ".model gc conductor\n.model tx taox\n.subckt cell a b\nr1 a b 1k\nxg a b gc g=1m\n"
+      "xm a b tx x0=0.4\n.ends\n";
+  const double one = current("m\n" + cell + "v1 p 0 0.1\nx1 p 0 cell\n.op\n");
+  const double three = current("m\n" + cell + "v1 p 0 0.1\nx1 p 0 cell m=3\n.op\n");
+  EXPECT_NEAR(three, 3 * one, 1e-15);
+  // Nested instances multiply: 2 × 3.
+  const std::string nested = cell + ".subckt pair a b\nxc a b cell m=3\n.ends\n";
+  EXPECT_NEAR(current("m\n" + nested + "v1 p 0 0.1\nx1 p 0 pair m=2\n.op\n"), 6 * one, 1e-15);
+  // Built-in devices take m on their own line too.
+  EXPECT_NEAR(current("m\n.model gc conductor\nv1 p 0 1\nx1 p 0 gc g=1m m=4\n.op\n"), 4e-3, 1e-18);
+  session::Session refused = session::Session::from_deck(
+      netlist::parse_deck_text(
+          "m\n.subckt src a b\nvs a q 1\nrs q b 1k\n.ends\nv1 p 0 0\nx1 p 0 src m=2\n.op\n", "t.sp")
+          .deck);
+  EXPECT_NE(refused.format_diagnostics().find(
+                "error: element x1.vs: m= (parallel copies) is not supported for vsource elements"),
+            std::string::npos)
+      << refused.format_diagnostics();
+}
