@@ -175,6 +175,7 @@ class DcSolver {
   bool factored_ = false;       // linear circuits: factorization valid for the current values
   bool solved_once_ = false;    // itl1 for the first solve, itl2 afterwards
   bool residual_small() const;  // after assemble(): every row within its tolerance
+  void polish();                // one Newton step past SPICE's criterion (DC only)
   int total_iterations_ = 0;
 };
 
