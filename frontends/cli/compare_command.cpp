@@ -40,6 +40,24 @@ std::string g(double v) {
   return buf;
 }
 
+// Which table of A goes with which of B: the k-th of an analysis kind with the k-th of the
+// same kind (ngspice writes a deck's .dc plot before its .op one; xbspice one file each), in
+// order where a file does not say its kinds.
+std::vector<std::pair<size_t, size_t>> pair_tables(const std::vector<engine::Results>& a,
+                                                   const std::vector<engine::Results>& b) {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  std::vector<bool> used(a.size(), false);
+  for (size_t ib = 0; ib < b.size(); ++ib)
+    for (size_t ia = 0; ia < a.size(); ++ia) {
+      const bool kinds_known = !a[ia].analysis.empty() && !b[ib].analysis.empty();
+      if (used[ia] || (kinds_known && a[ia].analysis != b[ib].analysis)) continue;
+      used[ia] = true;
+      pairs.emplace_back(ia, ib);
+      break;
+    }
+  return pairs;
+}
+
 }  // namespace
 
 int run_compare(const CompareOptions& o) {
@@ -49,17 +67,30 @@ int run_compare(const CompareOptions& o) {
       std::cerr << "xbspice compare: error: " << r->error << "\n";
       return kUserError;
     }
-  if (ra.tables.size() != rb.tables.size())
-    std::printf("note: %s has %zu table(s), %s has %zu: comparing the first %zu\n", o.a.c_str(),
-                ra.tables.size(), o.b.c_str(), rb.tables.size(),
-                std::min(ra.tables.size(), rb.tables.size()));
   std::vector<std::string> wanted;
   for (const std::string& s : o.signals) wanted.push_back(key_of(s));
   bool all_pass = true;
   std::vector<SignalResult> plotted;
-  for (size_t t = 0; t < std::min(ra.tables.size(), rb.tables.size()); ++t) {
-    const engine::Results &A = ra.tables[t], &B = rb.tables[t];
-    if (ra.tables.size() > 1) std::printf("table %zu: %s\n", t + 1, B.title.c_str());
+  const std::vector<std::pair<size_t, size_t>> pairs = pair_tables(ra.tables, rb.tables);
+  // Every table of the reference must be compared: one left over is a failure, not a skip.
+  std::vector<bool> a_used(ra.tables.size(), false), b_used(rb.tables.size(), false);
+  for (auto [ia, ib] : pairs) a_used[ia] = b_used[ib] = true;
+  for (size_t ib = 0; ib < rb.tables.size(); ++ib)
+    if (!b_used[ib]) {
+      std::printf("FAIL: table %zu of %s (%s) has no counterpart in %s\n", ib + 1, o.b.c_str(),
+                  rb.tables[ib].analysis.c_str(), o.a.c_str());
+      all_pass = false;
+    }
+  for (size_t ia = 0; ia < ra.tables.size(); ++ia)
+    if (!a_used[ia])
+      std::printf("note: table %zu of %s (%s) has no counterpart in %s: not compared\n", ia + 1,
+                  o.a.c_str(), ra.tables[ia].analysis.c_str(), o.b.c_str());
+  for (size_t t = 0; t < pairs.size(); ++t) {
+    const engine::Results &A = ra.tables[pairs[t].first], &B = rb.tables[pairs[t].second];
+    if (ra.tables.size() > 1 || rb.tables.size() > 1)
+      std::printf("table %zu of %s with table %zu of %s (%s): %s\n", pairs[t].first + 1,
+                  o.a.c_str(), pairs[t].second + 1, o.b.c_str(), B.analysis.c_str(),
+                  B.title.c_str());
     // Two single-point tables (operating points) have no axis: every column is a signal.
     const bool single = A.rows.size() == 1 && B.rows.size() == 1;
     const size_t first = single ? 0 : 1;
