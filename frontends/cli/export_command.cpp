@@ -291,6 +291,14 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
   const bool control = exporter::needs_control_block(circuit);
   std::string header =
       "* exported by xbspice for ngspice: built-in devices as behavioural subcircuits\n";
+  // xbspice's DC points are converged past SPICE's criterion (to ~1e-9); ngspice at its default
+  // reltol stops up to ~1e-5 away. Tighter tolerances make the two agree to 1e-6. A deck's own
+  // .options come later and still win; transients keep ngspice's defaults, whose time steps
+  // xbspice's follow.
+  if (!dynamic)
+    header +=
+        "* tolerances tightened so that ngspice's DC solution agrees with xbspice's to 1e-6\n"
+        ".options reltol=1e-8 abstol=1e-15 vntol=1e-12\n";
   std::string block;
   if (control) {
     const std::string raw = (o.output.empty() ? std::string("xbspice")
