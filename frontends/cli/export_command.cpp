@@ -25,6 +25,57 @@ namespace {
 
 using netlist::format_number;
 
+// ngspice 39 sets no breakpoints at the repeats of a PWL with R=, so its steps straddle their
+// corners (2.5e-3 of range off on tran_pwl_repeat). A top-level source whose repeat joins up
+// (the value at R equals the last one) is written out as explicit points up to the last tstop,
+// every corner a breakpoint; one that jumps at each repeat is left as written.
+void expand_pwl_repeats(netlist::Deck& deck, const netlist::Circuit& c) {
+  double tstop = 0;
+  for (const netlist::FlatAnalysis& a : c.analyses)
+    if (a.kind == netlist::AnalysisKind::tran) tstop = std::max(tstop, a.tstop);
+  if (tstop <= 0) return;
+  constexpr size_t kMaxPoints = 1'000'000;
+  for (netlist::Element& e : deck.elements) {
+    if ((e.kind != 'v' && e.kind != 'i') || !e.source ||
+        e.source->function != netlist::SourceFunction::pwl)
+      continue;
+    const netlist::FlatElement* fe = c.find_element(e.name);
+    if (!fe || !fe->source || fe->source->args.size() < 4) continue;
+    const netlist::FlatSource& fs = *fe->source;
+    const double r = netlist::param_or(fs.options, "r", -1),
+                 td = netlist::param_or(fs.options, "td", 0);
+    const size_t n = fs.args.size() / 2;
+    const double last = fs.args[2 * (n - 1)];
+    if (r < 0 || last <= r) continue;
+    auto value_at = [&](double t) {  // the written table, linear between its points
+      for (size_t i = 1; i < n; ++i)
+        if (t <= fs.args[2 * i]) {
+          const double t0 = fs.args[2 * i - 2], t1 = fs.args[2 * i];
+          const double v0 = fs.args[2 * i - 1], v1 = fs.args[2 * i + 1];
+          return t1 > t0 ? v0 + (v1 - v0) * (t - t0) / (t1 - t0) : v1;
+        }
+      return fs.args[2 * n - 1];
+    };
+    if (value_at(r) != fs.args[2 * n - 1]) continue;
+    std::vector<std::pair<double, double>> points;
+    for (size_t i = 0; i < n; ++i) points.emplace_back(fs.args[2 * i], fs.args[2 * i + 1]);
+    const double period = last - r;
+    for (double base = last; base < tstop - td && points.size() < kMaxPoints; base += period)
+      for (size_t i = 0; i < n; ++i)
+        if (fs.args[2 * i] > r) points.emplace_back(base + fs.args[2 * i] - r, fs.args[2 * i + 1]);
+    if (points.size() >= kMaxPoints) continue;
+    auto spec = std::make_shared<netlist::SourceSpec>(*e.source);
+    spec->args.clear();
+    for (auto [t, v] : points) {
+      spec->args.push_back(netlist::Value::of(t + td));
+      spec->args.push_back(netlist::Value::of(v));
+    }
+    std::erase_if(spec->options,
+                  [](const netlist::NamedValue& o) { return o.name == "r" || o.name == "td"; });
+    e.source = std::move(spec);
+  }
+}
+
 // .data columns naming neither a source nor temp set parameters; alterparam needs them declared.
 void declare_data_columns(const netlist::Circuit& c, netlist::Deck& deck) {
   for (const netlist::FlatAnalysis& a : c.analyses)
@@ -311,6 +362,7 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
     deck.analyses.clear();
   }
   deck.data.clear();  // ngspice reads no .data cards; the block above runs the sweeps over them
+  expand_pwl_repeats(deck, circuit);
   header += hspice_only_for_ngspice(circuit, deck);
   std::ostringstream text;
   netlist::write_deck(deck, netlist::DeckDialect::ngspice, text);
