@@ -293,15 +293,10 @@ AnalysisOutcome run_dc_analysis(const netlist::FlatAnalysis& a, Prepared& base,
 
 AnalysisOutcome run_dc_analysis(size_t index, const PrepareFn& prepare,
                                 const std::function<void(size_t, size_t)>& progress) {
-  std::unique_ptr<Prepared> base = prepare({});
-  if (!base->status.ok) {
-    AnalysisOutcome out;
-    out.status = base->status;
-    out.diagnostics = base->diagnostics;
-    return out;
-  }
-  const netlist::FlatAnalysis a = base->circuit.analyses.at(index);
-  return run_dc_analysis(a, *base, prepare, progress);
+  return on_fresh_circuit<AnalysisOutcome>(index, prepare,
+                                           [&](const netlist::FlatAnalysis& a, Prepared& base) {
+                                             return run_dc_analysis(a, base, prepare, progress);
+                                           });
 }
 
 }  // namespace xb::engine

@@ -67,4 +67,19 @@ AnalysisOutcome run_dc_analysis(const netlist::FlatAnalysis& a, Prepared& base,
 AnalysisOutcome run_dc_analysis(size_t index, const PrepareFn& prepare,
                                 const std::function<void(size_t, size_t)>& progress = {});
 
+// Runs `run(analysis, base)` on a fresh circuit from `prepare({})`, or returns why it could not
+// be made (shared by the fresh-circuit forms of the DC and transient analyses).
+template <class Outcome, class Run>
+Outcome on_fresh_circuit(size_t index, const PrepareFn& prepare, Run run) {
+  std::unique_ptr<Prepared> base = prepare({});
+  if (!base->status.ok) {
+    Outcome out;
+    out.status = base->status;
+    out.diagnostics = base->diagnostics;
+    return out;
+  }
+  const netlist::FlatAnalysis a = base->circuit.analyses.at(index);
+  return run(a, *base);
+}
+
 }  // namespace xb::engine

@@ -325,15 +325,10 @@ TransientOutcome run_transient_analysis(const netlist::FlatAnalysis& a, Prepared
 TransientOutcome run_transient_analysis(size_t index, const PrepareFn& prepare,
                                         const std::function<void(size_t, size_t)>& progress,
                                         long max_steps) {
-  std::unique_ptr<Prepared> p = prepare({});
-  if (!p->status.ok) {
-    TransientOutcome out;
-    out.status = p->status;
-    out.diagnostics = p->diagnostics;
-    return out;
-  }
-  const netlist::FlatAnalysis a = p->circuit.analyses.at(index);
-  return run_transient_analysis(a, *p, progress, max_steps);
+  return on_fresh_circuit<TransientOutcome>(
+      index, prepare, [&](const netlist::FlatAnalysis& a, Prepared& p) {
+        return run_transient_analysis(a, p, progress, max_steps);
+      });
 }
 
 }  // namespace xb::engine

@@ -25,6 +25,17 @@ namespace {
 
 using netlist::format_number;
 
+// The exported deck to `path`: kOk, or kUserError after saying why.
+int write_text(const std::string& path, const std::string& text) {
+  std::ofstream file(path);
+  file << text;
+  if (!file) {
+    std::cerr << "xbspice export: error: cannot write " << path << "\n";
+    return kUserError;
+  }
+  return kOk;
+}
+
 // ngspice 39 sets no breakpoints at the repeats of a PWL with R=, so its steps straddle their
 // corners (2.5e-3 of range off on tran_pwl_repeat). A top-level source whose repeat joins up
 // (the value at R equals the last one) is written out as explicit points up to the last tstop,
@@ -281,13 +292,7 @@ int export_hspice(const ExportOptions& o, const netlist::Deck& deck) {
   netlist::write_deck(hspice_deck, netlist::DeckDialect::hspice, text);
   std::string out = text.str();
   out.insert(out.find('\n') + 1, header);
-  std::ofstream file(o.output);
-  file << out;
-  if (!file) {
-    std::cerr << "xbspice export: error: cannot write " << o.output << "\n";
-    return kUserError;
-  }
-  return kOk;
+  return write_text(o.output, out);
 }
 
 int run_export(const ExportOptions& o) {
@@ -373,13 +378,7 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
     std::cout << out;
     return kOk;
   }
-  std::ofstream file(o.output);
-  file << out;
-  if (!file) {
-    std::cerr << "xbspice export: error: cannot write " << o.output << "\n";
-    return kUserError;
-  }
-  return kOk;
+  return write_text(o.output, out);
 }
 
 }  // namespace xb::cli
