@@ -1,17 +1,17 @@
-# run_ngspice(DECK RAW WORK): Debian's ngspice in batch mode on DECK, results in RAW. An exported
-# deck with a .control block (sweeps ngspice's .dc cannot run) writes its own raw file, named
-# after the deck, in ngspice's working directory WORK; other decks are run with -r RAW.
+# run_ngspice(DECK RAW WORK): Debian's ngspice in batch mode on DECK, results in RAW, run as a
+# user would: `ngspice -b -r RAW DECK` in WORK. An exported deck with a .control block (sweeps
+# ngspice's .dc cannot run) writes where -r points as well; with NGSPICE_NO_R set, such a deck
+# is run as `ngspice -b DECK` and must write RAW, the file its header names, by itself.
 function(run_ngspice deck raw work)
-  file(READ ${deck} text)
   file(REMOVE ${raw})
-  if(text MATCHES "\n\\.control\n")
-    execute_process(COMMAND ngspice -b ${deck} WORKING_DIRECTORY ${work} RESULT_VARIABLE rc
-      OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NGSPICE_NO_R)
+    set(args -b ${deck})
   else()
-    execute_process(COMMAND ngspice -b -r ${raw} ${deck} RESULT_VARIABLE rc
-      OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    set(args -b -r ${raw} ${deck})
   endif()
+  execute_process(COMMAND ngspice ${args} WORKING_DIRECTORY ${work}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0 OR NOT EXISTS ${raw})
-    message(FATAL_ERROR "ngspice failed on ${deck}:\n${out}${err}")
+    message(FATAL_ERROR "ngspice ${args} failed or wrote no ${raw}:\n${out}${err}")
   endif()
 endfunction()

@@ -360,8 +360,9 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
     const std::string raw = (o.output.empty() ? std::string("xbspice")
                                               : std::filesystem::path(o.output).stem().string()) +
                             ".raw";
-    header += "* run: ngspice -b " + (o.output.empty() ? std::string("DECK") : o.output) +
-              "  (the .control block writes " + raw + ")\n";
+    const std::string name = o.output.empty() ? std::string("DECK") : o.output;
+    header += "* run: ngspice -b " + name + "  (the .control block writes " + raw +
+              "), or ngspice -b -r FILE " + name + "\n";
     block = exporter::ngspice_control_block(circuit, raw);
     declare_data_columns(circuit, deck);
     deck.analyses.clear();

@@ -70,7 +70,9 @@ class ControlWriter {
   ControlWriter(const netlist::Circuit& c, std::string raw) : c_(c), raw_(std::move(raw)) {}
 
   std::string block() {
-    out_ << ".control\n";
+    // Results go where `ngspice -b -r FILE` points (ngspice sets `rawfile` from -r), else to
+    // the file named in the header: both invocations leave a raw file.
+    out_ << ".control\nif $?rawfile eq 0\n  set rawfile=" << raw_ << "\nend\n";
     for (size_t k = 0; k < c_.analyses.size(); ++k) {
       const FlatAnalysis& a = c_.analyses[k];
       if (a.kind == netlist::AnalysisKind::dc && !native_dc(a))
@@ -86,7 +88,7 @@ class ControlWriter {
 
  private:
   void write_plot() {
-    out_ << "write " << raw_ << "\n";
+    out_ << "write $rawfile\n";
     if (!appending_) out_ << "set appendwrite\n";
     appending_ = true;
   }
