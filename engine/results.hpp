@@ -12,6 +12,10 @@ struct Results {
   std::string title;
   std::vector<std::string> signals;
   std::vector<std::vector<double>> rows;
+  // Relative resolution of the axis values as stored: 0 for values computed here or read as
+  // float64, 2^-24 for float32 files, 5e-5 for five-digit text. Comparing two files, axis values
+  // that differ by less are the same point.
+  double axis_resolution = 0;
 };
 
 }  // namespace xb::engine

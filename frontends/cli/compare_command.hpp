@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "frontends/io/waveform_compare.hpp"
+
 namespace xb::cli {
 
 struct CompareOptions {
   std::string a, b;
-  double reltol = 1e-3, abstol = 1e-9;
-  double range_tol = 0;              // > 0: also |d| <= range_tol·(max − min of B's signal)
+  io::CompareTolerances tolerances;
   std::vector<std::string> signals;  // empty: every common signal
   std::string plot;                  // SVG with each signal overlaid and its difference
 };

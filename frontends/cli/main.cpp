@@ -212,6 +212,9 @@ int cmd_compare(const std::vector<std::string>& args) {
       "abstol", po::value<double>()->default_value(1e-9), "absolute tolerance")(
       "range-tol", po::value<double>()->default_value(0),
       "also accept differences within this fraction of the reference signal's range")(
+      "time-tol", po::value<double>(),
+      "time axes: a point also passes when A takes B's value within +-this time of it (default: "
+      "from the files' time resolution, 2*(res A + res B)*max|t|; 0: off)")(
       "signals,s", po::value<std::vector<std::string>>()->multitoken(),
       "signals to compare (default: every signal both files have)")(
       "plot", po::value<std::string>(), "write an SVG with each signal and its difference");
@@ -220,7 +223,8 @@ int cmd_compare(const std::vector<std::string>& args) {
   po::variables_map vm;
   int code = kOk;
   if (!parse_args(args, desc, pos, vm,
-                  "usage: xbspice compare A B [--reltol R --abstol A --range-tol T] [-s SIGNAL...] "
+                  "usage: xbspice compare A B [--reltol R --abstol A --range-tol T --time-tol W] "
+                  "[-s SIGNAL...] "
                   "[--plot OUT.svg]\n\nCompares two result files (CSV, ngspice raw, HSPICE post "
                   "files): signals matched by name, A read at B's axis values. Exit 1 when a "
                   "signal fails.",
@@ -229,9 +233,10 @@ int cmd_compare(const std::vector<std::string>& args) {
   CompareOptions o;
   o.a = vm["a"].as<std::string>();
   o.b = vm["b"].as<std::string>();
-  o.reltol = vm["reltol"].as<double>();
-  o.abstol = vm["abstol"].as<double>();
-  o.range_tol = vm["range-tol"].as<double>();
+  o.tolerances.reltol = vm["reltol"].as<double>();
+  o.tolerances.abstol = vm["abstol"].as<double>();
+  o.tolerances.range_tol = vm["range-tol"].as<double>();
+  if (vm.count("time-tol")) o.tolerances.time_window = vm["time-tol"].as<double>();
   if (vm.count("signals")) o.signals = vm["signals"].as<std::vector<std::string>>();
   if (vm.count("plot")) o.plot = vm["plot"].as<std::string>();
   return run_compare(o);

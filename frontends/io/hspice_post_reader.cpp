@@ -144,7 +144,10 @@ std::string kind_of(int scale_code) {
 // until a value >= 9e29 stands where a row would start.
 class TableBuilder {
  public:
-  TableBuilder(const std::string& path, const Header& h) : path_(path), h_(h) {
+  // `axis_resolution`: the relative resolution of the scale values as the file stores them.
+  TableBuilder(const std::string& path, const Header& h, double axis_resolution)
+      : path_(path), h_(h) {
+    proto_.axis_resolution = axis_resolution;
     const bool ac = !h.types.empty() && h.types[0] == 2;
     proto_.analysis = kind_of(h.types.empty() ? 0 : h.types[0]);
     proto_.title = h.title;
@@ -242,8 +245,9 @@ ReadResults read_ascii(const std::string& path, std::istream& in) {
   if (!parse_header(header, h, error)) return {{}, path + ": header: " + error};
   // Data: fixed-width fields (11 characters for 9007/9601, 13 for 2001) without separators,
   // read line by line so that a 100 MB file is never held whole.
+  // Their mantissas hold 5 (11 characters) or 7 (13) digits: "0.12345E+01".
   const size_t width = h.version == 2001 ? 13 : 11;
-  TableBuilder tables(path, h);
+  TableBuilder tables(path, h, width == 13 ? 5e-7 : 5e-5);
   std::string carry;
   size_t field_number = 0, line_number = 0;
   while (std::getline(in, line)) {
@@ -336,7 +340,8 @@ ReadResults read_binary(const std::string& path, const std::string& content) {
     at += 8;
     return true;
   };
-  TableBuilder tables(path, h);
+  // float32 scales (9007, 9601) round to 2^-24 of their value; float64 ones are exact here.
+  TableBuilder tables(path, h, h.version == 2001 || h.version == 2013 ? 0.0 : 0x1p-24);
   const size_t per_row = tables.columns() - 1;
   if (h.version != 2013) {
     double x;

@@ -4,7 +4,9 @@
 #include "frontends/io/hspice_measure_reader.hpp"
 #include "frontends/io/hspice_post_reader.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -23,6 +25,29 @@ bool parse_double(const std::string& text, double& out) {
   char* end = nullptr;
   out = std::strtod(text.c_str(), &end);  // strtod: denormals (1e-315) are values, not errors
   return end && *end == '\0';
+}
+
+// Relative resolution of a number written with the digits of `text` ("2.5e-11": 2 digits):
+// half a unit of its last significant digit.
+double text_resolution(const std::string& text) {
+  int digits = 0;
+  bool leading = true;
+  for (char c : text) {
+    if (c == 'e' || c == 'E') break;
+    if (!std::isdigit(static_cast<unsigned char>(c))) continue;
+    if (leading && c == '0') continue;
+    leading = false;
+    ++digits;
+  }
+  return digits == 0 ? 1.0 : 0.5 * std::pow(10.0, 1 - digits);  // "0" tells nothing
+}
+
+// A text time axis is as fine as its most precise value: simulator time points fill every digit
+// the writer keeps ("0.5" beside "0.123456" was written to 6 digits as well). Sweep axes are
+// exact decimals however few their digits, and full-precision text is exact.
+void set_axis_resolution(engine::Results& t, double finest) {
+  const bool time = t.analysis == "tran" || (!t.signals.empty() && t.signals[0] == "time");
+  t.axis_resolution = !time || finest < 1e-15 ? 0.0 : finest;
 }
 
 // One CSV line into fields (RFC 4180): quoted fields may hold commas and doubled quotes.
@@ -52,6 +77,7 @@ ReadResults read_csv(const std::string& path, const std::string& content) {
   std::istringstream in(content);
   std::string line;
   size_t number = 0;
+  double finest = 1;  // the axis resolution of the most precise value
   auto fail = [&](const std::string& why) {
     r.error = path + ":" + std::to_string(number) + ": " + why;
     return r;
@@ -71,9 +97,11 @@ ReadResults read_csv(const std::string& path, const std::string& content) {
     std::vector<double> row(cells.size());
     for (size_t i = 0; i < cells.size(); ++i)
       if (!parse_double(cells[i], row[i])) return fail("'" + cells[i] + "' is not a number");
+    finest = std::min(finest, text_resolution(cells[0]));
     t.rows.push_back(std::move(row));
   }
   if (t.signals.empty()) return fail("no header");
+  set_axis_resolution(t, finest);
   r.tables.push_back(std::move(t));
   return r;
 }
@@ -145,6 +173,7 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
                       nvars * sizeof(double));
         pos += bytes;
       } else {
+        double finest = 1;
         for (size_t p = 0; p < npoints; ++p)
           for (size_t v = 0; v < nvars; ++v) {
             if (!next_line(line)) return fail("file ends at point " + std::to_string(p));
@@ -154,7 +183,9 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
             if (v == 0) ss >> b;  // the point index comes first
             if (!parse_double(v == 0 ? b : a, t.rows[p][v]))
               return fail("'" + line + "' is not a value");
+            if (v == 0) finest = std::min(finest, text_resolution(b));
           }
+        set_axis_resolution(t, finest);
       }
       r.tables.push_back(std::move(t));
       t = {};
