@@ -25,14 +25,15 @@ void apply_sweep_point(const netlist::FlatSweep& s, size_t point, const netlist:
 }
 
 std::string sweep_column(const netlist::FlatSweep& s) {
-  if (s.target == netlist::FlatSweep::Target::data) return "index";
+  // HSPICE labels a data sweep with the table's first column.
+  if (s.target == netlist::FlatSweep::Target::data) return s.data_columns.front();
   if (s.target == netlist::FlatSweep::Target::temperature) return "temp";
   // ngspice names a source sweep after the source, in lower case; HSPICE likewise.
   return s.variable;
 }
 
 double sweep_column_value(const netlist::FlatSweep& s, size_t point) {
-  return s.target == netlist::FlatSweep::Target::data ? static_cast<double>(point + 1)
+  return s.target == netlist::FlatSweep::Target::data ? s.data_rows[point].front()
                                                       : s.points[point];
 }
 

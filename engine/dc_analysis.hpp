@@ -49,7 +49,8 @@ struct SweepPointSettings {
 };
 void apply_sweep_point(const netlist::FlatSweep& s, size_t point, const netlist::Circuit& c,
                        SweepPointSettings& out);
-// The result column of a sweep: "index" (1, 2, ...) for .data rows, "temp", or the variable.
+// The result column of a sweep: the first column of a .data table (its values, row by row, as
+// HSPICE labels a data sweep), "temp", or the variable.
 std::string sweep_column(const netlist::FlatSweep& s);
 double sweep_column_value(const netlist::FlatSweep& s, size_t point);
 size_t sweep_size(const netlist::FlatSweep& s);

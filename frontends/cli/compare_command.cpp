@@ -26,6 +26,9 @@ void print_table(const io::TableComparison& t, const CompareOptions& o, bool sev
   if (t.time_window > 0)
     std::printf("time window ±%s %s (--time-tol), axis ends within %s are equal\n",
                 g(t.time_window).c_str(), t.axis.c_str(), g(t.axis_slack).c_str());
+  if (t.axes_named_apart)
+    std::printf("note: the axes differ in name and values (%s in %s): rows compared in order\n",
+                t.axis.c_str(), o.b.c_str());
   std::printf("%-24s %-11s %-11s %-16s %s\n", "signal", "worst abs", "worst rel", "at", "result");
   for (const io::SignalComparison& r : t.signals) {
     std::printf("%-24s %-11s %-11s %-16s %s\n", r.name.c_str(), g(r.worst_abs).c_str(),

@@ -153,7 +153,7 @@ class ControlWriter {
     // The gathered plot: sweep columns first (the first is the scale), then every signal.
     out_ << "setplot new\n";
     for (size_t s = 0; s < a.sweeps.size(); ++s) {
-      const std::string label = engine::sweep_column(a.sweeps[s]);
+      const std::string label = scale_label(a.sweeps[s]);
       out_ << "let " << label << " = vector(" << n << ")\n";
       for (size_t k = 0; k < n; ++k)
         out_ << "let " << label << '[' << k << "] = "
@@ -173,7 +173,7 @@ class ControlWriter {
         out_ << "let xb_signal[" << k << "] = op" << plots[k] << '.' << *vec << '\n';
       out_ << "let " << s.name << " = xb_signal\nunlet xb_signal\n";
     }
-    if (!a.sweeps.empty()) out_ << "setscale " << engine::sweep_column(a.sweeps[0]) << '\n';
+    if (!a.sweeps.empty()) out_ << "setscale " << scale_label(a.sweeps[0]) << '\n';
     write_plot();
     if (!more_follow) return;
     // Later analyses see the deck's own values again.
@@ -188,6 +188,13 @@ class ControlWriter {
     if (previous.temperature)
       out_ << "option temp="
            << format_number(c_.temperatures.empty() ? 27.0 : c_.temperatures.front()) << '\n';
+  }
+
+  // ngspice keeps a node's voltage as a vector named after the node, so `let v(a) = ...` would
+  // overwrite a sweep column named a: such a column takes a prefix.
+  std::string scale_label(const FlatSweep& s) const {
+    const std::string name = engine::sweep_column(s);
+    return c_.node_index.count(name) ? "xb_" + name : name;
   }
 
   const netlist::Circuit& c_;

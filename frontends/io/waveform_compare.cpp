@@ -105,8 +105,12 @@ TableComparison compare_table(const engine::Results& A, const engine::Results& B
     t.time_window = tol.time_window.value_or(2 * resolution * extent);
   const double span = B.rows.empty() ? 0 : std::fabs(B.rows.back()[0] - B.rows.front()[0]);
   t.axis_slack = std::max(1e-9 * span, 2 * resolution * extent);
-  // The same grid written at two precisions is compared row by row.
-  const bool pointwise = t.single_point || same_axis(A, B, 2 * resolution);
+  // The same grid written at two precisions is compared row by row; so are two axes of another
+  // name with as many rows (ngspice's index sweep of a .data table beside xbspice's first column).
+  t.axes_named_apart = !t.single_point && !A.signals.empty() && !B.signals.empty() &&
+                       A.rows.size() == B.rows.size() && !same_axis(A, B, 2 * resolution) &&
+                       signal_key(A.signals[0]) != signal_key(B.signals[0]);
+  const bool pointwise = t.single_point || t.axes_named_apart || same_axis(A, B, 2 * resolution);
   const Pairing p{A, B, pointwise, t.time_window, t.axis_slack, tol};
   for (const auto& [key, jb] : cb) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), key) == wanted.end()) continue;

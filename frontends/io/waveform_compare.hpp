@@ -38,6 +38,8 @@ struct TableComparison {
   bool single_point = false;          // two operating points: no axis
   double time_window = 0;             // used for this table (0: none)
   double axis_slack = 0;              // axis ends this close count as equal
+  // The axes differ in name and values but not in length: rows compared in order.
+  bool axes_named_apart = false;
   std::vector<SignalComparison> signals;
   std::vector<std::string> only_a, only_b;  // signals in one file only
 };

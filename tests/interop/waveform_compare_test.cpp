@@ -5,7 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
+#include "frontends/io/hspice_post_writer.hpp"
+#include "frontends/io/raw_writer.hpp"
 #include "frontends/io/result_readers.hpp"
+#include "frontends/io/result_writers.hpp"
 #include "frontends/session/session.hpp"
 #include "netlist/parser.hpp"
 
@@ -114,4 +119,34 @@ TEST(WaveformCompare, TextAxesKnowTheirDigits) {
   const io::ReadResults sweep =
       io::read_results_content("s.csv", "v1,v(a)\n0,0\n0.5,1\n1.23456,2\n");
   EXPECT_EQ(sweep.tables[0].axis_resolution, 0);  // sweep values are exact decimals
+}
+
+TEST(DataSweep, AxisIsTheTablesFirstColumnInEveryFormat) {
+  // HSPICE labels `.dc data=NAME` with the table's first column (issue 13 item 9).
+  netlist::ParseResult parsed = netlist::parse_deck_text(
+      "data sweep\nv1 a 0 dc 0\nr1 a b 1k\nr2 b 0 1k\n.param rl=1k\n"
+      ".data rows v1 rl\n+ 0.5 1k\n+ -0.25 3k\n+ 2 1k\n.enddata\n.dc data=rows\n.end\n",
+      "data.sp");
+  ASSERT_TRUE(parsed.ok());
+  session::Session s = session::Session::from_deck(std::move(parsed.deck));
+  const session::Outcome run = s.run(0);
+  ASSERT_TRUE(run.status.ok);
+  ASSERT_EQ(run.results.signals[0], "v1");
+  ASSERT_EQ(run.results.rows.size(), 3u);
+  const std::vector<double> axis = {0.5, -0.25, 2};
+  std::ostringstream csv, raw, post;
+  io::write_csv(run.results, csv);
+  io::write_raw(run.results, raw, false);
+  io::write_hspice_post(run.results, post);
+  for (const auto& [name, text] :
+       {std::pair{"d.csv", csv.str()}, {"d.raw", raw.str()}, {"d.sw0", post.str()}}) {
+    const io::ReadResults back = io::read_results_content(name, text);
+    ASSERT_TRUE(back.error.empty()) << name << ": " << back.error;
+    const engine::Results& t = back.tables.at(0);
+    EXPECT_EQ(t.signals[0], "v1") << name;
+    for (size_t k = 0; k < axis.size(); ++k) {
+      EXPECT_NEAR(t.rows[k][0], axis[k], 1e-6) << name;
+      EXPECT_NEAR(t.rows[k][1], axis[k], 1e-6) << name;  // v(a) = v1
+    }
+  }
 }
