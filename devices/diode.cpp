@@ -9,46 +9,55 @@
 // VJ, M, FC, plus the diffusion charge TT·Id.
 // Newton steps of vd are limited with SPICE's pnjlim (vcrit = nvt·ln(nvt/(√2·Is))); the load
 // is linearised at the limited voltage: i(x) = Id(vl) + gd(vl)·(vd(x) − vl).
+// Temperature (SPICE3 diotemp.c, TLEV=0; devices/temperature.hpp), T = circuit T + DTEMP:
+//   IS(T) = IS·exp((T/TNOM − 1)·EG/(N·vt) + XTI/N·ln(T/TNOM)),
+//   VJ(T), CJO(T) as scale_junction with grading M; BV' is matched again at T.
 
 #include "devices/diode.hpp"
 
 #include "devices/junction.hpp"
+#include "devices/temperature.hpp"
 
 #include <cmath>
 
 namespace xb::devices {
 
 void DiodeGroup::add(const netlist::FlatElement& e, const DiodeParams& p) {
-  inst_.push_back({e.name, e.nodes[0], e.nodes[1], p, 0, 0});
+  inst_.push_back({e.name, e.nodes[0], e.nodes[1], p});
+  scale_to(inst_.back(), 27.0);  // until the circuit's temperature is set
   vd_last_.push_back(0.0);
 }
 
 void DiodeGroup::set_temperature(double celsius) {
-  vt_ = thermal_voltage(celsius);
-  for (Instance& d : inst_) {
-    const double nvt = d.p.n * vt_, is = d.p.is * d.p.area;
-    d.vcrit = nvt * std::log(nvt / (std::sqrt(2.0) * is));
-    d.breakdown = d.p.bv;
-    if (d.p.bv > 0) {  // move the knee so that I(−BV') = IBV
-      double cbv = d.p.ibv;
-      if (cbv < is * d.p.bv / nvt) {
-        d.breakdown = d.p.bv;
-      } else {
-        double xbv = d.p.bv - nvt * std::log(1 + cbv / is);
-        for (int iter = 0; iter < 25; ++iter) {
-          xbv = d.p.bv - nvt * std::log(cbv / is + 1 - xbv / nvt);
-          double xcbv = is * (std::exp((d.p.bv - xbv) / nvt) - 1 + xbv / nvt);
-          if (std::fabs(xcbv - cbv) <= 1e-3 * cbv) break;
-        }
-        d.breakdown = xbv;
-      }
+  for (Instance& d : inst_) scale_to(d, celsius);
+}
+
+void DiodeGroup::scale_to(Instance& d, double celsius) {
+  const double t = celsius + kKelvinOffset + d.p.dtemp, ratio = t / d.p.tnom;
+  d.vt = kelvin_thermal_voltage(t);
+  const double nvt = d.p.n * d.vt;
+  d.is =
+      d.p.is * d.p.area * std::exp((ratio - 1) * d.p.eg / nvt + d.p.xti / d.p.n * std::log(ratio));
+  const ScaledJunction j = scale_junction(d.p.vj, d.p.m, d.p.tnom, t);
+  d.vj = j.potential, d.cjo = d.p.cjo * d.p.area * j.cap_factor;
+  d.vcrit = nvt * std::log(nvt / (std::sqrt(2.0) * d.is));
+  d.breakdown = d.p.bv;
+  // Move the knee so that I(−BV') = IBV, as diotemp.c does (its tests use vt and n·vt as here).
+  const double cbv = d.p.ibv;
+  if (d.p.bv > 0 && cbv >= d.is * d.p.bv / d.vt) {
+    double xbv = d.p.bv - nvt * std::log(1 + cbv / d.is);
+    for (int iter = 0; iter < 25; ++iter) {
+      xbv = d.p.bv - nvt * std::log(cbv / d.is + 1 - xbv / d.vt);
+      const double xcbv = d.is * (std::exp((d.p.bv - xbv) / nvt) - 1 + xbv / d.vt);
+      if (std::fabs(xcbv - cbv) <= 1e-3 * cbv) break;
     }
+    d.breakdown = xbv;
   }
 }
 
 DiodeGroup::Operating DiodeGroup::evaluate(size_t k, double vd) const {
   const Instance& d = inst_[k];
-  const double nvt = d.p.n * vt_, is = d.p.is * d.p.area;
+  const double nvt = d.p.n * d.vt, is = d.is;
   if (vd >= -3 * nvt) {
     const double e = std::exp(vd / nvt);
     return {is * (e - 1) + gmin_ * vd, is * e / nvt + gmin_};
@@ -90,7 +99,7 @@ void DiodeGroup::load(const engine::EvalRequest& r) const {
     const auto& s = slots_[k];
     const double vd_x = r.x[row[1]] - r.x[row[2]];
     bool limited = false;
-    const double vd = r.limited ? pnjlim(vd_x, vd_last_[k], d.p.n * vt_, d.vcrit, limited) : vd_x;
+    const double vd = r.limited ? pnjlim(vd_x, vd_last_[k], d.p.n * d.vt, d.vcrit, limited) : vd_x;
     if (limited) ++*r.limited;
     vd_last_[k] = vd;
     const Operating op = evaluate(k, vd);
@@ -112,7 +121,7 @@ void DiodeGroup::load(const engine::EvalRequest& r) const {
       r.jacobian[s[7]] += g;
     }
     if (r.charge && (d.p.cjo > 0 || d.p.tt > 0)) {
-      const JunctionCharge dep = depletion_charge(vd, d.p.cjo * d.p.area, d.p.vj, d.p.m, d.p.fc);
+      const JunctionCharge dep = depletion_charge(vd, d.cjo, d.vj, d.p.m, d.p.fc);
       const double c = dep.c + d.p.tt * op.gd;
       const double q = dep.q + d.p.tt * op.id + c * (vd_x - vd);
       r.charge[row[1]] += q;
@@ -144,19 +153,46 @@ double DiodeGroup::current(size_t k, const double* x) const {
 
 namespace {
 
-enum DiodeParam { kIs, kN, kRs, kBv, kIbv, kCjo, kVj, kM, kFc, kTt, kLevel, kArea, kMult };
+enum DiodeParam {
+  kIs,
+  kN,
+  kRs,
+  kBv,
+  kIbv,
+  kCjo,
+  kVj,
+  kM,
+  kFc,
+  kTt,
+  kLevel,
+  kArea,
+  kMult,
+  kEg,
+  kXti,
+  kTnom,
+  kIkf,
+  kIsr,
+  kCjsw,
+  kKf,
+  kAf,
+  kOff,
+  kIc,
+  kDtemp
+};
 
 std::string add_diode(engine::DeviceGroup* group, const netlist::FlatElement& e,
-                      const ResolvedParams& r, const BuildContext&) {
+                      const ResolvedParams& r, const BuildContext& ctx) {
   DiodeParams p;
   p.is = r[kIs], p.n = r[kN], p.rs = r[kRs], p.bv = r[kBv], p.ibv = r[kIbv];
   p.cjo = r[kCjo], p.vj = r[kVj], p.m = r[kM], p.fc = r[kFc], p.tt = r[kTt];
+  p.eg = r[kEg], p.xti = r[kXti], p.dtemp = r[kDtemp];
+  p.tnom = (r.given[kTnom] ? r[kTnom] : nominal_temperature(ctx.circuit)) + kKelvinOffset;
   // m parallel diodes are one diode of m times the area (SPICE3: IS, CJO scaled, RS divided).
   p.area = (!e.values.empty() ? e.values[0] : r[kArea]) * r[kMult];
   if (p.is <= 0 || p.n <= 0 || p.area <= 0 || p.rs < 0 || p.cjo < 0 || p.vj <= 0 || p.m <= 0 ||
-      p.m > 0.9 || p.fc < 0 || p.fc >= 1 || p.tt < 0)
+      p.m > 0.9 || p.fc < 0 || p.fc >= 1 || p.tt < 0 || p.eg <= 0 || p.tnom <= 0)
     return "diode needs is > 0, n > 0, area > 0, rs >= 0, cjo >= 0, vj > 0, 0 < m <= 0.9, "
-           "0 <= fc < 1 and tt >= 0";
+           "0 <= fc < 1, tt >= 0, eg > 0 and tnom above absolute zero";
   static_cast<DiodeGroup*>(group)->add(e, p);
   return "";
 }
@@ -194,25 +230,16 @@ const DeviceDescriptor& diode_descriptor() {
               {"area", 1, "", -kInf, kInf, "area factor (or the number after the model)",
                S::instance},
               {"m", 1, "", 1e-30, kInf, "parallel multiplier", S::instance},
-              {"eg",
-               1.11,
-               "eV",
-               -kInf,
-               kInf,
-               "band gap (temperature scaling)",
-               S::model,
-               {},
-               false},
-              {"xti", 3, "", -kInf, kInf, "IS temperature exponent", S::model, {}, false},
+              {"eg", def.eg, "eV", -kInf, kInf, "band gap (temperature scaling)", S::model},
+              {"xti", def.xti, "", -kInf, kInf, "IS temperature exponent", S::model},
               {"tnom",
                27,
                "C",
                -kInf,
                kInf,
-               "parameter measurement temperature",
+               "parameter measurement temperature (default .option tnom)",
                S::model,
-               {"tref"},
-               false},
+               {"tref"}},
               {"ikf", 0, "A", -kInf, kInf, "high-injection knee current", S::model, {"ik"}, false},
               {"isr", 0, "A", -kInf, kInf, "recombination current", S::model, {}, false},
               {"cjsw", 0, "F", -kInf, kInf, "sidewall capacitance", S::model, {"cjp"}, false},
@@ -220,15 +247,7 @@ const DeviceDescriptor& diode_descriptor() {
               {"af", 1, "", -kInf, kInf, "flicker-noise exponent (noise only)", S::model},
               {"off", 0, "", -kInf, kInf, "initial guess off", S::instance, {}, false},
               {"ic", NAN, "V", -kInf, kInf, "initial voltage for UIC", S::instance, {}, false},
-              {"dtemp",
-               0,
-               "K",
-               -kInf,
-               kInf,
-               "offset from the circuit temperature",
-               S::instance,
-               {},
-               false},
+              {"dtemp", 0, "K", -kInf, kInf, "offset from the circuit temperature", S::instance},
           },
       .example = "dm 2",
       .example_model = "dm d (is=1e-14 n=1.3 rs=5 cjo=2p vj=0.7 m=0.4 tt=1n)",

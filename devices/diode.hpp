@@ -22,6 +22,9 @@ struct DiodeParams {
   double m = 0.5;    // grading coefficient
   double fc = 0.5;   // forward-bias depletion capacitance coefficient
   double tt = 0.0;   // transit time (s): diffusion charge TT·Id
+  // Temperature scaling (diode.cpp): band gap, IS exponent, measurement temperature (K), and
+  // the instance's offset from the circuit temperature (K).
+  double eg = 1.11, xti = 3.0, tnom = 300.15, dtemp = 0.0;
 };
 
 class DiodeGroup : public engine::DeviceGroup {
@@ -59,12 +62,16 @@ class DiodeGroup : public engine::DeviceGroup {
     std::string name;
     netlist::NodeId anode, cathode;
     DiodeParams p;
-    double breakdown = 0;  // knee voltage after matching ibv
+    // At the instance's temperature (set_temperature):
+    double vt = 0;           // kT/q
+    double is = 0;           // saturation current, area included
+    double vj = 0, cjo = 0;  // junction potential, zero-bias capacitance (area included)
+    double breakdown = 0;    // knee voltage after matching ibv
     double vcrit = 0;
   };
+  static void scale_to(Instance& d, double celsius);
   std::vector<Instance> inst_;
   double gmin_;
-  double vt_ = 0;                          // thermal voltage kT/q
   int state_ = 0;                          // first junction-charge state
   std::vector<engine::Unknown> internal_;  // anode side of the junction (= anode if rs = 0)
   std::vector<std::array<int, 3>> rows_;   // anode, internal, cathode

@@ -8,7 +8,7 @@
 //   linear  vds < vgst:        Ids = β·vds·(vgst − vds/2)·(1 + LAMBDA·vds)
 //   gmbs = gm·GAMMA/(2s)
 // Bulk junctions B–S and B–D: I = IS·(exp(v/vt) − 1) + gmin·v for v > −3vt, else
-// −IS·(1 + (3vt/(e·v))³) + gmin·v (the diode's reverse form, as ngspice 39 uses it).
+// −IS + gmin·v (SPICE3's mos1load, as ngspice 39).
 // Charges (transient), as SPICE3's mos1load:
 //   bulk junctions: the depletion charge of junction.hpp, bottom (CBD or CJ·AD, MJ) plus sidewall
 //   (CJSW·PD, MJSW), likewise for the source, with PB and FC;
@@ -23,12 +23,19 @@
 //   Meyer's capacitances are not derivatives of a charge, so the gate adds charge increments
 //   ΔQ = (C½(now) + C½(previous point) + overlap)·(v − v_previous), as SPICE3 integrates them; the
 //   engine accumulates them. The Jacobian uses that C̄, dropping dC/dv as SPICE3 does.
+// Temperature (SPICE3 mos1temp.c; devices/temperature.hpp), T = circuit T + DTEMP, r = T/TNOM:
+//   KP(T) = KP/r^1.5,  PHI(T) = (T/Tref)·(PHI − shift(TNOM))/(TNOM/Tref) + shift(T),
+//   VTO(T) = VTO − type·GAMMA·√PHI + (Eg(TNOM) − Eg(T))/2 + type·(PHI(T) − PHI)/2
+//            + type·GAMMA·√PHI(T),
+//   IS(T) = IS·exp(Eg(TNOM)/vt(TNOM) − Eg(T)/vt(T)),  PB(T) and the junction capacitances as
+//   scale_junction (MJ bottom, MJSW sidewall, both from PB).
 // Newton steps are limited as SPICE3 does: fetlim on vgs (or vgd), limvds on vds, pnjlim on
 // the forward-biased junction; the load is linearised at the limited voltages.
 
 #include "devices/mosfet1.hpp"
 
 #include "devices/junction.hpp"
+#include "devices/temperature.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -83,11 +90,9 @@ struct Junction {
 };
 
 Junction junction(double is, double v, double vt, double gmin) {
-  if (v <= -3 * vt) {  // reverse: the same cubic tail as the diode (ngspice 39's mos1load)
-    const double a = 3 * vt / (v * M_E);
-    const double a3 = a * a * a;
-    return {-is * (1 + a3) + gmin * v, is * 3 * a3 / v + gmin};
-  }
+  // Reverse: the saturation current alone, as ngspice 39's mos1load (not the diode's cubic
+  // tail; at 125 °C the two differ by 2e-4 of a reverse junction's current).
+  if (v <= -3 * vt) return {-is + gmin * v, gmin};
   const double e = std::exp(std::min(v / vt, 700.0));
   return {is * (e - 1) + gmin * v, is * e / vt + gmin};
 }
@@ -95,8 +100,8 @@ Junction junction(double is, double v, double vt, double gmin) {
 }  // namespace
 
 void Mos1Group::add(const netlist::FlatElement& e, const Mos1Params& p) {
-  Instance in{e.name, {e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3]}, p, 0};
-  in.beta = p.kp * p.w / (p.l - 2 * p.ld) * p.m;
+  Instance in{e.name, {e.nodes[0], e.nodes[1], e.nodes[2], e.nodes[3]}, p, {}};
+  scale_to(in, 27.0);  // until the circuit's temperature is set
   inst_.push_back(in);
   last_.push_back({});
 }
@@ -109,7 +114,7 @@ bool Mos1Group::incremental_charge() const {
 
 Mos1Group::GateCaps Mos1Group::meyer_half(size_t k, double vgs, double vds, double vbs) const {
   const Mos1Params& p = inst_[k].p;
-  const double cox = p.oxide_cap;
+  const double cox = p.oxide_cap, phi = inst_[k].at.phi;
   if (cox == 0) return {0, 0, 0};
   // Reverse mode: drain and source swap roles (and so do Cgs and Cgd).
   const bool forward = vds >= 0;
@@ -120,13 +125,13 @@ Mos1Group::GateCaps Mos1Group::meyer_half(size_t k, double vgs, double vds, doub
   const double vgst = vgs_m - von;
   const double vdsat = std::max(vgst, 1e-12);
   GateCaps c{0, 0, 0};
-  if (vgst <= -p.phi) {
+  if (vgst <= -phi) {
     c.gb = cox / 2;
-  } else if (vgst <= -p.phi / 2) {
-    c.gb = -vgst * cox / (2 * p.phi);
+  } else if (vgst <= -phi / 2) {
+    c.gb = -vgst * cox / (2 * phi);
   } else if (vgst <= 0) {
-    c.gb = -vgst * cox / (2 * p.phi);
-    c.gs = vgst * cox / (1.5 * p.phi) + cox / 3;
+    c.gb = -vgst * cox / (2 * phi);
+    c.gs = vgst * cox / (1.5 * phi) + cox / 3;
   } else if (vdsat <= vds_m) {
     c.gs = cox / 3;
   } else {
@@ -156,15 +161,17 @@ void Mos1Group::load_charges(size_t k, const engine::EvalRequest& r, double vgs,
   };
   // Bulk junctions: absolute charges, linearised at the limited voltages.
   const double vbd = vbs - vds, vbd_x = vbs_x - vds_x;
-  const double czbd = (p.cbd > 0 ? p.cbd : p.cj * p.ad) * p.m, czbdsw = p.cjsw * p.pd * p.m;
-  const double czbs = (p.cbs > 0 ? p.cbs : p.cj * p.as) * p.m, czbssw = p.cjsw * p.ps * p.m;
+  const AtTemperature& at = inst_[k].at;
+  const double bottom = at.cap_bottom * p.m, side = at.cap_side * p.m;
+  const double czbd = (p.cbd > 0 ? p.cbd : p.cj * p.ad) * bottom, czbdsw = p.cjsw * p.pd * side;
+  const double czbs = (p.cbs > 0 ? p.cbs : p.cj * p.as) * bottom, czbssw = p.cjsw * p.ps * side;
   double* states = r.state_charge + state_ + kStates * k;
   // The junction charges are integrated but, as in SPICE3's MOS1trunc, only the gate charges
   // steer the step (checking the junctions too costs time points ngspice does not take).
   auto junction_charge = [&](double v, double v_x, double bottom, double side, int other) {
     if (bottom == 0 && side == 0) return;
-    const JunctionCharge a = depletion_charge(v, bottom, p.pb, p.mj, p.fc);
-    const JunctionCharge b = depletion_charge(v, side, p.pb, p.mjsw, p.fc);
+    const JunctionCharge a = depletion_charge(v, bottom, at.pb, p.mj, p.fc);
+    const JunctionCharge b = depletion_charge(v, side, at.pb, p.mjsw, p.fc);
     const double c = a.c + b.c;
     const double q = t * (a.q + b.q + c * (v_x - v));
     r.charge[row[3]] += q;
@@ -200,21 +207,39 @@ void Mos1Group::load_charges(size_t k, const engine::EvalRequest& r, double vgs,
 }
 
 void Mos1Group::set_temperature(double celsius) {
-  vt_ = thermal_voltage(celsius);
+  for (Instance& in : inst_) scale_to(in, celsius);
+}
+
+void Mos1Group::scale_to(Instance& in, double celsius) {
+  const Mos1Params& p = in.p;
+  AtTemperature& at = in.at;
+  const double t = celsius + kKelvinOffset + p.dtemp, ratio = t / p.tnom;
+  const double type = p.polarity, gap = silicon_gap(t), gap_nom = silicon_gap(p.tnom);
+  at.vt = kelvin_thermal_voltage(t);
+  at.beta = p.kp / (ratio * std::sqrt(ratio)) * p.w / (p.l - 2 * p.ld) * p.m;
+  const double phio = (p.phi - junction_potential_shift(p.tnom)) / (p.tnom / kRefTemp);
+  at.phi = t / kRefTemp * phio + junction_potential_shift(t);
+  at.vto = p.vto - type * p.gamma * std::sqrt(p.phi) + 0.5 * (gap_nom - gap) +
+           type * 0.5 * (at.phi - p.phi) + type * p.gamma * std::sqrt(at.phi);
+  at.isat = p.is * p.m * std::exp(gap_nom / kelvin_thermal_voltage(p.tnom) - gap / at.vt);
+  const ScaledJunction bottom = scale_junction(p.pb, p.mj, p.tnom, t);
+  at.pb = bottom.potential, at.cap_bottom = bottom.cap_factor;
+  at.cap_side = scale_junction(p.pb, p.mjsw, p.tnom, t).cap_factor;
 }
 
 Mos1Group::Channel Mos1Group::channel(size_t k, double vgs, double vds, double vbs) const {
   const Mos1Params& p = inst_[k].p;
-  const double beta = inst_[k].beta;
-  const double sqrt_phi = std::sqrt(p.phi);
+  const AtTemperature& at = inst_[k].at;
+  const double beta = at.beta;
+  const double sqrt_phi = std::sqrt(at.phi);
   double sarg;
   if (vbs <= 0) {
-    sarg = std::sqrt(p.phi - vbs);
+    sarg = std::sqrt(at.phi - vbs);
   } else {
     sarg = std::max(0.0, sqrt_phi - vbs / (2 * sqrt_phi));
   }
   // VTO is given in real polarity; normalised it is polarity·VTO.
-  const double von = p.polarity * p.vto + p.gamma * (sarg - sqrt_phi);
+  const double von = p.polarity * at.vto + p.gamma * (sarg - sqrt_phi);
   const double vgst = vgs - von;
   // d(von)/d(vbs) exactly: SPICE3 uses GAMMA/(2s) on both sides, which for vbs > 0 is not the
   // derivative of its own linearised s (the finite-difference test catches it).
@@ -261,7 +286,7 @@ Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
     Terminal& old = last_[k];
     const double von = channel(k, old.vgs, std::max(old.vds, 0.0), old.vbs).von;
     const double vgd_old = old.vgs - old.vds;
-    const double vcrit = vt_ * std::log(vt_ / (std::sqrt(2.0) * in.p.is * in.p.m));
+    const double vt = in.at.vt, vcrit = vt * std::log(vt / (std::sqrt(2.0) * in.at.isat));
     // Each limiter's own verdict decides "limited"; recombining voltages that no limiter touched
     // would differ from the originals by rounding and hold Newton back forever.
     bool limited = false;
@@ -283,11 +308,11 @@ Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
     }
     if (vds >= 0) {
       bool unused = false;
-      vbs = apply(vbs_x, pnjlim(vbs_x, old.vbs, vt_, vcrit, unused));
+      vbs = apply(vbs_x, pnjlim(vbs_x, old.vbs, vt, vcrit, unused));
     } else {
       const double vbd_x = vbs_x - vds;
       bool unused = false;
-      const double vbd = apply(vbd_x, pnjlim(vbd_x, old.vbs - old.vds, vt_, vcrit, unused));
+      const double vbd = apply(vbd_x, pnjlim(vbd_x, old.vbs - old.vds, vt, vcrit, unused));
       vbs = vbd == vbd_x && vds == vds_x ? vbs_x : vbd + vds;
     }
     if (limited) ++*r->limited;
@@ -308,8 +333,8 @@ Mos1Group::Currents Mos1Group::evaluate(size_t k, const double* x,
     ids -= c.gm * ((vgs_x - vds_x) - (vgs - vds)) + c.gds * (-vds_x + vds) +
            c.gmbs * ((vbs_x - vds_x) - vbd);
   }
-  const double isat = in.p.is * in.p.m;
-  Junction bs = junction(isat, vbs, vt_, gmin_), bd = junction(isat, vbd, vt_, gmin_);
+  const double isat = in.at.isat, vt = in.at.vt;
+  Junction bs = junction(isat, vbs, vt, gmin_), bd = junction(isat, vbd, vt, gmin_);
   bs.i += bs.g * (vbs_x - vbs);
   bd.i += bd.g * ((vbs_x - vds_x) - vbd);
   // Currents into the device (normalised), then real polarity.
@@ -375,7 +400,26 @@ enum Mos1Param {
   kAd,
   kAs,
   kPd,
-  kPs
+  kPs,
+  kNrd,
+  kNrs,
+  kKf,
+  kAf,
+  kLmin,
+  kLmax,
+  kWmin,
+  kWmax,
+  kRd,
+  kRs,
+  kRsh,
+  kJs,
+  kNsub,
+  kNss,
+  kTpg,
+  kTnom,
+  kOff,
+  kDtemp,
+  kDelvto
 };
 
 std::string add_mos1(engine::DeviceGroup* group, const netlist::FlatElement& e,
@@ -405,6 +449,8 @@ std::string add_mos1(engine::DeviceGroup* group, const netlist::FlatElement& e,
   p.ad = r.given[kAd] ? r[kAd] : netlist::param_or(c.options, "defad", 0);
   p.as = r.given[kAs] ? r[kAs] : netlist::param_or(c.options, "defas", 0);
   p.pd = r[kPd], p.ps = r[kPs];
+  p.tnom = (r.given[kTnom] ? r[kTnom] : nominal_temperature(c)) + kKelvinOffset;
+  p.dtemp = r[kDtemp];
   if (p.l - 2 * p.ld <= 0 || p.w <= 0 || p.phi <= 0 || p.m <= 0 || p.pb <= 0 || p.fc < 0 ||
       p.fc >= 1 || p.mj <= 0 || p.mj > 0.9 || p.mjsw <= 0 || p.mjsw > 0.9)
     return "MOSFET needs w > 0, l > 2·ld, phi > 0, m > 0, pb > 0, 0 <= fc < 1 and "
@@ -482,9 +528,10 @@ const DeviceDescriptor& mos1_descriptor() {
               unmodelled("nsub", 0, "1/cm^3", "substrate doping (process parameters)"),
               unmodelled("nss", 0, "1/cm^2", "surface state density"),
               unmodelled("tpg", 1, "", "gate material type"),
-              unmodelled("tnom", 27, "C", "parameter measurement temperature"),
+              {"tnom", 27, "C", -kInf, kInf,
+               "parameter measurement temperature (default .option tnom)", S::model},
               unmodelled("off", 0, "", "initial guess off", S::instance),
-              unmodelled("dtemp", 0, "K", "offset from the circuit temperature", S::instance),
+              {"dtemp", 0, "K", -kInf, kInf, "offset from the circuit temperature", S::instance},
               unmodelled("delvto", 0, "V", "threshold shift", S::instance),
           },
       .example = "nm w=2u l=1u ad=4p as=5p pd=6u ps=7u",

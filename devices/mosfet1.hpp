@@ -20,6 +20,7 @@ struct Mos1Params {
   double oxide_cap = 0, cgso = 0, cgdo = 0, cgbo = 0;
   double cbd = 0, cbs = 0, cj = 0, cjsw = 0, mj = 0.5, mjsw = 0.5, pb = 0.8, fc = 0.5;
   double ad = 0, as = 0, pd = 0, ps = 0;
+  double tnom = 300.15, dtemp = 0;  // measurement temperature (K), offset from the circuit's (K)
 };
 
 class Mos1Group : public engine::DeviceGroup {
@@ -55,12 +56,20 @@ class Mos1Group : public engine::DeviceGroup {
   Channel channel(size_t k, double vgs, double vds, double vbs) const;
 
  private:
+  // The parameters SPICE3 scales with temperature, at the instance's (set_temperature).
+  struct AtTemperature {
+    double vt = 0.025852;                 // kT/q
+    double vto = 0, phi = 0.6, beta = 0;  // VTO (real polarity), PHI, KP·W/(L − 2·LD)·M
+    double isat = 0;                      // bulk junction saturation current (M included)
+    double pb = 0.8, cap_bottom = 1, cap_side = 1;  // junction potential, capacitance factors
+  };
   struct Instance {
     std::string name;
     std::array<netlist::NodeId, 4> nodes;  // d g s b
     Mos1Params p;
-    double beta = 0;
+    AtTemperature at;
   };
+  static void scale_to(Instance& in, double celsius);
   struct Terminal {  // the quantities Newton limits, polarity-normalised
     double vgs = 0, vds = 0, vbs = 0;
   };
@@ -81,7 +90,6 @@ class Mos1Group : public engine::DeviceGroup {
   std::vector<Instance> inst_;
   double gmin_;
   int state_ = 0;
-  double vt_ = 0.025852;
   std::vector<std::array<int, 4>> rows_;    // d g s b
   std::vector<std::array<int, 16>> slots_;  // (row, col) over d g s b
   mutable std::vector<Terminal> last_;      // Newton scratch for limiting, not device state

@@ -47,7 +47,7 @@ double text_resolution(const std::string& text) {
 // exact decimals however few their digits, and full-precision text is exact.
 void set_axis_resolution(engine::Results& t, double finest) {
   const bool time = t.analysis == "tran" || (!t.signals.empty() && t.signals[0] == "time");
-  t.axis_resolution = !time || finest < 1e-15 ? 0.0 : finest;
+  t.axis_resolution = !time || finest < 1e-14 ? 0.0 : finest;
 }
 
 // One CSV line into fields (RFC 4180): quoted fields may hold commas and doubled quotes.

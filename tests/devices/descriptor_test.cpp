@@ -207,12 +207,12 @@ TEST(Descriptor, ParametersAreCheckedAgainstTheTable) {
             std::string::npos)
       << typo;
   const std::string unmodelled =
-      diagnostics("d\n.model dd d (eg=0.69)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n");
-  EXPECT_NE(unmodelled.find("model parameter 'eg' of diode is not modelled by xbspice: ignored"),
+      diagnostics("d\n.model dd d (ikf=0.1)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n");
+  EXPECT_NE(unmodelled.find("model parameter 'ikf' of diode is not modelled by xbspice: ignored"),
             std::string::npos)
       << unmodelled;
   // At its default it changes nothing: no word.
-  EXPECT_EQ(diagnostics("d\n.model dd d (eg=1.11 cj0=1p)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n"), "");
+  EXPECT_EQ(diagnostics("d\n.model dd d (ikf=0 cj0=1p)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n"), "");
   const std::string level = diagnostics("d\n.model dd d (level=3)\nv1 a 0 0.7\nd1 a 0 dd\n.op\n");
   EXPECT_NE(level.find("error: element d1: level = 3 is out of range [1, 1]"), std::string::npos)
       << level;
