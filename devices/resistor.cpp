@@ -1,10 +1,13 @@
-// Resistor:  i = m·(v(a) - v(b)) / R(T),   R(T) = R·(1 + tc1·ΔT + tc2·ΔT²),  ΔT = T − tnom (27 °C)
-// Residual rows: f[a] += i, f[b] −= i; Jacobian ±g with g = m/R(T) (m parallel resistors).
-// SPICE2/3 resistor model (Nagel, SPICE2 user's guide, 1975; HSPICE "Resistor element").
+// Resistor:  i = m·(v(a) - v(b)) / R(T),   R(T) = R·(1 + tc1·ΔT + tc2·ΔT²),  ΔT = T − TNOM (.option
+// tnom, 27 °C) Residual rows: f[a] += i, f[b] −= i; Jacobian ±g with g = m/R(T) (m parallel
+// resistors). SPICE2/3 resistor model (Nagel, SPICE2 user's guide, 1975; HSPICE "Resistor
+// element").
 
 #include "devices/resistor.hpp"
 
 #include <cmath>
+
+#include "devices/temperature.hpp"
 
 namespace xb::devices {
 
@@ -33,7 +36,7 @@ void ResistorGroup::resolve(const engine::MnaSystem& sys) {
 }
 
 double ResistorGroup::conductance_at(size_t k) const {
-  const double dt = temperature_ - kTnom;
+  const double dt = temperature_ - tnom_;
   return 1.0 / (r_nominal_[k] * (1 + tc_[k][0] * dt + tc_[k][1] * dt * dt));
 }
 
@@ -150,8 +153,8 @@ const DeviceDescriptor& resistor_descriptor() {
       .has_charges = false,
       .dc_paths = {{0, 1}},
       .make_group =
-          [](const netlist::Circuit&) {
-            return std::unique_ptr<engine::DeviceGroup>(new ResistorGroup);
+          [](const netlist::Circuit& c) {
+            return std::unique_ptr<engine::DeviceGroup>(new ResistorGroup(nominal_temperature(c)));
           },
       .add = add_resistor,
   };

@@ -11,7 +11,8 @@ const DeviceDescriptor& resistor_descriptor();
 
 class ResistorGroup : public engine::DeviceGroup {
  public:
-  static constexpr double kTnom = 27.0;
+  // `tnom`: the temperature (°C) the resistances are given at (.option tnom, default 27).
+  explicit ResistorGroup(double tnom = 27.0) : tnom_(tnom), temperature_(tnom) {}
   void add(const netlist::FlatElement& e, double r, double tc1, double tc2);
 
   std::string_view type_name() const override { return "resistor"; }
@@ -31,7 +32,7 @@ class ResistorGroup : public engine::DeviceGroup {
 
  private:
   double conductance_at(size_t k) const;
-  double temperature_ = kTnom;
+  double tnom_, temperature_;
   std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<std::array<engine::Unknown, 2>> terminals_;

@@ -208,6 +208,8 @@ DcRun::Params DcRun::params_at(size_t i, size_t o) const {
     for (size_t k = 0; k < columns_[s].size(); ++k)
       if (columns_[s][k].kind == SweepColumn::Kind::param)
         params[columns_[s][k].name] = column_value(*sweeps_[s], point_of(s, i, o), k);
+  if (base_.circuit.reads_temper)
+    if (std::optional<double> t = temperature_at(i, o)) params[kTemperatureOverride] = *t;
   return params;
 }
 

@@ -25,6 +25,9 @@ struct Prepared {
 };
 
 // Builds a Prepared for the given top-level parameter overrides (elaborate + device groups).
+// The key "temper" is the circuit temperature (°C) instead: a temperature sweep of a circuit
+// whose values read `temper` elaborates it again at each temperature.
+inline constexpr const char* kTemperatureOverride = "temper";
 using PrepareFn = std::function<std::unique_ptr<Prepared>(
     const std::unordered_map<std::string, double>& overrides)>;
 

@@ -118,6 +118,9 @@ struct Circuit {
   NumericParams options;
   std::vector<std::pair<std::string, std::string>> option_words;  // method=gear
   std::vector<double> temperatures;
+  // Some parameter or element value reads `temper`: at another temperature the circuit must be
+  // elaborated again (behavioural sources read it while they run and need not).
+  bool reads_temper = false;
   std::vector<FlatInitial> initial_conditions;
   std::vector<FlatInitial> nodesets;
   std::vector<Print> prints;

@@ -244,7 +244,12 @@ class Writer {
       for (const NamedLoc& g : st.globals) out_ << ' ' << g.name;
       out_ << '\n';
     }
-    for (const Value& t : st.temperatures) out_ << ".temp " << value(t) << '\n';
+    // One line: HSPICE runs the deck at every temperature it lists.
+    if (!st.temperatures.empty()) {
+      out_ << ".temp";
+      for (const Value& t : st.temperatures) out_ << ' ' << value(t);
+      out_ << '\n';
+    }
     if (!st.options.empty()) {
       out_ << ".option";
       for (const NamedValue& o : st.options)

@@ -102,6 +102,8 @@ class Scope;
 struct EvalState {
   Diagnostics* diag;
   std::vector<std::string> stack;
+  double temperature = 27.0;  // what `temper` reads, °C
+  bool read_temper = false;   // some value depends on it: another temperature elaborates again
 };
 
 class Scope : public EvalContext {
@@ -149,6 +151,12 @@ class Scope : public EvalContext {
     e.state = v ? State::done : State::failed;
     e.result = v.value_or(0.0);
     return e.result;
+  }
+
+  std::optional<double> sim_var(SimVar var) const override {
+    if (var != SimVar::temper) return std::nullopt;
+    state_.read_temper = true;
+    return state_.temperature;
   }
 
   // Value in this scope; reports and returns nullopt on error.
@@ -209,6 +217,7 @@ class Elaborator {
     Scope top(nullptr, state_, "");
     for (const Param& p : deck_.params) top.define(p.name, &p.value, nullptr);
     for (const auto& [name, v] : opt_.param_overrides) top.set(name, v);
+    state_.temperature = opt_.temperature ? *opt_.temperature : first_temperature(top);
     for (const Param& p : deck_.params) {
       if (auto v = top.param(p.name)) c_.params[p.name] = *v;
     }
@@ -224,10 +233,31 @@ class Elaborator {
     check_references();
     analyses(top);
     misc(top);
+    c_.reads_temper = state_.read_temper;
     return std::move(c_);
   }
 
  private:
+  // The circuit temperatures: .temp values, else `.option temp=` (ngspice, HSPICE), else none.
+  std::vector<Value> temperature_values() const {
+    if (!deck_.temperatures.empty()) return deck_.temperatures;
+    for (const NamedValue& o : deck_.options)
+      if (o.name == "temp") return {o.value};
+    return {};
+  }
+
+  // The first of them (27 °C without one); misc() reports their errors.
+  double first_temperature(const Scope& top) {
+    const std::vector<Value> values = temperature_values();
+    if (values.empty()) return 27.0;
+    Diagnostics quiet;
+    Diagnostics* reporting = state_.diag;
+    state_.diag = &quiet;
+    const std::optional<double> t = top.evaluate(values.front());
+    state_.diag = reporting;
+    return t.value_or(27.0);
+  }
+
   // ---- nodes and names ----------------------------------------------------------------------
 
   std::string node_name(const std::string& local, const Frame& f) {
@@ -776,8 +806,9 @@ class Elaborator {
       }
       if (auto x = top.evaluate(v)) c_.options.emplace_back(o.name, *x);
     }
-    for (const Value& t : deck_.temperatures)
+    for (const Value& t : temperature_values())
       if (auto x = top.evaluate(t)) c_.temperatures.push_back(*x);
+    if (opt_.temperature) c_.temperatures = {*opt_.temperature};  // one run of a .temp list
     auto initial = [&](const std::vector<InitialValue>& in, std::vector<FlatInitial>& out) {
       for (const InitialValue& iv : in) {
         auto node = c_.find_node(iv.node);

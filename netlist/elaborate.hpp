@@ -4,6 +4,7 @@
 // nodes, ground aliases (0 gnd gnd! ground), models local to a subcircuit, recursion detection,
 // sweep points of every analysis.
 
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -23,6 +24,9 @@ struct ElaborateOptions {
   std::unordered_map<std::string, std::vector<std::string>> x_device_internal_nodes;
   // Top-level parameter values forced by a parameter sweep (lower-case names).
   std::unordered_map<std::string, double> param_overrides;
+  // The circuit temperature (°C) `temper` reads in parameter and element values; unset: the
+  // deck's first .temp, else 27.
+  std::optional<double> temperature;
 };
 
 // Errors go to `diag`; the returned circuit is complete only when no error was added.

@@ -317,6 +317,13 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
   });
   // Replace the built-in models by subcircuits of the same names (local ones hoisted).
   netlist::Circuit circuit = loaded.runs.front();
+  if (circuit.temperatures.size() > 1) {
+    // ngspice keeps one circuit temperature (its .temp takes one value); HSPICE runs each.
+    std::cerr << "xbspice export: error: " << o.deck << ": .temp lists "
+              << circuit.temperatures.size()
+              << " temperatures; ngspice simulates one: export one .temp value at a time\n";
+    return kUserError;
+  }
   for (size_t k = 0; k < circuit.analyses.size(); ++k)
     exporter::table_sweep_as_index_sweep(deck, circuit, k);
   std::string subckts, error;

@@ -112,7 +112,8 @@ int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
       const bool tran = fa.kind == netlist::AnalysisKind::tran;
       session::Outcome outcome = s.run(a, std::ref(progress));
       if (!outcome.results.rows.empty() || outcome.status.ok) {
-        if (r > 0) std::cout << "**** .alter " << r << "\n";
+        if (const std::string label = s.run_label(r); !label.empty())
+          std::cout << "**** " << label << "\n";
         io::write_listing(outcome.results, std::cout,
                           tran ? io::PrintGrid{fa.tstep, fa.tstart, fa.tstop} : io::PrintGrid{});
         const std::vector<engine::MeasureResult> measured = engine::evaluate_measures(

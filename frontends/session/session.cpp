@@ -2,20 +2,38 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 #include "frontends/session/simulation.hpp"
 #include "netlist/elaborate.hpp"
 
 namespace xb::session {
 
+// A run is the main deck or an .alter variant (HSPICE reruns the whole deck for each), at one
+// of its .temp values when it lists several (HSPICE runs every analysis at each).
+struct Run {
+  size_t variant = 0;                 // 0: the main deck, k: .alter block k
+  std::optional<double> temperature;  // set: elaborate at it (not the variant's first .temp)
+  std::string label;                  // "" for a lone main run
+};
+
 struct Session::State {
   LoadedDeck loaded;
-  std::vector<netlist::Deck> alter_decks;  // run r > 0: the main deck with .alter blocks applied
-  const netlist::Deck& deck_of(size_t r) const { return r == 0 ? loaded.deck : alter_decks[r - 1]; }
-  size_t runs() const { return 1 + alter_decks.size(); }
+  std::vector<netlist::Deck> alter_decks;  // variant k > 0: the main deck with .alter k applied
+  const netlist::Deck& variant_deck(size_t k) const {
+    return k == 0 ? loaded.deck : alter_decks[k - 1];
+  }
+  const netlist::Deck& deck_of(size_t r) const { return variant_deck(list[r].variant); }
+  std::vector<Run> list;
+  size_t runs() const { return list.size(); }
   size_t run = 0;
-  // The selected run's circuit, made on first use; `elaborated` holds the load-time circuits
-  // until then, so the first preparation of each run costs no second elaboration.
+  // Overrides every circuit of run `r` is elaborated with (its temperature, if not the first).
+  std::unordered_map<std::string, double> overrides_of(size_t r) const {
+    if (!list[r].temperature) return {};
+    return {{engine::kTemperatureOverride, *list[r].temperature}};
+  }
+  // Each variant's load-time circuit, kept until its first run is prepared, so that the first
+  // preparation costs no second elaboration.
   std::vector<std::optional<netlist::Circuit>> elaborated;
   std::unique_ptr<engine::Prepared> prepared;
   netlist::Diagnostics diagnostics;  // everything so far (load, build, analyses)
@@ -65,7 +83,18 @@ Session Session::from_loaded(LoadedDeck loaded) {
   if (s.loaded.ok()) {
     for (size_t i = 0; i < s.loaded.deck.alters.size(); ++i)
       s.alter_decks.push_back(netlist::apply_alter(s.loaded.deck, i));
-    for (netlist::Circuit& c : s.loaded.runs) s.elaborated.emplace_back(std::move(c));
+    for (size_t k = 0; k < s.loaded.runs.size(); ++k) {
+      const std::vector<double>& temps = s.loaded.runs[k].temperatures;
+      const std::string alter = k == 0 ? "" : ".alter " + std::to_string(k);
+      if (temps.size() <= 1) s.list.push_back({k, std::nullopt, alter});
+      for (size_t t = 0; temps.size() > 1 && t < temps.size(); ++t) {
+        char label[64];
+        std::snprintf(label, sizeof label, "%s%stemperature %g", alter.c_str(),
+                      alter.empty() ? "" : ", ", temps[t]);
+        s.list.push_back({k, t == 0 ? std::nullopt : std::optional<double>(temps[t]), label});
+      }
+      s.elaborated.emplace_back(std::move(s.loaded.runs[k]));
+    }
     s.loaded.runs.clear();  // moved: each is prepared once, on first use
   }
   Session session(std::move(state));
@@ -98,6 +127,9 @@ size_t Session::run_count() const {
 size_t Session::selected_run() const {
   return s_->run;
 }
+std::string Session::run_label(size_t run) const {
+  return run < s_->list.size() ? s_->list[run].label : "";
+}
 
 void Session::select_run(size_t run) {
   State& s = *s_;
@@ -113,8 +145,8 @@ void Session::reset() {
   State& s = *s_;
   if (!s.loaded.ok()) return;
   std::optional<netlist::Circuit> elaborated;
-  elaborated.swap(s.elaborated[s.run]);
-  s.prepared = prepare_circuit(s.deck_of(s.run), {}, std::move(elaborated));
+  if (!s.list[s.run].temperature) elaborated.swap(s.elaborated[s.list[s.run].variant]);
+  s.prepared = prepare_circuit(s.deck_of(s.run), s.overrides_of(s.run), std::move(elaborated));
   ++s.generation;
   append(s.diagnostics, s.prepared->diagnostics);
   if (!s.prepared->status.ok && s.prepared->diagnostics.items().empty()) {
@@ -163,12 +195,15 @@ Outcome Session::run(const netlist::FlatAnalysis& a, const Progress& progress) {
   }
   engine::Prepared& p = *s_->prepared;
   const netlist::Deck& deck = s_->deck_of(s_->run);
+  const std::unordered_map<std::string, double> run_overrides = s_->overrides_of(s_->run);
   if (a.kind == netlist::AnalysisKind::tran) {
     out = engine::run_transient_analysis(a, p, progress);
     hold_device_states();
   } else if (a.kind == netlist::AnalysisKind::op || a.kind == netlist::AnalysisKind::dc) {
-    auto rebuild = [&deck](const std::unordered_map<std::string, double>& overrides) {
-      return prepare_circuit(deck, overrides);
+    auto rebuild = [&](const std::unordered_map<std::string, double>& overrides) {
+      std::unordered_map<std::string, double> all = run_overrides;
+      for (const auto& [name, value] : overrides) all[name] = value;  // the sweep's win
+      return prepare_circuit(deck, all);
     };
     static_cast<engine::AnalysisOutcome&>(out) = engine::run_dc_analysis(a, p, rebuild, progress);
   } else {

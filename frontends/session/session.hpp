@@ -93,10 +93,14 @@ class Session {
   const netlist::Deck& deck() const;
   const netlist::Circuit& circuit() const;  // of the selected run
 
-  // The main deck is run 0, each .alter block k is run k. Selecting one prepares its circuit.
+  // The main deck is run 0, then each .alter block; a deck or block with several .temp values
+  // is one run per temperature. Selecting one prepares its circuit.
   size_t run_count() const;
   void select_run(size_t run);
   size_t selected_run() const;
+  // What distinguishes run `run` in output: ".alter 2", "temperature 85" (a deck with several
+  // .temp values runs at each), both, or "" for the main deck alone.
+  std::string run_label(size_t run) const;
   // Back to the selected run's circuit as elaborated: source values, parameters and states.
   void reset();
 

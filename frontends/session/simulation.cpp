@@ -23,6 +23,11 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
   } else {
     netlist::ElaborateOptions options = devices::builtin_elaborate_options();
     options.param_overrides = overrides;
+    if (auto t = options.param_overrides.find(engine::kTemperatureOverride);
+        t != options.param_overrides.end()) {
+      options.temperature = t->second;
+      options.param_overrides.erase(t);
+    }
     p->circuit = netlist::elaborate(deck, options, p->diagnostics);
     if (p->diagnostics.has_errors()) return input_error();
   }

@@ -313,3 +313,33 @@ TEST(Session, WideDataTableSweepsThroughHandles) {
     EXPECT_NEAR(out.results.rows[row].back(), num / den, 1e-12) << "row " << row;
   }
 }
+
+// `temper` in element and parameter values follows the circuit temperature: a .temp list (HSPICE
+// runs every analysis at each) and a .dc temp sweep elaborate the values again (issue 13 item 7).
+TEST(Session, TemperatureListAndSweepReevaluateTemper) {
+  const std::string deck =
+      "temper in values\n.param rt='1k*(1+0.01*(temper-27))'\nv1 a 0 1\nr1 a 0 rt\n"
+      "r2 a 0 2k tc1=0.002\n";
+  auto expected = [](double t) {  // i(v1): both resistors at temperature t
+    return -(1 / (1e3 * (1 + 0.01 * (t - 27))) + 1 / (2e3 * (1 + 0.002 * (t - 27))));
+  };
+  Session list = from_text(deck + ".temp 27 77 -13\n.op\n");
+  ASSERT_EQ(list.run_count(), 3u);
+  const double temps[] = {27, 77, -13};
+  for (size_t r = 0; r < 3; ++r) {
+    list.select_run(r);
+    EXPECT_EQ(list.run_label(r), "temperature " + std::to_string(int(temps[r])));
+    const session::Outcome op = list.run(0);
+    ASSERT_TRUE(op.status.ok) << op.status.message;
+    EXPECT_NEAR(op.results.rows[0].back(), expected(temps[r]), 1e-15) << temps[r];
+  }
+  Session option = from_text(deck + ".options temp=77\n.op\n");  // ngspice's and HSPICE's form
+  const session::Outcome at_77 = option.run(0);
+  ASSERT_TRUE(at_77.status.ok);
+  EXPECT_NEAR(at_77.results.rows[0].back(), expected(77), 1e-15);
+  Session sweep = from_text(deck + ".dc temp -40 125 55\n");
+  const session::Outcome dc = sweep.run(0);
+  ASSERT_TRUE(dc.status.ok) << dc.status.message;
+  ASSERT_EQ(dc.results.rows.size(), 4u);
+  for (const auto& row : dc.results.rows) EXPECT_NEAR(row.back(), expected(row[0]), 1e-15);
+}
