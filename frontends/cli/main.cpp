@@ -18,6 +18,7 @@
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/file_commands.hpp"
+#include "frontends/cli/mnist_command.hpp"
 #include "frontends/cli/regress_command.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
@@ -42,6 +43,7 @@ const char* kUsage =
     "  compare A B         compare two result files signal by signal\n"
     "  export DECK --to hspice|ngspice   write DECK for another simulator\n"
     "  crossbar --weights W --inputs U   build a crossbar; simulate, save or export it\n"
+    "  mnist data|train|infer|deck        the MNIST crossbar classifier at SPICE level\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -323,6 +325,7 @@ int dispatch(int argc, char** argv) {
     if (command == "compare") return cmd_compare(rest);
     if (command == "export") return cmd_export(rest);
     if (command == "crossbar") return cmd_crossbar(rest);
+    if (command == "mnist") return run_mnist(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;

@@ -1,0 +1,325 @@
+#include "frontends/crossbar/mnist_circuit.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace xb::crossbar {
+namespace {
+
+using netlist::Value;
+
+std::string idx(Eigen::Index i) {
+  return std::to_string(i);
+}
+
+class DeckBuilder {
+ public:
+  // `ports`: each inverter replaced by its ports, a 0 V source sensing its input current
+  // (vsi<L>_<k>) and a source for its output voltage (vho<L>_<k>): the linear rest of the circuit.
+  DeckBuilder(const MnistCircuitSpec& s, bool ports) : s_(s), ports_(ports) {}
+
+  netlist::Deck build(const std::vector<MnistImage>& images) {
+    d_.title = "MNIST 144-" + idx(s_.weights.w1.rows()) + "-10 crossbar network built by xbspice";
+    for (const auto& [name, value] : s_.options) d_.options.push_back({name, Value::of(value)});
+    models();
+    const Eigen::VectorXd u = input_voltages(images.empty() ? MnistImage{} : images[0], s_.gains);
+    std::vector<std::string> drivers;
+    for (int j = 0; j < kMnistInputs; ++j) {
+      source("vin" + idx(j), "in" + idx(j), u[j]);
+      drivers.push_back("in" + idx(j));
+    }
+    if (s_.cell == MnistCircuitSpec::Cell::one_t_one_r) source("vwl", "wl", s_.vgate);
+    const std::vector<std::string> hidden = layer(1, s_.weights.w1, drivers, "h");
+    layer(2, s_.weights.w2, hidden, "out");
+    analysis(images);
+    return std::move(d_);
+  }
+
+ private:
+  bool wired() const { return s_.wire_r > 0; }
+
+  void model(const std::string& name, const std::string& type, std::vector<netlist::NamedValue> p) {
+    d_.models.push_back(netlist::Model{name, type, std::move(p), {}});
+  }
+
+  void models() {
+    using C = MnistCircuitSpec::Cell;
+    if (s_.cell != C::taox) model("xb_g", "conductor", {});
+    if (s_.cell == C::taox) model("xb_taox", "taox", {{"vread", Value::of(s_.gains.vread)}});
+    if (s_.cell == C::one_t_one_r)  // the access NMOS of models/crossbar.lib (nacc)
+      model("xb_nacc", "nmos",
+            {{"level", Value::of(1)},
+             {"vto", Value::of(0.45)},
+             {"uo", Value::of(350)},
+             {"tox", Value::of(4.1e-9)},
+             {"gamma", Value::of(0.4)},
+             {"phi", Value::of(0.8)},
+             {"lambda", Value::of(0.1)},
+             {"cgso", Value::of(3.5e-10)},
+             {"cgdo", Value::of(3.5e-10)},
+             {"cgbo", Value::of(1e-10)},
+             {"cj", Value::of(1e-3)},
+             {"cjsw", Value::of(2.5e-10)},
+             {"mj", Value::of(0.5)},
+             {"mjsw", Value::of(0.33)},
+             {"pb", Value::of(0.8)}});
+    model("xb_amp", "opamp_ideal", {});
+    if (ports_) return;
+    model("xb_inv1", "opamp_tanh",
+          {{"rinv", Value::of(s_.gains.rinv1)}, {"vinv", Value::of(s_.gains.vinv)}});
+    model("xb_inv2", "opamp_tanh",
+          {{"rinv", Value::of(s_.gains.rinv2)}, {"vinv", Value::of(s_.gains.vinv)}});
+  }
+
+  void element(char kind, std::string name, std::vector<std::string> nodes, std::string model,
+               std::vector<Value> values, std::vector<netlist::NamedValue> params = {}) {
+    netlist::Element e;
+    e.kind = kind;
+    e.name = std::move(name);
+    e.nodes = std::move(nodes);
+    e.model = std::move(model);
+    e.values = std::move(values);
+    e.params = std::move(params);
+    d_.elements.push_back(std::move(e));
+  }
+
+  void source(const std::string& name, const std::string& plus, double dc) {
+    element('v', name, {plus, "0"}, "", {});
+    auto spec = std::make_shared<netlist::SourceSpec>();
+    spec->dc = Value::of(dc);
+    d_.elements.back().source = std::move(spec);
+  }
+
+  // One layer: both arrays of `w` (outputs × inputs), the subtractors and the inverters, whose
+  // output nodes (`out_prefix`<k>) it returns.
+  std::vector<std::string> layer(int l, const Eigen::MatrixXd& w,
+                                 const std::vector<std::string>& drivers,
+                                 const std::string& out_prefix) {
+    const Eigen::Index rows = w.cols(), cols = w.rows();
+    const std::string L = idx(l);
+    for (const char sign : {'p', 'n'}) {
+      const std::string a = "l" + L + sign;
+      auto row = [&](Eigen::Index i, Eigen::Index k) {
+        return !wired() || k == 0 ? drivers[i] : a + "r" + idx(i) + "_" + idx(k);
+      };
+      auto col = [&](Eigen::Index i, Eigen::Index k) {
+        return !wired() ? a + "c" + idx(k) : a + "c" + idx(i) + "_" + idx(k);
+      };
+      for (Eigen::Index i = 0; i < rows; ++i)
+        for (Eigen::Index k = 0; k < cols; ++k) {
+          const double magnitude = std::max(sign == 'p' ? w(k, i) : -w(k, i), 0.0);
+          cell(a + "_" + idx(i) + "_" + idx(k), row(i, k), col(i, k), weight_resistance(magnitude));
+        }
+      if (wired()) {
+        const Value r = Value::of(s_.wire_r);
+        for (Eigen::Index i = 0; i < rows; ++i)
+          for (Eigen::Index k = 0; k < cols; ++k) {
+            const std::string at = a + "_" + idx(i) + "_" + idx(k);
+            if (k + 1 < cols) element('r', "rr" + at, {row(i, k), row(i, k + 1)}, "", {r});
+            if (i + 1 < rows) element('r', "rc" + at, {col(i, k), col(i + 1, k)}, "", {r});
+          }
+      }
+      for (Eigen::Index k = 0; k < cols; ++k)
+        bottom_[sign == 'p' ? 0 : 1].push_back(col(rows - 1, k));
+    }
+    std::vector<std::string> outputs;
+    for (Eigen::Index k = 0; k < cols; ++k) {
+      const std::string id = L + "_" + idx(k);
+      const std::string pos = bottom_[0][k], neg = bottom_[1][k], vp = "vp" + id, vn = "vn" + id,
+                        m = "m" + id, p = "q" + id, d = "d" + id, s = "s" + id,
+                        out = out_prefix + idx(k);
+      const Value rsub = Value::of(s_.rsub), r10k = Value::of(1e4);
+      element('x', "xap" + id, {"0", pos, vp}, "xb_amp", {});
+      element('r', "rp" + id, {pos, vp}, "", {rsub});
+      element('x', "xan" + id, {"0", neg, vn}, "xb_amp", {});
+      element('r', "rn" + id, {neg, vn}, "", {rsub});
+      element('r', "ra" + id, {vp, m}, "", {r10k});
+      element('r', "rb" + id, {m, d}, "", {r10k});
+      element('r', "rc" + id, {vn, p}, "", {r10k});
+      element('r', "rd" + id, {p, "0"}, "", {r10k});
+      element('x', "xad" + id, {p, m, d}, "xb_amp", {});
+      element('r', "rs" + id, {d, s}, "", {rsub});
+      if (ports_) {
+        source("vsi" + id, s, 0);
+        source("vho" + id, out, 0);
+      } else {
+        element('x', "xinv" + id, {s, out, "0"}, "xb_inv" + L, {});
+      }
+      outputs.push_back(out);
+    }
+    bottom_[0].clear(), bottom_[1].clear();
+    return outputs;
+  }
+
+  void cell(const std::string& id, const std::string& row, const std::string& col, double r) {
+    const Value g = Value::of(1 / r);
+    switch (s_.cell) {
+      case MnistCircuitSpec::Cell::conductor:
+        element('x', "xg" + id, {row, col}, "xb_g", {}, {{"g", g}});
+        return;
+      case MnistCircuitSpec::Cell::taox:
+        element('x', "xm" + id, {row, col}, "xb_taox", {}, {{"g0", g}});
+        return;
+      case MnistCircuitSpec::Cell::one_t_one_r:
+        element('x', "xg" + id, {row, "t" + id}, "xb_g", {}, {{"g", g}});
+        element('m', "mn" + id, {"t" + id, "wl", col, "0"}, "xb_nacc", {},
+                {{"w", Value::of(1e-6)}, {"l", Value::of(0.18e-6)}});
+        return;
+    }
+  }
+
+  void analysis(const std::vector<MnistImage>& images) {
+    netlist::Analysis a;
+    if (images.size() <= 1) {
+      a.kind = netlist::AnalysisKind::op;
+      a.name = "op";
+      d_.analyses.push_back(std::move(a));
+      return;
+    }
+    netlist::DataTable t;
+    t.name = "images";
+    for (int j = 0; j < kMnistInputs; ++j) t.columns.push_back("vin" + idx(j));
+    for (const MnistImage& image : images) {
+      const Eigen::VectorXd u = input_voltages(image, s_.gains);
+      std::vector<Value> values;
+      for (int j = 0; j < kMnistInputs; ++j) values.push_back(Value::of(u[j]));
+      t.rows.push_back(std::move(values));
+    }
+    d_.data.push_back(std::move(t));
+    a.kind = netlist::AnalysisKind::dc;
+    a.name = "dc";
+    netlist::Sweep sweep;
+    sweep.kind = netlist::Sweep::Kind::data;
+    sweep.data_name = "images";
+    a.sweeps.push_back(std::move(sweep));
+    d_.analyses.push_back(std::move(a));
+  }
+
+  const MnistCircuitSpec& s_;
+  bool ports_;
+  netlist::Deck d_;
+  std::vector<std::string> bottom_[2];  // column bottoms of the positive and negative array
+};
+
+std::string deck_errors(const session::Session& s) {
+  return s.ok() ? "" : s.format_diagnostics();
+}
+
+}  // namespace
+
+std::optional<MnistCircuitSpec::Cell> parse_cell(const std::string& name) {
+  if (name == "conductor") return MnistCircuitSpec::Cell::conductor;
+  if (name == "1t1r") return MnistCircuitSpec::Cell::one_t_one_r;
+  if (name == "taox") return MnistCircuitSpec::Cell::taox;
+  return std::nullopt;
+}
+
+netlist::Deck build_mnist_deck(const MnistCircuitSpec& spec,
+                               const std::vector<MnistImage>& images) {
+  return DeckBuilder(spec, false).build(images);
+}
+
+Eigen::VectorXd input_voltages(const MnistImage& image, const MnistGains& gains) {
+  Eigen::VectorXd u(kMnistInputs);
+  for (int j = 0; j < kMnistInputs; ++j) u[j] = gains.vread * image.pixels[j] / 15.0;
+  return u;
+}
+
+MnistCircuit::MnistCircuit(const MnistCircuitSpec& spec) : spec_(spec) {}
+MnistCircuit::~MnistCircuit() = default;
+
+std::unique_ptr<MnistCircuit> MnistCircuit::create(const MnistCircuitSpec& spec,
+                                                   std::string& error) {
+  error = check_weights(spec.weights);
+  if (!error.empty()) return nullptr;
+  std::unique_ptr<MnistCircuit> c(new MnistCircuit(spec));
+  error = c->prepare_full();
+  if (error.empty() && spec.cell == MnistCircuitSpec::Cell::conductor)
+    error = c->prepare_reduction();
+  if (!error.empty()) return nullptr;
+  return c;
+}
+
+std::string MnistCircuit::prepare_full() {
+  full_.emplace(session::Session::from_deck(build_mnist_deck(spec_, {})));
+  if (std::string e = deck_errors(*full_); !e.empty()) return e;
+  for (int j = 0; j < kMnistInputs; ++j) inputs_.push_back(full_->source("vin" + idx(j)));
+  for (int m = 0; m < kMnistClasses; ++m) outputs_.push_back(full_->probe("v(out" + idx(m) + ")"));
+  // Every cell's voltage: from its row node to its column node (1T1R: across both devices).
+  const netlist::Circuit& c = full_->circuit();
+  for (const netlist::FlatElement& e : c.elements)
+    if (e.kind == 'x' && (e.name.rfind("xg", 0) == 0 || e.name.rfind("xm", 0) == 0)) {
+      std::string a = c.node_names[e.nodes[0].value], b = c.node_names[e.nodes[1].value];
+      if (spec_.cell == MnistCircuitSpec::Cell::one_t_one_r) {
+        const netlist::FlatElement* m = c.find_element("mn" + e.name.substr(2));
+        if (m) b = c.node_names[m->nodes[2].value];
+      }
+      cell_voltages_.push_back(full_->probe("v(" + a + "," + b + ")"));
+    }
+  return "";
+}
+
+std::string MnistCircuit::prepare_reduction() {
+  session::Session ports = session::Session::from_deck(DeckBuilder(spec_, true).build({}));
+  if (std::string e = deck_errors(ports); !e.empty()) return e;
+  const Eigen::Index hidden = spec_.weights.w1.rows();
+  std::vector<session::SourceHandle> sources;
+  std::vector<session::ProbeHandle> currents;
+  for (int j = 0; j < kMnistInputs; ++j) sources.push_back(ports.source("vin" + idx(j)));
+  for (int l = 1; l <= 2; ++l)
+    for (Eigen::Index k = 0; k < (l == 1 ? hidden : kMnistClasses); ++k) {
+      sources.push_back(ports.source("vho" + idx(l) + "_" + idx(k)));
+      currents.push_back(ports.probe("i(vsi" + idx(l) + "_" + idx(k) + ")"));
+    }
+  t_ = ports.transfer_matrix(sources, currents);
+  // Signal order: an inverter can be evaluated once the outputs its current depends on are.
+  const Eigen::Index n = t_.rows();
+  std::vector<bool> done(n, false);
+  while (static_cast<Eigen::Index>(order_.size()) < n) {
+    bool progressed = false;
+    for (Eigen::Index k = 0; k < n; ++k) {
+      if (done[k]) continue;
+      bool ready = true;
+      for (Eigen::Index o = 0; o < n && ready; ++o) ready = t_(k, kMnistInputs + o) == 0 || done[o];
+      if (!ready) continue;
+      done[k] = true, progressed = true;
+      order_.push_back(static_cast<int>(k));
+    }
+    if (!progressed) return "";  // feedback between inverters: solve the full deck instead
+  }
+  reduced_ = true;
+  return "";
+}
+
+MnistEvaluation MnistCircuit::evaluate(const MnistImage& image) {
+  if (!reduced_) return evaluate_full(image);
+  const Eigen::VectorXd u = input_voltages(image, spec_.gains);
+  const Eigen::Index hidden = spec_.weights.w1.rows(), n = t_.rows();
+  Eigen::VectorXd h = Eigen::VectorXd::Zero(n);
+  const Eigen::VectorXd from_inputs = t_.leftCols(kMnistInputs) * u;
+  for (int k : order_) {
+    const double current = from_inputs[k] + t_.row(k).tail(n).dot(h);
+    const double rinv = k < hidden ? spec_.gains.rinv1 : spec_.gains.rinv2;
+    h[k] = -spec_.gains.vinv * std::tanh(rinv * current / spec_.gains.vinv);
+  }
+  MnistEvaluation e;
+  e.outputs = h.tail(kMnistClasses);
+  e.decision = argmax(e.outputs);
+  return e;
+}
+
+MnistEvaluation MnistCircuit::evaluate_full(const MnistImage& image) {
+  const Eigen::VectorXd u = input_voltages(image, spec_.gains);
+  for (int j = 0; j < kMnistInputs; ++j) full_->set(inputs_[j], u[j]);
+  MnistEvaluation e;
+  e.outputs = Eigen::VectorXd::Zero(kMnistClasses);
+  const engine::SolveStatus st = full_->solve();
+  if (!st.ok) throw session::SessionError("image not solved: " + st.message);
+  for (int m = 0; m < kMnistClasses; ++m) e.outputs[m] = full_->read(outputs_[m]);
+  for (const session::ProbeHandle& p : cell_voltages_)
+    e.largest_cell_voltage = std::max(e.largest_cell_voltage, std::fabs(full_->read(p)));
+  e.decision = argmax(e.outputs);
+  return e;
+}
+
+}  // namespace xb::crossbar

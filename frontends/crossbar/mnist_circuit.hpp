@@ -1,0 +1,92 @@
+#pragma once
+// The MNIST network as a circuit (one Deck: what is simulated is what is exported), and its
+// exact, fast simulation.
+//
+// Per layer (1: 144 inputs → hidden, 2: hidden → 10) two arrays, positive and negative: input i
+// drives row i of both at their left ends; the cell at row i, column k is R = 6125/(max(±w_ki, 0)
+// + 0.225). With wire_r > 0 a resistor of wire_r joins neighbouring cells along every row and
+// column (nodes l<L><p|n>r<i>_<k>, l<L><p|n>c<i>_<k>). The bottoms of column k of both arrays are
+// the virtual grounds of a current subtractor built from ideal op-amps (models/crossbar.lib's
+// circuit, amplifiers opamp_ideal):
+//   vp = −rsub·I⁺, vn = −rsub·I⁻, d = vn − vp = rsub·(I⁺ − I⁻)   (unity difference amplifier)
+// and d drives, through rsub, the virtual ground of an opamp_tanh inverter: its output is
+// h_k = −vinv·tanh(rinv1·(I⁺ − I⁻)/vinv) (node h<k>), or out<m> in layer 2.
+// Cells: conductor; 1t1r (the conductor in series with the access NMOS of models/crossbar.lib,
+// gate on select line `wl` at vgate); taox (a TaOx memristor whose read conductance at vread is
+// the cell's 1/R).
+//
+// Simulation: with conductor cells everything but the inverters is linear. The inverters'
+// inputs are virtual grounds and their outputs voltage sources, so between the input sources,
+// the inverter outputs and the inverter input currents the circuit is a matrix T, taken from
+// one factorization of the whole deck (inverters replaced by their ports); each image is then
+// I = T·[u; h] evaluated inverter by inverter in signal order: the same equations as the full
+// deck, without Newton. Nonlinear cells are solved by Newton on the complete deck, each image
+// starting from the previous one's solution on the same factorization pattern.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frontends/crossbar/mnist_model.hpp"
+#include "frontends/session/session.hpp"
+#include "netlist/deck.hpp"
+
+namespace xb::crossbar {
+
+struct MnistCircuitSpec {
+  enum class Cell { conductor, one_t_one_r, taox };
+  MnistWeights weights;
+  MnistGains gains;
+  Cell cell = Cell::conductor;
+  double wire_r = 0;                                    // Ω per segment; 0: ideal wires
+  double rsub = 1e3;                                    // subtractor transimpedance, Ω
+  double vgate = 1.8;                                   // 1T1R select-line voltage, V
+  std::vector<std::pair<std::string, double>> options;  // .options entries
+};
+
+std::optional<MnistCircuitSpec::Cell> parse_cell(const std::string& name);
+
+// The deck: for one image an .op; for several, their input voltages as rows of a .data table
+// swept by .dc data= (columns vin0 … vin143).
+netlist::Deck build_mnist_deck(const MnistCircuitSpec& spec, const std::vector<MnistImage>& images);
+
+// Input voltages of an image: V_j = vread·p_j/15.
+Eigen::VectorXd input_voltages(const MnistImage& image, const MnistGains& gains);
+
+struct MnistEvaluation {
+  Eigen::VectorXd outputs;  // v(out0) … v(out9)
+  int decision = 0;
+  double largest_cell_voltage = 0;  // over every cell of both layers (full solves only: the
+                                    // reduction does not form the node voltages)
+};
+
+class MnistCircuit {
+ public:
+  // Builds and prepares the circuit; error text (device or deck errors) when it cannot.
+  static std::unique_ptr<MnistCircuit> create(const MnistCircuitSpec& spec, std::string& error);
+  ~MnistCircuit();
+
+  // Whether images go through the linear reduction (conductor cells) or full Newton solves.
+  bool reduced() const { return reduced_; }
+  MnistEvaluation evaluate(const MnistImage& image);
+  // The complete deck solved by Newton, whatever the cells (for checks and reports).
+  MnistEvaluation evaluate_full(const MnistImage& image);
+
+ private:
+  explicit MnistCircuit(const MnistCircuitSpec& spec);
+  std::string prepare_full();
+  std::string prepare_reduction();
+
+  MnistCircuitSpec spec_;
+  std::optional<session::Session> full_;
+  std::vector<session::SourceHandle> inputs_;
+  std::vector<session::ProbeHandle> outputs_, cell_voltages_;
+  bool reduced_ = false;
+  // T from the port deck: rows = inverter currents (layer 1, then 2), columns = inputs, then
+  // the inverter outputs; evaluation order of the inverters.
+  Eigen::MatrixXd t_;
+  std::vector<int> order_;
+};
+
+}  // namespace xb::crossbar
