@@ -175,20 +175,27 @@ int mnist_train(const std::vector<std::string>& args) {
 struct CircuitOptions {
   GainOptions gains;
   std::string w1 = kBundled + "/W1.csv", w2 = kBundled + "/W2.csv", cell = "conductor";
-  double wire_r = 0, vgate = 1.8;
+  double wire_r = 0, vgate = 1.8, pwm_period = 40e-9;
+  bool pwm = false;
   void add(po::options_description& desc) {
     desc.add_options()("w1", po::value(&w1)->default_value(w1), "W1 (hidden x 144) CSV")(
         "w2", po::value(&w2)->default_value(w2), "W2 (10 x hidden) CSV")(
         "cell", po::value(&cell)->default_value(cell), "conductor, 1t1r or taox")(
         "wire-r", po::value(&wire_r)->default_value(0), "wire resistance per segment (ohm)")(
-        "vgate", po::value(&vgate)->default_value(vgate), "1T1R select-line voltage (V)");
+        "vgate", po::value(&vgate)->default_value(vgate), "1T1R select-line voltage (V)")(
+        "pwm", po::bool_switch(&pwm),
+        "PWM inputs: vread for p/15 of each period, 0 V otherwise (odd rows in opposite phase); "
+        "decisions from the period averages")(
+        "pwm-period", po::value(&pwm_period)->default_value(pwm_period), "PWM period (s)");
     gains.add(desc);
   }
   std::string spec(MnistCircuitSpec& s) const {
     const std::optional<MnistCircuitSpec::Cell> c = parse_cell(cell);
     if (!c) return "--cell " + cell + ": conductor, 1t1r or taox";
     if (!(wire_r >= 0)) return "--wire-r must be >= 0";
+    if (!(pwm_period > 0)) return "--pwm-period must be > 0";
     s.cell = *c, s.wire_r = wire_r, s.vgate = vgate, s.gains = gains.g;
+    s.pwm = pwm, s.pwm_period = pwm_period;
     if (std::string e = read_weights_csv(w1, s.weights.w1); !e.empty()) return e;
     if (std::string e = read_weights_csv(w2, s.weights.w2); !e.empty()) return e;
     if (std::string e = check_weights(s.weights); !e.empty()) return e;
@@ -279,8 +286,8 @@ int mnist_infer(const std::vector<std::string>& args) {
     largest_cell = std::max(largest_cell, full.largest_cell_voltage);
   }
   const double count = static_cast<double>(images.size());
-  std::printf("images: %zu  cells: %s  wire: %g ohm  (%s)\n", images.size(), c.cell.c_str(),
-              spec.wire_r,
+  std::printf("images: %zu  cells: %s  wire: %g ohm  inputs: %s  (%s)\n", images.size(),
+              c.cell.c_str(), spec.wire_r, spec.pwm ? "PWM (period averages)" : "DC levels",
               circuit->reduced() ? "linear network reduced once, inverters per image"
                                  : "Newton on the complete deck per image");
   std::printf("confusion matrix (rows: label, columns: circuit decision)\n      ");

@@ -12,8 +12,17 @@
 // and d drives, through rsub, the virtual ground of an opamp_tanh inverter: its output is
 // h_k = −vinv·tanh(rinv1·(I⁺ − I⁻)/vinv) (node h<k>), or out<m> in layer 2.
 // Cells: conductor; 1t1r (the conductor in series with the access NMOS of models/crossbar.lib,
-// gate on select line `wl` at vgate); taox (a TaOx memristor whose read conductance at vread is
-// the cell's 1/R).
+// gate on select line `wl` at vgate); taox (a TaOx memristor of half the paper's area whose read
+// conductance at vread is the cell's 1/R).
+//
+// Inputs: DC levels V_j = vread·p_j/15, or PWM (the reference's scheme): input j at vread for a
+// fraction p_j/15 of each period and 0 V otherwise, even rows pulsing at the start of the period
+// and odd rows at its end (opposite phase, so that the rows' currents spread over the period);
+// the decision is then the largest period average of v(out_m). The circuit holds no charge
+// that matters at 40 ns (cells and ideal op-amps are memoryless; 1T1R gate and junction charges
+// settle in picoseconds), so each stretch of constant inputs is an operating point, and the
+// period average is the duration-weighted mean over those stretches. The deck writes the same
+// inputs as PWL sources under .tran, an image per period, with .measure AVG of each output.
 //
 // Simulation: with conductor cells everything but the inverters is linear. The inverters'
 // inputs are virtual grounds and their outputs voltage sources, so between the input sources,
@@ -42,17 +51,30 @@ struct MnistCircuitSpec {
   double wire_r = 0;                                    // Ω per segment; 0: ideal wires
   double rsub = 1e3;                                    // subtractor transimpedance, Ω
   double vgate = 1.8;                                   // 1T1R select-line voltage, V
+  bool pwm = false;                                     // PWM inputs instead of DC levels
+  double pwm_period = 40e-9;                            // s
+  double pwm_edge = 10e-12;                             // the deck's PWL edges (rise = fall), s
   std::vector<std::pair<std::string, double>> options;  // .options entries
 };
 
 std::optional<MnistCircuitSpec::Cell> parse_cell(const std::string& name);
 
 // The deck: for one image an .op; for several, their input voltages as rows of a .data table
-// swept by .dc data= (columns vin0 … vin143).
+// swept by .dc data= (columns vin0 … vin143). PWM: a .tran of one period per image, PWL inputs,
+// and `.measure tran out<m>_<k> avg v(out<m>)` over period k.
 netlist::Deck build_mnist_deck(const MnistCircuitSpec& spec, const std::vector<MnistImage>& images);
 
 // Input voltages of an image: V_j = vread·p_j/15.
 Eigen::VectorXd input_voltages(const MnistImage& image, const MnistGains& gains);
+
+// The stretches of one PWM period over which every input is constant: [start, end) in seconds
+// and the input voltages there.
+struct PwmStretch {
+  double start, end;
+  Eigen::VectorXd inputs;
+};
+std::vector<PwmStretch> pwm_stretches(const MnistImage& image, const MnistGains& gains,
+                                      double period);
 
 struct MnistEvaluation {
   Eigen::VectorXd outputs;  // v(out0) … v(out9)
@@ -73,6 +95,14 @@ class MnistCircuit {
   // The complete deck solved by Newton, whatever the cells (for checks and reports).
   MnistEvaluation evaluate_full(const MnistImage& image);
 
+ private:
+  // One operating point at input voltages `u`, through the reduction or by Newton.
+  MnistEvaluation at_inputs(const Eigen::VectorXd& u, bool full);
+  // DC levels, or the duration-weighted mean over the PWM stretches.
+  MnistEvaluation over_inputs(const MnistImage& image, bool full);
+  MnistEvaluation solve_full(const Eigen::VectorXd& u);
+
+ public:
  private:
   explicit MnistCircuit(const MnistCircuitSpec& spec);
   std::string prepare_full();

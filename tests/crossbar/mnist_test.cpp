@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/measure.hpp"
 #include "frontends/crossbar/mnist_circuit.hpp"
 #include "frontends/crossbar/mnist_data.hpp"
 #include "frontends/crossbar/mnist_model.hpp"
@@ -167,4 +168,47 @@ TEST(MnistCircuit, NonlinearCellsAreSolvedOnTheCompleteDeck) {
   EXPECT_GT(relative(e.outputs, s.outputs), 1e-6);
   EXPECT_GT(e.largest_cell_voltage, 0.15);
   EXPECT_LE(e.largest_cell_voltage, 0.2 + 1e-9);
+}
+
+TEST(MnistCircuit, PwmPeriodAveragesEqualTheDecksTransient) {
+  // A small trained-like network; two images back to back under PWM, one period each.
+  MnistCircuitSpec spec;
+  spec.weights.w1 = Eigen::MatrixXd::Zero(4, kMnistInputs);
+  for (Eigen::Index k = 0; k < 4; ++k)
+    for (int j = 0; j < kMnistInputs; ++j)
+      spec.weights.w1(k, j) = w1_levels()[(k * 31 + j * 7) % w1_levels().size()];
+  spec.weights.w2 = Eigen::MatrixXd::Zero(kMnistClasses, 4);
+  for (int m = 0; m < kMnistClasses; ++m)
+    for (Eigen::Index k = 0; k < 4; ++k)
+      spec.weights.w2(m, k) = w2_levels()[(m * 5 + k * 3) % w2_levels().size()];
+  spec.pwm = true;
+  const std::vector<MnistImage> images = bundled("test.csv", 2);
+  std::string error;
+  auto circuit = MnistCircuit::create(spec, error);
+  ASSERT_TRUE(circuit) << error;
+  xb::session::Session deck = xb::session::Session::from_deck(build_mnist_deck(spec, images));
+  ASSERT_TRUE(deck.ok()) << deck.format_diagnostics();
+  const xb::session::Outcome tran = deck.run(0);
+  ASSERT_TRUE(tran.status.ok) << tran.status.message;
+  const auto measured = xb::engine::evaluate_measures(deck.circuit().measures, "tran", tran.results,
+                                                      deck.circuit().params);
+  ASSERT_EQ(measured.size(), 20u);
+  for (size_t k = 0; k < 2; ++k) {
+    const MnistEvaluation e = circuit->evaluate(images[k]);
+    const MnistEvaluation full = circuit->evaluate_full(images[k]);
+    for (int m = 0; m < kMnistClasses; ++m) {
+      const auto& r = measured[k * kMnistClasses + m];
+      EXPECT_EQ(r.name, "out" + std::to_string(m) + "_" + std::to_string(k));
+      // The deck's PWL edges (10 ps of 40 ns) are the only difference: 1e-4 of vinv.
+      EXPECT_NEAR(r.value, e.outputs[m], 2e-5) << r.name;
+      EXPECT_NEAR(full.outputs[m], e.outputs[m], 1e-12);
+    }
+  }
+  // PWM's period averages are not the DC levels' outputs (tanh of a mean is not a mean of tanh).
+  spec.pwm = false;
+  auto dc = MnistCircuit::create(spec, error);
+  EXPECT_GT((dc->evaluate(images[0]).outputs - circuit->evaluate(images[0]).outputs)
+                .cwiseAbs()
+                .maxCoeff(),
+            1e-4);
 }
