@@ -3,6 +3,8 @@
 #include <cmath>
 #include <memory>
 
+#include "netlist/deck_assembly.hpp"
+
 namespace xb::netlist {
 namespace {
 
@@ -13,7 +15,7 @@ std::string idx(size_t i) {
 class Builder {
  public:
   explicit Builder(const CrossbarSpec& s)
-      : s_(s), rows_(s.conductance.size()), cols_(s.conductance[0].size()) {}
+      : s_(s), rows_(s.conductance.size()), cols_(s.conductance[0].size()), a_(d_) {}
 
   Deck build() {
     if (s_.sources) d_.sources = s_.sources;
@@ -42,51 +44,26 @@ class Builder {
   }
 
   void model(const std::string& name, const std::string& type, std::vector<NamedValue> params) {
-    d_.models.push_back(Model{name, type, std::move(params), {}});
+    a_.model(name, type, std::move(params));
   }
 
   void models() {
     using C = CrossbarSpec::Cell;
     if (s_.cell == C::conductor) model("xb_g", "conductor", {});
     if (s_.cell != C::conductor) model("xb_taox", "taox", {});
-    if (s_.cell == C::one_t_one_m)  // the access NMOS of models/crossbar.lib (nacc)
-      model("xb_nacc", "nmos",
-            {{"level", Value::of(1)},
-             {"vto", Value::of(0.45)},
-             {"uo", Value::of(350)},
-             {"tox", Value::of(4.1e-9)},
-             {"gamma", Value::of(0.4)},
-             {"phi", Value::of(0.8)},
-             {"lambda", Value::of(0.1)},
-             {"cgso", Value::of(3.5e-10)},
-             {"cgdo", Value::of(3.5e-10)},
-             {"cgbo", Value::of(1e-10)},
-             {"cj", Value::of(1e-3)},
-             {"cjsw", Value::of(2.5e-10)},
-             {"mj", Value::of(0.5)},
-             {"mjsw", Value::of(0.33)},
-             {"pb", Value::of(0.8)}});
+    if (s_.cell == C::one_t_one_m) d_.models.push_back(access_nmos_model("xb_nacc"));
     if (s_.sense == CrossbarSpec::Sense::transimpedance)
       model("xb_amp", "opamp", {{"gain", Value::of(1e5)}, {"vsat", Value::of(10)}});
   }
 
   void element(char kind, std::string name, std::vector<std::string> nodes, std::string model,
                std::vector<Value> values, std::vector<NamedValue> params) {
-    Element e;
-    e.kind = kind;
-    e.name = std::move(name);
-    e.nodes = std::move(nodes);
-    e.model = std::move(model);
-    e.values = std::move(values);
-    e.params = std::move(params);
-    d_.elements.push_back(std::move(e));
+    a_.element(kind, std::move(name), std::move(nodes), std::move(model), std::move(values),
+               std::move(params));
   }
 
   void source(const std::string& name, const std::string& plus, double dc) {
-    element('v', name, {plus, "0"}, "", {}, {});
-    auto spec = std::make_shared<SourceSpec>();
-    spec->dc = Value::of(dc);
-    d_.elements.back().source = std::move(spec);
+    a_.source(name, plus, dc);
   }
 
   void cell(size_t i, size_t j) {
@@ -163,6 +140,7 @@ class Builder {
   const CrossbarSpec& s_;
   size_t rows_, cols_;
   Deck d_;
+  DeckAssembly a_;
 };
 
 }  // namespace

@@ -9,12 +9,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "export failed: ${err}")
 endif()
 include(${CMAKE_CURRENT_LIST_DIR}/run_ngspice.cmake)
-# -r names another file than the one a .control block names by itself, so that both count.
-if(NGSPICE_NO_R)
-  set(ng_raw ${base}_ng.raw)
-else()
-  set(ng_raw ${base}_ng_r.raw)
-endif()
+ngspice_raw_path(${base} ng_raw)
 run_ngspice(${base}_ng.sp ${ng_raw} ${WORK})
 execute_process(COMMAND ${XBSPICE} run ${DECK} -o ${base}_xb.csv RESULT_VARIABLE rc
   OUTPUT_QUIET ERROR_VARIABLE err)

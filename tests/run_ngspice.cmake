@@ -15,3 +15,14 @@ function(run_ngspice deck raw work)
     message(FATAL_ERROR "ngspice ${args} failed or wrote no ${raw}:\n${out}${err}")
   endif()
 endfunction()
+
+# ngspice_raw_path(BASE OUT): where a test asks ngspice for its raw file, ${BASE}_ng_r.raw under
+# -r (another name than the one a .control block names by itself, so that both count), or the
+# block's own ${BASE}_ng.raw with NGSPICE_NO_R.
+function(ngspice_raw_path base out)
+  if(NGSPICE_NO_R)
+    set(${out} ${base}_ng.raw PARENT_SCOPE)
+  else()
+    set(${out} ${base}_ng_r.raw PARENT_SCOPE)
+  endif()
+endfunction()

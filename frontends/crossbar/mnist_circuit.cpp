@@ -1,5 +1,7 @@
 #include "frontends/crossbar/mnist_circuit.hpp"
 
+#include "netlist/deck_assembly.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -17,7 +19,7 @@ class DeckBuilder {
  public:
   // `ports`: each inverter replaced by its ports, a 0 V source sensing its input current
   // (vsi<L>_<k>) and a source for its output voltage (vho<L>_<k>): the linear rest of the circuit.
-  DeckBuilder(const MnistCircuitSpec& s, bool ports) : s_(s), ports_(ports) {}
+  DeckBuilder(const MnistCircuitSpec& s, bool ports) : s_(s), ports_(ports), a_(d_) {}
 
   netlist::Deck build(const std::vector<MnistImage>& images) {
     d_.title = "MNIST 144-" + idx(s_.weights.w1.rows()) + "-10 crossbar network built by xbspice";
@@ -41,7 +43,7 @@ class DeckBuilder {
   bool wired() const { return s_.wire_r > 0; }
 
   void model(const std::string& name, const std::string& type, std::vector<netlist::NamedValue> p) {
-    d_.models.push_back(netlist::Model{name, type, std::move(p), {}});
+    a_.model(name, type, std::move(p));
   }
 
   void models() {
@@ -55,23 +57,7 @@ class DeckBuilder {
             {{"vread", Value::of(s_.gains.vread)},
              {"a", Value::of(3.6e-6)},
              {"gm", Value::of(0.0125)}});
-    if (s_.cell == C::one_t_one_r)  // the access NMOS of models/crossbar.lib (nacc)
-      model("xb_nacc", "nmos",
-            {{"level", Value::of(1)},
-             {"vto", Value::of(0.45)},
-             {"uo", Value::of(350)},
-             {"tox", Value::of(4.1e-9)},
-             {"gamma", Value::of(0.4)},
-             {"phi", Value::of(0.8)},
-             {"lambda", Value::of(0.1)},
-             {"cgso", Value::of(3.5e-10)},
-             {"cgdo", Value::of(3.5e-10)},
-             {"cgbo", Value::of(1e-10)},
-             {"cj", Value::of(1e-3)},
-             {"cjsw", Value::of(2.5e-10)},
-             {"mj", Value::of(0.5)},
-             {"mjsw", Value::of(0.33)},
-             {"pb", Value::of(0.8)}});
+    if (s_.cell == C::one_t_one_r) d_.models.push_back(netlist::access_nmos_model("xb_nacc"));
     model("xb_amp", "opamp_ideal", {});
     if (ports_) return;
     model("xb_inv1", "opamp_tanh",
@@ -82,21 +68,12 @@ class DeckBuilder {
 
   void element(char kind, std::string name, std::vector<std::string> nodes, std::string model,
                std::vector<Value> values, std::vector<netlist::NamedValue> params = {}) {
-    netlist::Element e;
-    e.kind = kind;
-    e.name = std::move(name);
-    e.nodes = std::move(nodes);
-    e.model = std::move(model);
-    e.values = std::move(values);
-    e.params = std::move(params);
-    d_.elements.push_back(std::move(e));
+    a_.element(kind, std::move(name), std::move(nodes), std::move(model), std::move(values),
+               std::move(params));
   }
 
   void source(const std::string& name, const std::string& plus, double dc) {
-    element('v', name, {plus, "0"}, "", {});
-    auto spec = std::make_shared<netlist::SourceSpec>();
-    spec->dc = Value::of(dc);
-    d_.elements.back().source = std::move(spec);
+    a_.source(name, plus, dc);
   }
 
   // One layer: both arrays of `w` (outputs × inputs), the subtractors and the inverters, whose
@@ -262,6 +239,7 @@ class DeckBuilder {
   const MnistCircuitSpec& s_;
   bool ports_;
   netlist::Deck d_;
+  netlist::DeckAssembly a_;
   std::vector<std::string> bottom_[2];  // column bottoms of the positive and negative array
 };
 

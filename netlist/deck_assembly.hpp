@@ -1,0 +1,29 @@
+#pragma once
+// Building a Deck in code (the crossbar and network builders): models, elements and DC sources
+// appended with the fields each kind uses, and the access transistor the crossbar library
+// defines, so that every builder writes it the same way.
+
+#include <string>
+#include <vector>
+
+#include "netlist/deck.hpp"
+
+namespace xb::netlist {
+
+class DeckAssembly {
+ public:
+  explicit DeckAssembly(Deck& deck) : d_(deck) {}
+  void model(const std::string& name, const std::string& type, std::vector<NamedValue> params);
+  void element(char kind, std::string name, std::vector<std::string> nodes, std::string model,
+               std::vector<Value> values, std::vector<NamedValue> params = {});
+  // A voltage source from `plus` to ground at `dc` volts.
+  void source(const std::string& name, const std::string& plus, double dc);
+
+ private:
+  Deck& d_;
+};
+
+// models/crossbar.lib's access NMOS `nacc` (level 1, generic 0.18 µm-like), named `name`.
+Model access_nmos_model(const std::string& name);
+
+}  // namespace xb::netlist
