@@ -19,6 +19,7 @@
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/file_commands.hpp"
 #include "frontends/cli/mnist_command.hpp"
+#include "frontends/cli/parse_args.hpp"
 #include "frontends/cli/regress_command.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
@@ -50,20 +51,6 @@ const char* kUsage =
     "  --version           print the version\n"
     "\n"
     "exit codes: 0 ok, 1 bad deck or arguments, 2 simulation failure, 70 internal error\n";
-
-// Parses a subcommand's arguments; returns false (after printing) when it should stop.
-bool parse_args(const std::vector<std::string>& args, po::options_description& desc,
-                po::positional_options_description& pos, po::variables_map& vm,
-                const std::string& usage, int& exit_code) {
-  po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-  if (vm.count("help")) {
-    std::cout << usage << "\n" << desc;
-    exit_code = kOk;
-    return false;
-  }
-  po::notify(vm);
-  return true;
-}
 
 int cmd_check(const std::vector<std::string>& args) {
   po::options_description desc("check options");

@@ -11,6 +11,7 @@
 
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
+#include "frontends/cli/parse_args.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/crossbar/mnist_circuit.hpp"
 #include "frontends/crossbar/mnist_data.hpp"
@@ -36,17 +37,10 @@ int fail(const std::string& what, const std::string& message) {
   return kUserError;
 }
 
-// Parses `args`; false (after printing help or nothing) when the command should stop.
+// Parses `args` (no positional arguments); false when the command should stop.
 bool parse(const std::vector<std::string>& args, po::options_description& desc,
            po::variables_map& vm, const std::string& usage, int& code) {
-  po::store(po::command_line_parser(args).options(desc).run(), vm);
-  if (vm.count("help")) {
-    std::cout << usage << "\n\n" << desc;
-    code = kOk;
-    return false;
-  }
-  po::notify(vm);
-  return true;
+  return parse_args(args, desc, po::positional_options_description{}, vm, usage + "\n", code);
 }
 
 class Progress {
@@ -258,8 +252,9 @@ int mnist_infer(const std::vector<std::string>& args) {
     try {
       e = circuit->evaluate(image);
     } catch (const session::SessionError& x) {
-      std::cerr << "\n";
-      return fail("infer", "image " + std::to_string(n + 1) + ": " + x.what());
+      // The lines written so far stay in OUT.csv.
+      std::cerr << "\nxbspice mnist infer: error: image " << n + 1 << ": " << x.what() << "\n";
+      return kSimulationFailure;
     }
     const MnistForward s = software_forward(spec.weights, spec.gains, image);
     right += e.decision == image.label;
