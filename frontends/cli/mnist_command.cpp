@@ -337,6 +337,8 @@ int mnist_deck(const std::vector<std::string>& args) {
   if (std::string e = read_set(images_path, images, std::max<size_t>(first, 1)); !e.empty())
     return fail("deck", e);
   netlist::Deck deck = build_mnist_deck(spec, images);
+  if (const auto dir = std::filesystem::path(out_path).parent_path(); !dir.empty())
+    std::filesystem::create_directories(dir);
   if (to.empty()) {
     std::ofstream file(out_path);
     netlist::write_deck(deck, netlist::DeckDialect::hspice, file);
