@@ -20,6 +20,7 @@
 #include "frontends/cli/file_commands.hpp"
 #include "frontends/cli/mnist_command.hpp"
 #include "frontends/cli/parse_args.hpp"
+#include "frontends/cli/perceptron_command.hpp"
 #include "frontends/cli/regress_command.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
@@ -45,6 +46,7 @@ const char* kUsage =
     "  export DECK --to hspice|ngspice   write DECK for another simulator\n"
     "  crossbar --weights W --inputs U   build a crossbar; simulate, save or export it\n"
     "  mnist data|train|infer|deck        the MNIST crossbar classifier at SPICE level\n"
+    "  perceptron train|deck              the 4x4 TaOx perceptron trained in situ with pulses\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -313,6 +315,7 @@ int dispatch(int argc, char** argv) {
     if (command == "export") return cmd_export(rest);
     if (command == "crossbar") return cmd_crossbar(rest);
     if (command == "mnist") return run_mnist(rest);
+    if (command == "perceptron") return run_perceptron(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;

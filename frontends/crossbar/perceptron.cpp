@@ -1,0 +1,266 @@
+#include "frontends/crossbar/perceptron.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "devices/taox.hpp"
+#include "frontends/session/session.hpp"
+#include "netlist/deck_assembly.hpp"
+
+namespace xb::crossbar {
+
+const std::vector<PerceptronPattern>& perceptron_training_set() {
+  static const std::vector<PerceptronPattern> set = {
+      {{0, 0, 0, 1}, {0, 1}}, {{0, 0, 1, 0}, {1, 0}}, {{0, 1, 1, 0}, {1, 0}},
+      {{1, 0, 0, 1}, {0, 1}}, {{1, 1, 0, 1}, {0, 1}}, {{1, 1, 1, 0}, {1, 0}},
+  };
+  return set;
+}
+
+const std::vector<PerceptronPattern>& perceptron_test_set() {
+  static const std::vector<PerceptronPattern> set = {
+      {{0, 1, 0, 0}, {1, 0}}, {{0, 1, 1, 1}, {1, 0}}, {{1, 0, 0, 0}, {0, 1}},
+      {{1, 0, 1, 1}, {0, 1}}, {{0, 0, 0, 0}, {0, 0}}, {{0, 0, 1, 1}, {0, 0}},
+      {{0, 1, 0, 1}, {0, 0}}, {{1, 0, 1, 0}, {0, 0}}, {{1, 1, 0, 0}, {0, 0}},
+      {{1, 1, 1, 1}, {0, 0}},
+  };
+  return set;
+}
+
+namespace {
+
+std::string idx(int i) {
+  return std::to_string(i);
+}
+
+std::string row_node(const PerceptronSpec& s, int i, int j) {
+  return s.wire_r > 0 && j > 0 ? "r" + idx(i) + "_" + idx(j) : "r" + idx(i);
+}
+std::string col_node(const PerceptronSpec& s, int i, int j) {
+  return s.wire_r > 0 ? "c" + idx(i) + "_" + idx(j) : "c" + idx(j);
+}
+
+}  // namespace
+
+netlist::Deck perceptron_deck(const PerceptronSpec& s, const std::array<double, 16>& states,
+                              const std::vector<PerceptronPattern>& patterns) {
+  const PerceptronPattern& pattern = patterns.front();
+  netlist::Deck d;
+  d.title = "4x4 TaOx perceptron crossbar built by xbspice";
+  netlist::DeckAssembly a(d);
+  a.model("xb_taox", "taox", {});
+  for (int i = 0; i < kPerceptronInputs; ++i)
+    a.source("vr" + idx(i), row_node(s, i, 0), pattern.bits[i] ? s.vread : -s.vread);
+  for (int i = 0; i < kPerceptronInputs; ++i)
+    for (int j = 0; j < 2 * kPerceptronNeurons; ++j)
+      a.element('x', "xm" + idx(i) + "_" + idx(j), {row_node(s, i, j), col_node(s, i, j)},
+                "xb_taox", {}, {{"x0", netlist::Value::of(states[i * 4 + j])}});
+  if (s.wire_r > 0)
+    for (int i = 0; i < kPerceptronInputs; ++i)
+      for (int j = 0; j < 2 * kPerceptronNeurons; ++j) {
+        const netlist::Value r = netlist::Value::of(s.wire_r);
+        const std::string at = idx(i) + "_" + idx(j);
+        if (j + 1 < 4)
+          a.element('r', "rr" + at, {row_node(s, i, j), row_node(s, i, j + 1)}, "", {r});
+        if (i + 1 < 4)
+          a.element('r', "rc" + at, {col_node(s, i, j), col_node(s, i + 1, j)}, "", {r});
+      }
+  for (int j = 0; j < 2 * kPerceptronNeurons; ++j) a.source("vc" + idx(j), col_node(s, 3, j), 0);
+  netlist::Analysis an;
+  if (patterns.size() == 1) {
+    an.kind = netlist::AnalysisKind::op;
+    an.name = "op";
+  } else {
+    netlist::DataTable t;
+    t.name = "patterns";
+    for (int i = 0; i < kPerceptronInputs; ++i) t.columns.push_back("vr" + idx(i));
+    for (const PerceptronPattern& p : patterns) {
+      std::vector<netlist::Value> row;
+      for (int i = 0; i < kPerceptronInputs; ++i)
+        row.push_back(netlist::Value::of(p.bits[i] ? s.vread : -s.vread));
+      t.rows.push_back(std::move(row));
+    }
+    d.data.push_back(std::move(t));
+    an.kind = netlist::AnalysisKind::dc;
+    an.name = "dc";
+    netlist::Sweep sweep;
+    sweep.kind = netlist::Sweep::Kind::data;
+    sweep.data_name = "patterns";
+    an.sweeps.push_back(std::move(sweep));
+  }
+  d.analyses.push_back(std::move(an));
+  return d;
+}
+
+std::vector<double> taox_pulse_curve(const PerceptronSpec& spec, int count, std::string& error) {
+  netlist::Deck d;
+  d.title = "one TaOx cell under programming pulses";
+  netlist::DeckAssembly a(d);
+  a.model("xb_taox", "taox", {});
+  a.source("vp", "p", 0);
+  a.element('x', "xm", {"p", "0"}, "xb_taox", {}, {{"x0", netlist::Value::of(spec.x0)}});
+  session::Session s = session::Session::from_deck(std::move(d));
+  std::vector<double> g;
+  if (!s.ok()) return error = s.format_diagnostics(), g;
+  const session::SourceHandle vp = s.source("vp");
+  const session::DeviceHandle cell = s.device("xm");
+  const devices::TaoxParams taox;
+  if (!s.solve().ok) return error = "the cell's operating point failed", g;
+  g.push_back(devices::TaoxGroup::read_conductance(taox, spec.vread, s.state(cell)));
+  s.set(vp, spec.vpulse);
+  for (int n = 0; n < count; ++n) {
+    const session::Outcome o = s.tran(spec.pulse_width / 50, spec.pulse_width);
+    if (!o.status.ok) return error = o.status.message, g;
+    g.push_back(devices::TaoxGroup::read_conductance(taox, spec.vread, s.state(cell)));
+  }
+  return g;
+}
+
+// One live crossbar: reads are operating points, pulses transients, on the same circuit.
+class PerceptronCrossbar {
+ public:
+  PerceptronCrossbar(const PerceptronSpec& spec, const std::array<double, 16>& x0)
+      : spec_(spec),
+        s_(session::Session::from_deck(perceptron_deck(spec, x0, {perceptron_training_set()[0]}))) {
+  }
+
+  std::string prepare() {
+    if (!s_.ok()) return s_.format_diagnostics();
+    for (int i = 0; i < 4; ++i) rows_[i] = s_.source("vr" + idx(i));
+    for (int j = 0; j < 4; ++j) {
+      cols_[j] = s_.source("vc" + idx(j));
+      currents_[j] = s_.probe("i(vc" + idx(j) + ")");
+    }
+    for (int c = 0; c < 16; ++c) cells_[c] = s_.device("xm" + idx(c / 4) + "_" + idx(c % 4));
+    return "";
+  }
+
+  // The neurons' activations on `p`, from the crossbar's operating point.
+  std::array<double, kPerceptronNeurons> read(const PerceptronPattern& p,
+                                              std::array<double, kPerceptronNeurons>& current) {
+    for (int i = 0; i < 4; ++i) s_.set(rows_[i], p.bits[i] ? spec_.vread : -spec_.vread);
+    for (int j = 0; j < 4; ++j) s_.set(cols_[j], 0);
+    const engine::SolveStatus st = s_.solve();
+    if (!st.ok) throw session::SessionError("read: " + st.message);
+    std::array<double, kPerceptronNeurons> f{};
+    for (int k = 0; k < kPerceptronNeurons; ++k) {
+      // i(vc) is the current into the column source's + terminal: the column's current.
+      current[k] = s_.read(currents_[2 * k]) - s_.read(currents_[2 * k + 1]);
+      f[k] = std::tanh(spec_.beta * current[k]);
+    }
+    return f;
+  }
+
+  // A V/2 programming pulse on cell (row, column): a transient of the whole crossbar.
+  void pulse(int row, int column) {
+    for (int i = 0; i < 4; ++i) s_.set(rows_[i], i == row ? spec_.vpulse / 2 : 0);
+    for (int j = 0; j < 4; ++j) s_.set(cols_[j], j == column ? -spec_.vpulse / 2 : 0);
+    const session::Outcome o = s_.tran(spec_.pulse_width / 50, spec_.pulse_width);
+    if (!o.status.ok) throw session::SessionError("pulse: " + o.status.message);
+  }
+
+  std::array<double, 16> states() const {
+    std::array<double, 16> x{};
+    for (int c = 0; c < 16; ++c) x[c] = s_.state(cells_[c]);
+    return x;
+  }
+
+ private:
+  PerceptronSpec spec_;
+  session::Session s_;
+  std::array<session::SourceHandle, 4> rows_, cols_;
+  std::array<session::ProbeHandle, 4> currents_;
+  std::array<session::DeviceHandle, 16> cells_;
+};
+
+std::unique_ptr<PerceptronCrossbar> make_perceptron(const PerceptronSpec& spec,
+                                                    std::string& error) {
+  std::mt19937 rng(spec.seed);
+  std::uniform_real_distribution<double> spread(-spec.x0_spread, spec.x0_spread);
+  std::array<double, 16> x0{};
+  for (double& x : x0) x = std::clamp(spec.x0 + spread(rng), 0.0, 1.0);
+  auto c = std::make_unique<PerceptronCrossbar>(spec, x0);
+  error = c->prepare();
+  return error.empty() ? std::move(c) : nullptr;
+}
+
+namespace {
+
+// How far the activations miss their targets, summed (0 when trained).
+double miss(const std::vector<std::array<double, kPerceptronNeurons>>& f, double target) {
+  double e = 0;
+  for (size_t n = 0; n < f.size(); ++n)
+    for (int k = 0; k < kPerceptronNeurons; ++k)
+      e += perceptron_training_set()[n].target[k] ? std::max(0.0, target - f[n][k])
+                                                  : std::max(0.0, f[n][k] + target);
+  return e;
+}
+
+}  // namespace
+
+PerceptronRun train_perceptron(const PerceptronSpec& spec, std::string& error,
+                               const std::function<void(const PerceptronEpoch&)>& progress) {
+  PerceptronRun run;
+  std::unique_ptr<PerceptronCrossbar> xbar = make_perceptron(spec, error);
+  if (!xbar) return run;
+  const devices::TaoxParams taox;
+  const auto& train = perceptron_training_set();
+  for (int epoch = 0;; ++epoch) {
+    PerceptronEpoch e;
+    e.epoch = epoch;
+    // Reads, and the batch Manhattan sums of the pulses to come.
+    std::array<std::array<double, kPerceptronInputs>, kPerceptronNeurons> delta{};
+    for (const PerceptronPattern& p : train) {
+      std::array<double, kPerceptronNeurons> current{};
+      const auto f = xbar->read(p, current);
+      e.activations.push_back(f);
+      for (int k = 0; k < kPerceptronNeurons; ++k) {
+        const double t = p.target[k] ? spec.target : -spec.target;
+        const double d = (t - f[k]) * spec.beta * (1 - f[k] * f[k]);
+        for (int j = 0; j < kPerceptronInputs; ++j)
+          delta[k][j] += d * (p.bits[j] ? spec.vread : -spec.vread);
+      }
+    }
+    e.state = xbar->states();  // what the reads held
+    for (int c = 0; c < 16; ++c)
+      e.conductance[c] = devices::TaoxGroup::read_conductance(taox, spec.vread, e.state[c]);
+    e.error = miss(e.activations, spec.target);
+    run.converged = e.error == 0;
+    const bool last = run.converged || epoch == spec.max_epochs;
+    if (!last)
+      for (int k = 0; k < kPerceptronNeurons; ++k)
+        for (int j = 0; j < kPerceptronInputs; ++j) {
+          if (delta[k][j] == 0) continue;
+          xbar->pulse(j, delta[k][j] > 0 ? 2 * k : 2 * k + 1);  // potentiate G⁺ or G⁻
+          ++e.pulses;
+        }
+    run.epochs.push_back(e);
+    if (progress) progress(e);
+    if (last) {
+      run.epochs_needed = epoch;
+      break;
+    }
+  }
+  run.final_state = xbar->states();
+  // The test set on the circuit, and as the trained weights W = G⁺ − G⁻ predict it.
+  const std::array<double, 16> g = run.epochs.back().conductance;
+  for (const PerceptronPattern& p : perceptron_test_set()) {
+    std::array<double, kPerceptronNeurons> current{};
+    const auto f = xbar->read(p, current);
+    bool right = true, agree = true;
+    for (int k = 0; k < kPerceptronNeurons; ++k) {
+      double i = 0;
+      for (int j = 0; j < kPerceptronInputs; ++j)
+        i += (g[j * 4 + 2 * k] - g[j * 4 + 2 * k + 1]) * (p.bits[j] ? spec.vread : -spec.vread);
+      right = right && (f[k] > 0) == (p.target[k] == 1);
+      agree = agree && (f[k] > 0) == (i > 0);
+      run.test_largest_difference =
+          std::max(run.test_largest_difference, std::fabs(f[k] - std::tanh(spec.beta * i)));
+    }
+    run.test_right += right, run.test_agree += agree, ++run.test_total;
+  }
+  return run;
+}
+
+}  // namespace xb::crossbar
