@@ -38,9 +38,12 @@ void print_table(const io::TableComparison& t, const CompareOptions& o, bool sev
       std::printf("    %zu point(s) pass by the time window\n", r.window_passes);
     if (!r.note.empty()) std::printf("    %s %s\n", o.a.c_str(), r.note.c_str());
   }
+  // Every name when there are a few; a count and the first ten when there are many.
   auto list = [](const std::vector<std::string>& names) {
     std::string out;
-    for (const std::string& n : names) out += " " + n;
+    for (size_t k = 0; k < names.size() && k < 10; ++k) out += " " + names[k];
+    if (names.size() > 10)
+      out = " " + std::to_string(names.size()) + " signals:" + out + " ...";
     return out;
   };
   if (!t.only_a.empty()) std::printf("only in %s:%s\n", o.a.c_str(), list(t.only_a).c_str());
