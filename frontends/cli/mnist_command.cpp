@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +102,11 @@ int mnist_data(const std::vector<std::string>& args) {
 
 struct GainOptions {
   MnistGains g;
+  std::string check() const {
+    for (double v : {g.vread, g.vinv, g.rinv1, g.rinv2})
+      if (!(v > 0) || !std::isfinite(v)) return "--vread, --vinv, --rinv1 and --rinv2 must be > 0";
+    return "";
+  }
   void add(po::options_description& desc) {
     desc.add_options()("vread", po::value(&g.vread)->default_value(g.vread),
                        "input voltage of a full-scale pixel (V)")(
@@ -144,6 +150,7 @@ int mnist_train(const std::vector<std::string>& args) {
              code))
     return code;
   if (t.hidden < 1 || t.epochs < 1) return fail("train", "--hidden and --epochs must be >= 1");
+  if (std::string e = gains.check(); !e.empty()) return fail("train", e);
   std::vector<MnistImage> train, test;
   if (std::string e = read_set(train_path, train, 0); !e.empty()) return fail("train", e);
   if (std::string e = read_set(test_path, test, 0); !e.empty()) return fail("train", e);
@@ -188,6 +195,7 @@ struct CircuitOptions {
     if (!c) return "--cell " + cell + ": conductor, 1t1r or taox";
     if (!(wire_r >= 0)) return "--wire-r must be >= 0";
     if (!(pwm_period > 0)) return "--pwm-period must be > 0";
+    if (std::string e = gains.check(); !e.empty()) return e;
     s.cell = *c, s.wire_r = wire_r, s.vgate = vgate, s.gains = gains.g;
     s.pwm = pwm, s.pwm_period = pwm_period;
     if (std::string e = read_weights_csv(w1, s.weights.w1); !e.empty()) return e;
