@@ -4,6 +4,7 @@
 #include "devices/linear_drift.hpp"
 #include "devices/opamp.hpp"
 #include "devices/opamp_ideal.hpp"
+#include "devices/pulse_table.hpp"
 #include "devices/taox.hpp"
 
 namespace xb::devices {
@@ -13,6 +14,7 @@ const std::vector<const DeviceDescriptor*>& builtin_types() {
   static const std::vector<const DeviceDescriptor*> types = {
       &conductor_descriptor(), &taox_descriptor(),         &opamp_tanh_descriptor(),
       &opamp_descriptor(),     &linear_drift_descriptor(), &opamp_ideal_descriptor(),
+      &pulse_table_descriptor(),
   };
   return types;
 }

@@ -22,8 +22,8 @@ std::string parameters(const devices::DeviceDescriptor& t) {
     if (std::isnan(p.fallback))
       s << ";";
     else
-      s << " from [" << bound(p.lo) << ":" << (std::isinf(p.hi) ? "inf)" : bound(p.hi) + "]")
-        << ";";
+      s << " from " << (std::isinf(p.lo) ? "(-inf" : "[" + bound(p.lo)) << ":"
+        << (std::isinf(p.hi) ? "inf)" : bound(p.hi) + "]") << ";";
     s << "  // " << p.what << (p.unit.empty() ? "" : " (" + std::string(p.unit) + ")") << "\n";
   }
   return s.str();

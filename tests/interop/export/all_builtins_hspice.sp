@@ -4,6 +4,7 @@ Every built-in device type, for the HSPICE export (Verilog-A modules checked by 
 .model inv opamp_tanh rinv=5k vinv=2
 .model amp opamp gain=1e4
 .model nullor opamp_ideal
+.model tb pulse_table points=3 g0=1u g1=2u g2=2.5u
 v1 a 0 0.3
 x1 a b tx x0=0.4
 x2 b 0 g g=1m
@@ -14,5 +15,6 @@ rd d 0 1k
 re d e 1k
 rf e f 2k
 x5 0 e f nullor
+x6 f 0 tb x0=1
 .op
 .end
