@@ -31,28 +31,41 @@ int fail(const std::string& what, const std::string& message) {
 
 struct SpecOptions {
   PerceptronSpec s;
-  std::string device = "taox";
+  std::string device = "taox", table;
   void add(po::options_description& desc) {
-    desc.add_options()("device", po::value(&device)->default_value(device),
-                       "taox (the table-driven device is not built yet)")(
-        "vread", po::value(&s.vread)->default_value(s.vread),
-        "input voltage of a 1 (V); a 0 is -vread")("vpulse",
-                                                   po::value(&s.vpulse)->default_value(s.vpulse),
-                                                   "voltage a selected cell sees (V)")(
-        "width", po::value(&s.pulse_width)->default_value(s.pulse_width), "pulse width (s)")(
-        "beta", po::value(&s.beta)->default_value(s.beta), "f = tanh(beta*I) (1/A)")(
+    desc.add_options()("device", po::value(&device)->default_value(device), "taox or table")(
+        "table", po::value(&table),
+        "the table device's conductance-versus-pulse CSV (one value per line)")(
+        "vread", po::value(&s.vread)->default_value(s.vread), "input voltage of a 1 (V); a 0 is -vread")(
+        "vpulse", po::value(&s.vpulse)->default_value(s.vpulse),
+        "voltage a selected cell sees (V; table device: 2)")(
+        "width", po::value(&s.pulse_width)->default_value(s.pulse_width),
+        "pulse width (s; table device: 100n, also its counting width)")(
+        "beta", po::value(&s.beta)->default_value(s.beta), "f = tanh(beta*I) (1/A; table device: 6e6)")(
         "x0", po::value(&s.x0)->default_value(s.x0), "initial TaOx state")(
         "x0-spread", po::value(&s.x0_spread)->default_value(s.x0_spread),
-        "device-to-device spread of the initial state (uniform, by seed)")(
-        "epochs", po::value(&s.max_epochs)->default_value(s.max_epochs),
-        "at most this many epochs")("wire-r", po::value(&s.wire_r)->default_value(0),
-                                    "wire resistance per segment (ohm)")(
-        "seed", po::value(&s.seed)->default_value(s.seed), "seed of the initial states");
+        "device-to-device spread of the initial TaOx state (uniform, by seed)")(
+        "epochs", po::value(&s.max_epochs)->default_value(s.max_epochs), "at most this many epochs")(
+        "wire-r", po::value(&s.wire_r)->default_value(0), "wire resistance per segment (ohm)")(
+        "seed", po::value(&s.seed)->default_value(s.seed),
+        "seed of the initial states (TaOx) or the shifts (table device)");
+  }
+  // The table device starts from the reference's parameters; options given still win.
+  std::string resolve(const po::variables_map& vm) {
+    if (device == "taox") return table.empty() ? "" : "--table needs --device table";
+    if (device != "table") return "--device " + device + ": taox or table";
+    if (table.empty()) return "--device table needs --table FILE";
+    std::vector<double> g;
+    if (std::string e = read_pulse_table(table, g); !e.empty()) return e;
+    PerceptronSpec t = table_perceptron(std::move(g));
+    t.vread = s.vread, t.max_epochs = s.max_epochs, t.wire_r = s.wire_r, t.seed = s.seed;
+    if (!vm["vpulse"].defaulted()) t.vpulse = s.vpulse;
+    if (!vm["width"].defaulted()) t.pulse_width = s.pulse_width;
+    if (!vm["beta"].defaulted()) t.beta = s.beta;
+    s = std::move(t);
+    return "";
   }
   std::string check() const {
-    if (device != "taox")
-      return "--device " + device +
-             ": only taox is simulated yet (the table-driven device is not built yet)";
     if (!(s.vpulse > 0) || !(s.pulse_width > 0) || !(s.beta > 0) || !(s.vread > 0))
       return "--vread, --vpulse, --width and --beta must be > 0";
     if (s.max_epochs < 1) return "--epochs must be >= 1";
@@ -130,12 +143,14 @@ int perceptron_train(const std::vector<std::string>& args) {
                   "crossbar, each update a V/2 programming pulse simulated as a transient.\n",
                   code))
     return code;
+  if (std::string e = o.resolve(vm); !e.empty()) return fail("train", e);
   if (std::string e = o.check(); !e.empty()) return fail("train", e);
   if (runs < 1) return fail("train", "--runs must be >= 1");
   std::filesystem::create_directories(dir);
-  // The device's response to the pulse it is trained with.
+  // The TaOx cell's response to the pulse it is trained with.
   std::string error;
-  const std::vector<double> curve = taox_pulse_curve(o.s, 40, error);
+  const bool taox = o.s.device == PerceptronSpec::Device::taox;
+  const std::vector<double> curve = taox ? taox_pulse_curve(o.s, 40, error) : o.s.table;
   if (!error.empty()) return fail("train", error);
   {
     std::ofstream c(dir + "/pulse_curve.csv");
@@ -146,8 +161,11 @@ int perceptron_train(const std::vector<std::string>& args) {
       s.x.push_back(static_cast<double>(n)), s.y.push_back(1e3 * curve[n]);
     }
     char title[128];
-    std::snprintf(title, sizeof title, "one TaOx cell from x0 = %g: %g V pulses of %g ns", o.s.x0,
-                  o.s.vpulse, o.s.pulse_width * 1e9);
+    if (taox)
+      std::snprintf(title, sizeof title, "one TaOx cell from x0 = %g: %g V pulses of %g ns",
+                    o.s.x0, o.s.vpulse, o.s.pulse_width * 1e9);
+    else
+      std::snprintf(title, sizeof title, "the table device's conductance after n pulses");
     if (!c || !write_plot(dir + "/pulse_curve.svg", {s}, title, "pulses", "G at vread (mS)"))
       return fail("train", "cannot write into " + dir);
   }
@@ -209,6 +227,7 @@ int perceptron_deck(const std::vector<std::string>& args) {
                   "of the 16 patterns as a .data sweep.\n",
                   code))
     return code;
+  if (std::string e = o.resolve(vm); !e.empty()) return fail("deck", e);
   if (std::string e = o.check(); !e.empty()) return fail("deck", e);
   if (!to.empty() && to != "hspice" && to != "ngspice")
     return fail("deck", "--to " + to + ": hspice or ngspice");

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
 #include <random>
 
+#include "devices/pulse_table.hpp"
 #include "devices/taox.hpp"
 #include "frontends/session/session.hpp"
 #include "netlist/deck_assembly.hpp"
@@ -41,7 +44,58 @@ std::string col_node(const PerceptronSpec& s, int i, int j) {
   return s.wire_r > 0 ? "c" + idx(i) + "_" + idx(j) : "c" + idx(j);
 }
 
+// The reference's device-to-device shifts: lognormal (µ = ln of the range's middle, σ =
+// |ln(max/min)|/5), rescaled so that the smallest is shift_min and the largest shift_max.
+std::array<double, 16> cell_shifts(const PerceptronSpec& s) {
+  std::mt19937 rng(s.seed);
+  std::lognormal_distribution<double> d(std::log(0.5 * (s.shift_min + s.shift_max)),
+                                        std::fabs(std::log(s.shift_max / s.shift_min)) / 5);
+  std::array<double, 16> r{};
+  for (double& v : r) v = d(rng);
+  const auto [lo, hi] = std::minmax_element(r.begin(), r.end());
+  const double a = *lo, b = *hi;
+  for (double& v : r) v = s.shift_min + (s.shift_max - s.shift_min) * (v - a) / (b - a);
+  return r;
+}
+
+devices::PulseTableParams table_params(const PerceptronSpec& s, double shift) {
+  devices::PulseTableParams p;
+  p.table = s.table, p.vth = s.vth, p.tw = s.pulse_width, p.k = s.table_k, p.shift = shift;
+  p.relative = true;
+  return p;
+}
+
 }  // namespace
+
+PerceptronSpec table_perceptron(std::vector<double> table) {
+  PerceptronSpec s;
+  s.device = PerceptronSpec::Device::table;
+  s.table = std::move(table);
+  s.beta = 6e6, s.vpulse = 2, s.pulse_width = 100e-9, s.x0 = 0, s.x0_spread = 0;
+  return s;
+}
+
+std::string read_pulse_table(const std::string& path, std::vector<double>& out) {
+  std::ifstream in(path);
+  if (!in) return "cannot open " + path;
+  std::string line;
+  for (size_t number = 1; std::getline(in, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    char* end = nullptr;
+    const double g = std::strtod(line.c_str(), &end);
+    if (end == line.c_str()) {
+      if (out.empty() && number == 1) continue;  // a header
+      return path + ":" + std::to_string(number) + ": '" + line + "' is not a conductance";
+    }
+    if (!(g > 0) || !std::isfinite(g))
+      return path + ":" + std::to_string(number) + ": a conductance must be > 0";
+    out.push_back(g);
+  }
+  if (out.size() < 2 || out.size() > static_cast<size_t>(devices::kPulseTableKnots))
+    return path + ": " + std::to_string(out.size()) + " conductances; the table takes 2 to " +
+           std::to_string(devices::kPulseTableKnots);
+  return "";
+}
 
 netlist::Deck perceptron_deck(const PerceptronSpec& s, const std::array<double, 16>& states,
                               const std::vector<PerceptronPattern>& patterns) {
@@ -49,13 +103,31 @@ netlist::Deck perceptron_deck(const PerceptronSpec& s, const std::array<double, 
   netlist::Deck d;
   d.title = "4x4 TaOx perceptron crossbar built by xbspice";
   netlist::DeckAssembly a(d);
-  a.model("xb_taox", "taox", {});
+  const bool table = s.device == PerceptronSpec::Device::table;
+  if (table) {
+    std::vector<netlist::NamedValue> m = {
+        {"points", netlist::Value::of(static_cast<double>(s.table.size()))},
+        {"vth", netlist::Value::of(s.vth)},
+        {"tw", netlist::Value::of(s.pulse_width)},
+        {"k", netlist::Value::of(s.table_k)},
+        {"relative", netlist::Value::of(1)}};
+    for (size_t i = 0; i < s.table.size(); ++i)
+      m.push_back({"g" + std::to_string(i), netlist::Value::of(s.table[i])});
+    a.model("xb_cell", "pulse_table", std::move(m));
+  } else {
+    a.model("xb_cell", "taox", {});
+  }
+  const std::array<double, 16> shifts = table ? cell_shifts(s) : std::array<double, 16>{};
   for (int i = 0; i < kPerceptronInputs; ++i)
     a.source("vr" + idx(i), row_node(s, i, 0), pattern.bits[i] ? s.vread : -s.vread);
   for (int i = 0; i < kPerceptronInputs; ++i)
     for (int j = 0; j < 2 * kPerceptronNeurons; ++j)
+    {
+      std::vector<netlist::NamedValue> p = {{"x0", netlist::Value::of(states[i * 4 + j])}};
+      if (table) p.push_back({"shift", netlist::Value::of(shifts[i * 4 + j])});
       a.element('x', "xm" + idx(i) + "_" + idx(j), {row_node(s, i, j), col_node(s, i, j)},
-                "xb_taox", {}, {{"x0", netlist::Value::of(states[i * 4 + j])}});
+                "xb_cell", {}, std::move(p));
+    }
   if (s.wire_r > 0)
     for (int i = 0; i < kPerceptronInputs; ++i)
       for (int j = 0; j < 2 * kPerceptronNeurons; ++j) {
@@ -179,7 +251,9 @@ std::unique_ptr<PerceptronCrossbar> make_perceptron(const PerceptronSpec& spec,
   std::mt19937 rng(spec.seed);
   std::uniform_real_distribution<double> spread(-spec.x0_spread, spec.x0_spread);
   std::array<double, 16> x0{};
-  for (double& x : x0) x = std::clamp(spec.x0 + spread(rng), 0.0, 1.0);
+  for (double& x : x0)
+    x = spec.device == PerceptronSpec::Device::table ? 0.0
+                                                     : std::clamp(spec.x0 + spread(rng), 0.0, 1.0);
   auto c = std::make_unique<PerceptronCrossbar>(spec, x0);
   error = c->prepare();
   return error.empty() ? std::move(c) : nullptr;
@@ -205,6 +279,12 @@ PerceptronRun train_perceptron(const PerceptronSpec& spec, std::string& error,
   std::unique_ptr<PerceptronCrossbar> xbar = make_perceptron(spec, error);
   if (!xbar) return run;
   const devices::TaoxParams taox;
+  const bool table = spec.device == PerceptronSpec::Device::table;
+  const std::array<double, 16> shifts = table ? cell_shifts(spec) : std::array<double, 16>{};
+  auto read_conductance = [&](int c, double state) {
+    return table ? devices::PulseTableGroup::conductance(table_params(spec, shifts[c]), state)
+                 : devices::TaoxGroup::read_conductance(taox, spec.vread, state);
+  };
   const auto& train = perceptron_training_set();
   for (int epoch = 0;; ++epoch) {
     PerceptronEpoch e;
@@ -223,8 +303,7 @@ PerceptronRun train_perceptron(const PerceptronSpec& spec, std::string& error,
       }
     }
     e.state = xbar->states();  // what the reads held
-    for (int c = 0; c < 16; ++c)
-      e.conductance[c] = devices::TaoxGroup::read_conductance(taox, spec.vread, e.state[c]);
+    for (int c = 0; c < 16; ++c) e.conductance[c] = read_conductance(c, e.state[c]);
     e.error = miss(e.activations, spec.target);
     run.converged = e.error == 0;
     const bool last = run.converged || epoch == spec.max_epochs;

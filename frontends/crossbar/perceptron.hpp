@@ -36,6 +36,12 @@ const std::vector<PerceptronPattern>& perceptron_training_set();
 const std::vector<PerceptronPattern>& perceptron_test_set();
 
 struct PerceptronSpec {
+  // taox: the built-in TaOx memristor; table: pulse_table cells from a measured conductance-
+  // versus-pulse curve, G = k·[(T(n) − T(0)) + shift] with a lognormal shift per cell rescaled
+  // to [shift_min, shift_max] (the reference's device model), all counts starting at 0.
+  enum class Device { taox, table } device = Device::taox;
+  std::vector<double> table;  // S, after 0, 1, 2, … pulses
+  double table_k = 10, shift_min = 1e-8, shift_max = 1e-7, vth = 1.5;
   double vread = 0.1;  // input voltage of a 1 (a 0 is −vread), V
   // The selected cell sees vpulse for pulse_width. From x ≈ 0.2, 0.5 V SETs the TaOx cell
   // gradually (its rate falls as exp(−(x/xon)²)), 20 ns making each step a small one; 0.45 V
@@ -50,10 +56,17 @@ struct PerceptronSpec {
   unsigned seed = 1;
 };
 
+// The reference's parameters for the table device: β = 6e6, 2 V pulses of 100 ns (the count
+// threshold 1.5 V, so half-selected cells at 1 V keep their counts), K = 10.
+PerceptronSpec table_perceptron(std::vector<double> table);
+
+// A conductance-versus-pulse CSV (one value per line; a header line is skipped). Error text.
+std::string read_pulse_table(const std::string& path, std::vector<double>& out);
+
 struct PerceptronEpoch {
   int epoch = 0;                         // 0: before training
   std::array<double, 16> conductance{};  // read conductance (at vread) of cell (row, column)
-  std::array<double, 16> state{};        // TaOx state of cell (row, column)
+  std::array<double, 16> state{};        // TaOx state or pulse count of cell (row, column)
   std::vector<std::array<double, kPerceptronNeurons>> activations;  // per training pattern
   double error = 0;  // Σ over patterns and neurons of how far f misses its target (0: trained)
   int pulses = 0;    // pulses applied in this epoch
@@ -78,7 +91,8 @@ std::unique_ptr<PerceptronCrossbar> make_perceptron(const PerceptronSpec& spec, 
 PerceptronRun train_perceptron(const PerceptronSpec& spec, std::string& error,
                                const std::function<void(const PerceptronEpoch&)>& progress = {});
 
-// The crossbar as a deck at the given TaOx states (row-major): the read of one pattern as an .op,
+// The crossbar as a deck at the given states (row-major) and, for the table device, per-cell
+// shifts (from the seed): the read of one pattern as an .op,
 // of several as a .data table (columns vr0 … vr3) swept by .dc data=.
 netlist::Deck perceptron_deck(const PerceptronSpec& spec, const std::array<double, 16>& states,
                               const std::vector<PerceptronPattern>& patterns);

@@ -76,3 +76,29 @@ TEST(Perceptron, MostSeedsConvergeWithinTheEpochBudget) {
   }
   EXPECT_GE(converged, 18);  // 94 of 100 seeds in bench/ (docs/perceptron.md)
 }
+
+TEST(Perceptron, TableDeviceCountsOnePerPulseAsTheReference) {
+  std::vector<double> table;
+  ASSERT_EQ(read_pulse_table(XB_PERCEPTRON_TABLE, table), "");
+  ASSERT_EQ(table.size(), 51u);
+  const PerceptronSpec spec = table_perceptron(table);
+  std::string error;
+  const PerceptronRun run = train_perceptron(spec, error);
+  ASSERT_EQ(error, "");
+  ASSERT_GE(run.epochs.size(), 2u);
+  // After the first epoch's 8 pulses: the pulsed cells count one, the half-selected ones (1 V,
+  // below the 1.5 V threshold) none; each conductance is K·[(T(n) − T(0)) + shift].
+  const PerceptronEpoch &before = run.epochs[0], &after = run.epochs[1];
+  int pulsed = 0;
+  for (int c = 0; c < 16; ++c) {
+    EXPECT_NEAR(before.state[c], 0, 1e-12);
+    const bool one = std::fabs(after.state[c] - 1) < 1e-3;
+    EXPECT_TRUE(one || std::fabs(after.state[c]) < 1e-6) << c << ": " << after.state[c];
+    pulsed += one;
+    const double g = after.conductance[c] - before.conductance[c];
+    EXPECT_NEAR(g, one ? 10 * (table[1] - table[0]) : 0, 1e-3 * 10 * (table[1] - table[0]));
+  }
+  EXPECT_EQ(pulsed, 8);
+  // The trained weights predict the crossbar's test-set decisions.
+  EXPECT_EQ(run.test_agree, run.test_total);
+}
