@@ -121,20 +121,22 @@ std::string add_pulse_table(engine::DeviceGroup* group, const netlist::FlatEleme
 std::string ngspice_pulse_table(std::string_view model, const ResolvedParams& r, bool dynamic) {
   const int points = static_cast<int>(r[kPoints]);
   std::ostringstream s;
-  s << ".subckt " << model << " p n x0=" << deck_number(r[kX0]) << "\n";
+  // The scalar parameters stay subcircuit parameters, so that an instance's shift= or x0= reaches
+  // it; the table is written in.
+  s << ".subckt " << model << " p n vth=" << deck_number(r[kVth]) << " tw=" << deck_number(r[kTw])
+    << " vsmooth=" << deck_number(r[kVsmooth]) << " k=" << deck_number(r[kK])
+    << " shift=" << deck_number(r[kShift]) << " relative=" << deck_number(r[kRelative])
+    << " x0=" << deck_number(r[kX0]) << "\n";
   std::string table = "pwl(v(x)";
   for (int i = 0; i < points; ++i)
     table += ", " + std::to_string(i) + ", " + deck_number(r[kG0 + i]);
   table += ")";
-  const double base = r[kRelative] != 0 ? r[kG0] : 0;
-  s << "bi p n i=" << deck_number(r[kK]) << "*(" << table << " - " << deck_number(base) << " + "
-    << deck_number(r[kShift]) << ")*v(p,n)\n";
+  s << "bi p n i={k}*(" << table << " - {relative}*" << deck_number(r[kG0])
+    << " + {shift})*v(p,n)\n";
   if (dynamic) {
-    const std::string vs = deck_number(r[kVsmooth]), vth = deck_number(r[kVth]);
     const std::string last = std::to_string(points - 1);
-    s << "cx x 0 1\nbx 0 x i=(1/(1+exp(-(v(p,n)-" << vth << ")/" << vs << "))*(v(x) < " << last
-      << " ? 1 : 0) - 1/(1+exp(-(-v(p,n)-" << vth << ")/" << vs << "))*(v(x) > 0 ? 1 : 0))/"
-      << deck_number(r[kTw]) << "\n";
+    s << "cx x 0 1\nbx 0 x i=(1/(1+exp(-(v(p,n)-{vth})/{vsmooth}))*(v(x) < " << last
+      << " ? 1 : 0) - 1/(1+exp(-(-v(p,n)-{vth})/{vsmooth}))*(v(x) > 0 ? 1 : 0))/{tw}\n";
   } else {
     s << "vx x 0 {x0}\n";
   }

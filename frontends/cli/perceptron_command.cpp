@@ -36,17 +36,20 @@ struct SpecOptions {
     desc.add_options()("device", po::value(&device)->default_value(device), "taox or table")(
         "table", po::value(&table),
         "the table device's conductance-versus-pulse CSV (one value per line)")(
-        "vread", po::value(&s.vread)->default_value(s.vread), "input voltage of a 1 (V); a 0 is -vread")(
+        "vread", po::value(&s.vread)->default_value(s.vread),
+        "input voltage of a 1 (V); a 0 is -vread")(
         "vpulse", po::value(&s.vpulse)->default_value(s.vpulse),
         "voltage a selected cell sees (V; table device: 2)")(
         "width", po::value(&s.pulse_width)->default_value(s.pulse_width),
         "pulse width (s; table device: 100n, also its counting width)")(
-        "beta", po::value(&s.beta)->default_value(s.beta), "f = tanh(beta*I) (1/A; table device: 6e6)")(
-        "x0", po::value(&s.x0)->default_value(s.x0), "initial TaOx state")(
+        "beta", po::value(&s.beta)->default_value(s.beta),
+        "f = tanh(beta*I) (1/A; table device: 6e6)")("x0", po::value(&s.x0)->default_value(s.x0),
+                                                     "initial TaOx state")(
         "x0-spread", po::value(&s.x0_spread)->default_value(s.x0_spread),
         "device-to-device spread of the initial TaOx state (uniform, by seed)")(
-        "epochs", po::value(&s.max_epochs)->default_value(s.max_epochs), "at most this many epochs")(
-        "wire-r", po::value(&s.wire_r)->default_value(0), "wire resistance per segment (ohm)")(
+        "epochs", po::value(&s.max_epochs)->default_value(s.max_epochs),
+        "at most this many epochs")("wire-r", po::value(&s.wire_r)->default_value(0),
+                                    "wire resistance per segment (ohm)")(
         "seed", po::value(&s.seed)->default_value(s.seed),
         "seed of the initial states (TaOx) or the shifts (table device)");
   }
@@ -162,8 +165,8 @@ int perceptron_train(const std::vector<std::string>& args) {
     }
     char title[128];
     if (taox)
-      std::snprintf(title, sizeof title, "one TaOx cell from x0 = %g: %g V pulses of %g ns",
-                    o.s.x0, o.s.vpulse, o.s.pulse_width * 1e9);
+      std::snprintf(title, sizeof title, "one TaOx cell from x0 = %g: %g V pulses of %g ns", o.s.x0,
+                    o.s.vpulse, o.s.pulse_width * 1e9);
     else
       std::snprintf(title, sizeof title, "the table device's conductance after n pulses");
     if (!c || !write_plot(dir + "/pulse_curve.svg", {s}, title, "pulses", "G at vread (mS)"))
