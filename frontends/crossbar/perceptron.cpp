@@ -122,7 +122,9 @@ netlist::Deck perceptron_deck(const PerceptronSpec& s, const std::array<double, 
     a.source("vr" + idx(i), row_node(s, i, 0), pattern.bits[i] ? s.vread : -s.vread);
   for (int i = 0; i < kPerceptronInputs; ++i)
     for (int j = 0; j < 2 * kPerceptronNeurons; ++j) {
-      std::vector<netlist::NamedValue> p = {{"x0", netlist::Value::of(states[i * 4 + j])}};
+      std::vector<netlist::NamedValue> p;
+      p.reserve(2);
+      p.push_back({"x0", netlist::Value::of(states[i * 4 + j])});
       if (table) p.push_back({"shift", netlist::Value::of(shifts[i * 4 + j])});
       a.element('x', "xm" + idx(i) + "_" + idx(j), {row_node(s, i, j), col_node(s, i, j)},
                 "xb_cell", {}, std::move(p));
