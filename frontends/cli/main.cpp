@@ -18,6 +18,7 @@
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/file_commands.hpp"
+#include "frontends/cli/letters_command.hpp"
 #include "frontends/cli/mnist_command.hpp"
 #include "frontends/cli/parse_args.hpp"
 #include "frontends/cli/perceptron_command.hpp"
@@ -47,6 +48,7 @@ const char* kUsage =
     "  crossbar --weights W --inputs U   build a crossbar; simulate, save or export it\n"
     "  mnist data|train|infer|deck        the MNIST crossbar classifier at SPICE level\n"
     "  perceptron train|deck              the 4x4 TaOx perceptron trained in situ with pulses\n"
+    "  letters train|infer|deck           the binary 16-8-4 letters network\n"
     "\n"
     "options:\n"
     "  -h, --help          this help; 'xbspice <command> --help' for a command's options\n"
@@ -316,6 +318,7 @@ int dispatch(int argc, char** argv) {
     if (command == "crossbar") return cmd_crossbar(rest);
     if (command == "mnist") return run_mnist(rest);
     if (command == "perceptron") return run_perceptron(rest);
+    if (command == "letters") return run_letters(rest);
   } catch (const po::error& e) {
     std::cerr << "xbspice " << command << ": error: " << e.what() << "\n";
     return kUserError;
