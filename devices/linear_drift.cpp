@@ -30,32 +30,7 @@ LinearDriftGroup::Eval LinearDriftGroup::evaluate(const LinearDriftParams& p, do
 }
 
 void LinearDriftGroup::load(const engine::EvalRequest& r) const {
-  for (size_t k = 0; k < inst_.size(); ++k) {
-    const auto& row = rows_[k];
-    const auto& s = slots_[k];
-    const double x = r.x[row[2]];
-    if (r.charge) {
-      load_state_charge(r, k);
-      if (r.charges_only) continue;
-    }
-    const Eval d = evaluate(inst_[k].p, r.x[row[0]] - r.x[row[1]], x);
-    r.residual[row[0]] += d.i;
-    r.residual[row[1]] -= d.i;
-    r.jacobian[s[0]] += d.di_dv;
-    r.jacobian[s[1]] -= d.di_dv;
-    r.jacobian[s[2]] -= d.di_dv;
-    r.jacobian[s[3]] += d.di_dv;
-    r.jacobian[s[4]] += d.di_dx;
-    r.jacobian[s[5]] -= d.di_dx;
-    if (!r.charge) {
-      load_held_state(r, k);
-      continue;
-    }
-    r.residual[row[2]] -= d.rate;
-    r.jacobian[s[6]] -= d.drate_dv;
-    r.jacobian[s[7]] += d.drate_dv;
-    r.jacobian[s[8]] -= d.drate_dx;
-  }
+  load_current_and_rate(r, evaluate);
 }
 
 double LinearDriftGroup::current(size_t k, const double* x) const {

@@ -74,6 +74,38 @@ class StateDeviceGroup : public engine::DeviceGroup {
     r.state_charge[state_ + k] = x;
     r.reactive_jacobian()[slots_[k][8]] += r.reactive_scale();
   }
+  // load() of a two-terminal device with i(v, x) between p and n and dx/dt(v, x) on its state:
+  // `evaluate(params, v, x)` returns i, di_dv, di_dx, rate, drate_dv, drate_dx. In DC the state
+  // is held; in a transient its row is q = x with residual −dx/dt.
+  template <class Evaluate>
+  void load_current_and_rate(const engine::EvalRequest& r, Evaluate evaluate) const {
+    for (size_t k = 0; k < inst_.size(); ++k) {
+      const auto& row = rows_[k];
+      const auto& s = slots_[k];
+      if (r.charge) {
+        load_state_charge(r, k);
+        if (r.charges_only) continue;
+      }
+      const auto d = evaluate(inst_[k].p, r.x[row[0]] - r.x[row[1]], r.x[row[2]]);
+      r.residual[row[0]] += d.i;
+      r.residual[row[1]] -= d.i;
+      r.jacobian[s[0]] += d.di_dv;
+      r.jacobian[s[1]] -= d.di_dv;
+      r.jacobian[s[2]] -= d.di_dv;
+      r.jacobian[s[3]] += d.di_dv;
+      r.jacobian[s[4]] += d.di_dx;
+      r.jacobian[s[5]] -= d.di_dx;
+      if (!r.charge) {
+        load_held_state(r, k);
+        continue;
+      }
+      r.residual[row[2]] -= d.rate;
+      r.jacobian[s[6]] -= d.drate_dv;
+      r.jacobian[s[7]] += d.drate_dv;
+      r.jacobian[s[8]] -= d.drate_dx;
+    }
+  }
+
   // DC: the state holds its value, x − x0 = 0.
   void load_held_state(const engine::EvalRequest& r, size_t k) const {
     r.residual[rows_[k][2]] += r.x[rows_[k][2]] - inst_[k].p.x0;

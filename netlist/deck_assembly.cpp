@@ -29,6 +29,33 @@ void DeckAssembly::source(const std::string& name, const std::string& plus, doub
   d_.elements.back().source = std::move(spec);
 }
 
+void DeckAssembly::op_or_data_sweep(const std::string& table, std::vector<std::string> columns,
+                                    const std::vector<std::vector<double>>& rows) {
+  Analysis a;
+  if (rows.size() <= 1) {
+    a.kind = AnalysisKind::op;
+    a.name = "op";
+    d_.analyses.push_back(std::move(a));
+    return;
+  }
+  DataTable t;
+  t.name = table;
+  t.columns = std::move(columns);
+  for (const std::vector<double>& row : rows) {
+    std::vector<Value> values;
+    for (double v : row) values.push_back(Value::of(v));
+    t.rows.push_back(std::move(values));
+  }
+  d_.data.push_back(std::move(t));
+  a.kind = AnalysisKind::dc;
+  a.name = "dc";
+  Sweep sweep;
+  sweep.kind = Sweep::Kind::data;
+  sweep.data_name = table;
+  a.sweeps.push_back(std::move(sweep));
+  d_.analyses.push_back(std::move(a));
+}
+
 Model access_nmos_model(const std::string& name) {
   return Model{name,
                "nmos",

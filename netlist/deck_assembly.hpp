@@ -18,6 +18,10 @@ class DeckAssembly {
                std::vector<Value> values, std::vector<NamedValue> params = {});
   // A voltage source from `plus` to ground at `dc` volts.
   void source(const std::string& name, const std::string& plus, double dc);
+  // The deck's analysis: with one row of values an .op (the sources already hold them), with
+  // several a .data table `table` (a column per source) swept by .dc data=.
+  void op_or_data_sweep(const std::string& table, std::vector<std::string> columns,
+                        const std::vector<std::vector<double>>& rows);
 
  private:
   Deck& d_;

@@ -2,14 +2,7 @@
 # same builder's ngspice export (2), and the deck it writes runs in `xbspice run` to the same
 # bits (3). XBSPICE, WORK, NAME, ARGS (a list), COMPARE (tolerance arguments for step 2).
 set(base ${WORK}/crossbar_${NAME})
-function(xb)
-  execute_process(COMMAND ${XBSPICE} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-    ERROR_VARIABLE err WORKING_DIRECTORY ${WORK})
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "xbspice ${ARGN} failed (${rc}):\n${out}${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/xbspice_call.cmake)
 xb(crossbar ${ARGS} -o ${base}_xb.csv)
 # (2) ngspice on the export (a .data sweep gives a .control block).
 file(REMOVE ${base}_ng.sp)

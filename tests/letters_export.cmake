@@ -3,14 +3,7 @@
 # XBSPICE, WORK.
 set(base ${WORK}/letters_export)
 file(MAKE_DIRECTORY ${base})
-function(xb)
-  execute_process(COMMAND ${XBSPICE} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-    ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "xbspice ${ARGN} failed:\n${out}${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/xbspice_call.cmake)
 xb(letters deck --first 48 --to ngspice -o ${base}/ng.sp)
 include(${CMAKE_CURRENT_LIST_DIR}/run_ngspice.cmake)
 run_ngspice(${base}/ng.sp ${base}/ng.raw ${base})

@@ -4,14 +4,7 @@
 # XBSPICE, WORK.
 set(base ${WORK}/mnist_export)
 file(MAKE_DIRECTORY ${base})
-function(xb)
-  execute_process(COMMAND ${XBSPICE} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out
-    ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "xbspice ${ARGN} failed:\n${out}${err}")
-  endif()
-  set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/xbspice_call.cmake)
 xb(mnist train --hidden 4 --epochs 1 -o ${base})
 set(net --w1 ${base}/W1.csv --w2 ${base}/W2.csv --wire-r 1 --first 5)
 xb(mnist deck ${net} --to ngspice -o ${base}/ng.sp)

@@ -42,8 +42,7 @@ void print_table(const io::TableComparison& t, const CompareOptions& o, bool sev
   auto list = [](const std::vector<std::string>& names) {
     std::string out;
     for (size_t k = 0; k < names.size() && k < 10; ++k) out += " " + names[k];
-    if (names.size() > 10)
-      out = " " + std::to_string(names.size()) + " signals:" + out + " ...";
+    if (names.size() > 10) out = " " + std::to_string(names.size()) + " signals:" + out + " ...";
     return out;
   };
   if (!t.only_a.empty()) std::printf("only in %s:%s\n", o.a.c_str(), list(t.only_a).c_str());

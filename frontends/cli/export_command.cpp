@@ -389,4 +389,27 @@ int export_loaded(const LoadedDeck& loaded, const ExportOptions& o) {
   return write_text(o.output, out);
 }
 
+int write_built_deck(netlist::Deck deck, const std::string& path, const std::string& to,
+                     const std::string& command) {
+  if (!to.empty() && to != "hspice" && to != "ngspice") {
+    std::cerr << "xbspice " << command << ": error: --to " << to << ": hspice or ngspice\n";
+    return kUserError;
+  }
+  if (const auto parent = std::filesystem::path(path).parent_path(); !parent.empty())
+    std::filesystem::create_directories(parent);
+  if (to.empty()) {
+    std::ofstream file(path);
+    netlist::write_deck(deck, netlist::DeckDialect::hspice, file);
+    if (file) return kOk;
+    std::cerr << "xbspice " << command << ": error: cannot write " << path << "\n";
+    return kUserError;
+  }
+  session::LoadedDeck loaded = session::elaborate_deck(std::move(deck));
+  if (!report_diagnostics(loaded)) return kUserError;
+  ExportOptions e;
+  e.to = to;
+  e.output = path;
+  return export_loaded(loaded, e);
+}
+
 }  // namespace xb::cli

@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "netlist/deck.hpp"
+
 namespace xb::session {
 struct LoadedDeck;
 }
@@ -21,5 +23,11 @@ int run_export(const ExportOptions& options);
 
 // The same for a deck already loaded (a crossbar builder's); options.deck is not read.
 int export_loaded(const LoadedDeck& loaded, const ExportOptions& options);
+
+// A deck built in code (a network workload's) to `path`: in xbspice's dialect, which HSPICE reads
+// too, or with `to` ("hspice", "ngspice") exported for that simulator. Creates the directory.
+// `command` names the caller in messages ("mnist deck").
+int write_built_deck(netlist::Deck deck, const std::string& path, const std::string& to,
+                     const std::string& command);
 
 }  // namespace xb::cli

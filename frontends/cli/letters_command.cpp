@@ -9,10 +9,7 @@
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/parse_args.hpp"
-#include "frontends/cli/report.hpp"
 #include "frontends/crossbar/letters.hpp"
-#include "frontends/session/load_deck.hpp"
-#include "netlist/deck_writer.hpp"
 
 namespace po = boost::program_options;
 
@@ -141,48 +138,19 @@ int letters_deck_command(const std::vector<std::string>& args) {
                   "usage: xbspice letters deck [--weights DIR] -o F [--to hspice|ngspice]\n", code))
     return code;
   if (std::string e = po_.resolve(); !e.empty()) return fail("deck", e);
-  if (!to.empty() && to != "hspice" && to != "ngspice")
-    return fail("deck", "--to " + to + ": hspice or ngspice");
   LettersWeights w;
   if (std::string e = read_pair(dir, po_.p, w); !e.empty()) return fail("deck", e);
   std::vector<LetterPattern> patterns = letters_test_set();
   if (first > 0 && first < patterns.size()) patterns.resize(first);
-  netlist::Deck deck = letters_deck(w, po_.p, patterns);
-  if (const auto parent = std::filesystem::path(out).parent_path(); !parent.empty())
-    std::filesystem::create_directories(parent);
-  if (to.empty()) {
-    std::ofstream file(out);
-    netlist::write_deck(deck, netlist::DeckDialect::hspice, file);
-    return file ? kOk : fail("deck", "cannot write " + out);
-  }
-  session::LoadedDeck loaded = session::elaborate_deck(std::move(deck));
-  if (!report_diagnostics(loaded)) return kUserError;
-  ExportOptions e;
-  e.to = to;
-  e.output = out;
-  return export_loaded(loaded, e);
+  return write_built_deck(letters_deck(w, po_.p, patterns), out, to, "letters deck");
 }
 
 }  // namespace
 
 int run_letters(const std::vector<std::string>& args) {
-  const char* usage =
-      "usage: xbspice letters train|infer|deck [options]   ('xbspice letters <sub> --help')\n";
-  if (args.empty()) {
-    std::cerr << usage;
-    return kUserError;
-  }
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
-  try {
-    if (args[0] == "train") return letters_train(rest);
-    if (args[0] == "infer") return letters_infer(rest);
-    if (args[0] == "deck") return letters_deck_command(rest);
-  } catch (const po::error& e) {
-    std::cerr << "xbspice letters " << args[0] << ": error: " << e.what() << "\n";
-    return kUserError;
-  }
-  std::cerr << "xbspice letters: error: unknown subcommand '" << args[0] << "'\n" << usage;
-  return kUserError;
+  return run_subcommand(
+      "letters", args,
+      {{"train", letters_train}, {"infer", letters_infer}, {"deck", letters_deck_command}});
 }
 
 }  // namespace xb::cli

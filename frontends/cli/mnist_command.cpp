@@ -13,12 +13,9 @@
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/parse_args.hpp"
-#include "frontends/cli/report.hpp"
 #include "frontends/crossbar/mnist_circuit.hpp"
 #include "frontends/crossbar/mnist_data.hpp"
 #include "frontends/crossbar/mnist_model.hpp"
-#include "frontends/session/load_deck.hpp"
-#include "netlist/deck_writer.hpp"
 
 namespace po = boost::program_options;
 
@@ -337,55 +334,20 @@ int mnist_deck(const std::vector<std::string>& args) {
              "[--to hspice|ngspice]\n\nWrites the network that `mnist infer` simulates as a deck.",
              code))
     return code;
-  if (!to.empty() && to != "hspice" && to != "ngspice")
-    return fail("deck", "--to " + to + ": hspice or ngspice");
   MnistCircuitSpec spec;
   if (std::string e = c.spec(spec); !e.empty()) return fail("deck", e);
   std::vector<MnistImage> images;
   if (std::string e = read_set(images_path, images, std::max<size_t>(first, 1)); !e.empty())
     return fail("deck", e);
-  netlist::Deck deck = build_mnist_deck(spec, images);
-  if (const auto dir = std::filesystem::path(out_path).parent_path(); !dir.empty())
-    std::filesystem::create_directories(dir);
-  if (to.empty()) {
-    std::ofstream file(out_path);
-    netlist::write_deck(deck, netlist::DeckDialect::hspice, file);
-    return file ? kOk : fail("deck", "cannot write " + out_path);
-  }
-  session::LoadedDeck loaded = session::elaborate_deck(std::move(deck));
-  if (!report_diagnostics(loaded)) return kUserError;
-  ExportOptions e;
-  e.to = to;
-  e.output = out_path;
-  return export_loaded(loaded, e);
+  return write_built_deck(build_mnist_deck(spec, images), out_path, to, "mnist deck");
 }
 
 }  // namespace
 
 int run_mnist(const std::vector<std::string>& args) {
-  const char* usage =
-      "usage: xbspice mnist data|train|infer|deck [options]   ('xbspice mnist <sub> --help')\n";
-  if (args.empty()) {
-    std::cerr << usage;
-    return kUserError;
-  }
-  const std::string sub = args[0];
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
-  try {
-    if (sub == "data") return mnist_data(rest);
-    if (sub == "train") return mnist_train(rest);
-    if (sub == "infer") return mnist_infer(rest);
-    if (sub == "deck") return mnist_deck(rest);
-  } catch (const po::error& e) {
-    std::cerr << "xbspice mnist " << sub << ": error: " << e.what() << "\n";
-    return kUserError;
-  }
-  if (sub == "--help" || sub == "-h") {
-    std::cout << usage;
-    return kOk;
-  }
-  std::cerr << "xbspice mnist: error: unknown subcommand '" << sub << "'\n" << usage;
-  return kUserError;
+  return run_subcommand(
+      "mnist", args,
+      {{"data", mnist_data}, {"train", mnist_train}, {"infer", mnist_infer}, {"deck", mnist_deck}});
 }
 
 }  // namespace xb::cli

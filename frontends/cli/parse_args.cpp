@@ -21,4 +21,31 @@ bool parse_args(const std::vector<std::string>& args, po::options_description& d
   return true;
 }
 
+int run_subcommand(const std::string& command, const std::vector<std::string>& args,
+                   const std::vector<std::pair<std::string, Subcommand>>& subcommands) {
+  std::string names;
+  for (const auto& [name, run] : subcommands) names += (names.empty() ? "" : "|") + name;
+  const std::string usage = "usage: xbspice " + command + " " + names + " [options]   ('xbspice " +
+                            command + " <sub> --help')\n";
+  if (args.empty()) {
+    std::cerr << usage;
+    return kUserError;
+  }
+  if (args[0] == "--help" || args[0] == "-h") {
+    std::cout << usage;
+    return kOk;
+  }
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  for (const auto& [name, run] : subcommands)
+    if (args[0] == name) try {
+        return run(rest);
+      } catch (const po::error& e) {
+        std::cerr << "xbspice " << command << " " << name << ": error: " << e.what() << "\n";
+        return kUserError;
+      }
+  std::cerr << "xbspice " << command << ": error: unknown subcommand '" << args[0] << "'\n"
+            << usage;
+  return kUserError;
+}
+
 }  // namespace xb::cli

@@ -2,7 +2,9 @@
 // Option parsing shared by the subcommands (Boost.Program_options).
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace xb::cli {
@@ -14,5 +16,11 @@ bool parse_args(const std::vector<std::string>& args,
                 const boost::program_options::positional_options_description& pos,
                 boost::program_options::variables_map& vm, const std::string& usage,
                 int& exit_code);
+
+// `xbspice <command> <sub> ...`: runs the sub-command args[0] names with the rest of `args`;
+// usage (exit 1) without one, an error naming an unknown one, option errors reported.
+using Subcommand = std::function<int(const std::vector<std::string>&)>;
+int run_subcommand(const std::string& command, const std::vector<std::string>& args,
+                   const std::vector<std::pair<std::string, Subcommand>>& subcommands);
 
 }  // namespace xb::cli

@@ -11,11 +11,8 @@
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/parse_args.hpp"
-#include "frontends/cli/report.hpp"
 #include "frontends/crossbar/perceptron.hpp"
 #include "frontends/io/svg_plot.hpp"
-#include "frontends/session/load_deck.hpp"
-#include "netlist/deck_writer.hpp"
 
 namespace po = boost::program_options;
 
@@ -232,48 +229,20 @@ int perceptron_deck(const std::vector<std::string>& args) {
     return code;
   if (std::string e = o.resolve(vm); !e.empty()) return fail("deck", e);
   if (std::string e = o.check(); !e.empty()) return fail("deck", e);
-  if (!to.empty() && to != "hspice" && to != "ngspice")
-    return fail("deck", "--to " + to + ": hspice or ngspice");
   std::string error;
   const PerceptronRun run = train_perceptron(o.s, error);
   if (!error.empty()) return fail("deck", error);
   std::vector<PerceptronPattern> patterns = perceptron_training_set();
   for (const PerceptronPattern& p : perceptron_test_set()) patterns.push_back(p);
-  netlist::Deck deck = perceptron_deck(o.s, run.final_state, patterns);
-  if (const auto parent = std::filesystem::path(out).parent_path(); !parent.empty())
-    std::filesystem::create_directories(parent);
-  if (to.empty()) {
-    std::ofstream file(out);
-    netlist::write_deck(deck, netlist::DeckDialect::hspice, file);
-    return file ? kOk : fail("deck", "cannot write " + out);
-  }
-  session::LoadedDeck loaded = session::elaborate_deck(std::move(deck));
-  if (!report_diagnostics(loaded)) return kUserError;
-  ExportOptions e;
-  e.to = to;
-  e.output = out;
-  return export_loaded(loaded, e);
+  return write_built_deck(perceptron_deck(o.s, run.final_state, patterns), out, to,
+                          "perceptron deck");
 }
 
 }  // namespace
 
 int run_perceptron(const std::vector<std::string>& args) {
-  const char* usage =
-      "usage: xbspice perceptron train|deck [options]   ('xbspice perceptron <sub> --help')\n";
-  if (args.empty()) {
-    std::cerr << usage;
-    return kUserError;
-  }
-  const std::vector<std::string> rest(args.begin() + 1, args.end());
-  try {
-    if (args[0] == "train") return perceptron_train(rest);
-    if (args[0] == "deck") return perceptron_deck(rest);
-  } catch (const po::error& e) {
-    std::cerr << "xbspice perceptron " << args[0] << ": error: " << e.what() << "\n";
-    return kUserError;
-  }
-  std::cerr << "xbspice perceptron: error: unknown subcommand '" << args[0] << "'\n" << usage;
-  return kUserError;
+  return run_subcommand("perceptron", args,
+                        {{"train", perceptron_train}, {"deck", perceptron_deck}});
 }
 
 }  // namespace xb::cli

@@ -168,29 +168,14 @@ netlist::Deck letters_deck(const LettersWeights& w, const LettersParams& p,
   };
   layer(1, w.on1, "in", "h");
   layer(2, w.on2, "h", "out");
-  netlist::Analysis an;
-  if (patterns.size() == 1) {
-    an.kind = netlist::AnalysisKind::op;
-    an.name = "op";
-  } else {
-    netlist::DataTable t;
-    t.name = "patterns";
-    for (int j = 0; j < kLetterPixels; ++j) t.columns.push_back("vin" + idx(j));
-    for (const LetterPattern& pat : patterns) {
-      std::vector<netlist::Value> row;
-      for (int j = 0; j < kLetterPixels; ++j)
-        row.push_back(netlist::Value::of(input_voltage(p, pat.pixels[j])));
-      t.rows.push_back(std::move(row));
-    }
-    d.data.push_back(std::move(t));
-    an.kind = netlist::AnalysisKind::dc;
-    an.name = "dc";
-    netlist::Sweep sweep;
-    sweep.kind = netlist::Sweep::Kind::data;
-    sweep.data_name = "patterns";
-    an.sweeps.push_back(std::move(sweep));
+  std::vector<std::string> columns;
+  for (int j = 0; j < kLetterPixels; ++j) columns.push_back("vin" + idx(j));
+  std::vector<std::vector<double>> rows;
+  for (const LetterPattern& pat : patterns) {
+    rows.emplace_back();
+    for (int j = 0; j < kLetterPixels; ++j) rows.back().push_back(input_voltage(p, pat.pixels[j]));
   }
-  d.analyses.push_back(std::move(an));
+  a.op_or_data_sweep("patterns", std::move(columns), rows);
   return d;
 }
 

@@ -211,29 +211,14 @@ class DeckBuilder {
         }
       return;
     }
-    if (images.size() <= 1) {
-      a.kind = netlist::AnalysisKind::op;
-      a.name = "op";
-      d_.analyses.push_back(std::move(a));
-      return;
-    }
-    netlist::DataTable t;
-    t.name = "images";
-    for (int j = 0; j < kMnistInputs; ++j) t.columns.push_back("vin" + idx(j));
+    std::vector<std::string> columns;
+    for (int j = 0; j < kMnistInputs; ++j) columns.push_back("vin" + idx(j));
+    std::vector<std::vector<double>> rows;
     for (const MnistImage& image : images) {
       const Eigen::VectorXd u = input_voltages(image, s_.gains);
-      std::vector<Value> values;
-      for (int j = 0; j < kMnistInputs; ++j) values.push_back(Value::of(u[j]));
-      t.rows.push_back(std::move(values));
+      rows.emplace_back(u.data(), u.data() + u.size());
     }
-    d_.data.push_back(std::move(t));
-    a.kind = netlist::AnalysisKind::dc;
-    a.name = "dc";
-    netlist::Sweep sweep;
-    sweep.kind = netlist::Sweep::Kind::data;
-    sweep.data_name = "images";
-    a.sweeps.push_back(std::move(sweep));
-    d_.analyses.push_back(std::move(a));
+    a_.op_or_data_sweep("images", std::move(columns), rows);
   }
 
   const MnistCircuitSpec& s_;

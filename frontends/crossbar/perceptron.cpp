@@ -140,29 +140,15 @@ netlist::Deck perceptron_deck(const PerceptronSpec& s, const std::array<double, 
           a.element('r', "rc" + at, {col_node(s, i, j), col_node(s, i + 1, j)}, "", {r});
       }
   for (int j = 0; j < 2 * kPerceptronNeurons; ++j) a.source("vc" + idx(j), col_node(s, 3, j), 0);
-  netlist::Analysis an;
-  if (patterns.size() == 1) {
-    an.kind = netlist::AnalysisKind::op;
-    an.name = "op";
-  } else {
-    netlist::DataTable t;
-    t.name = "patterns";
-    for (int i = 0; i < kPerceptronInputs; ++i) t.columns.push_back("vr" + idx(i));
-    for (const PerceptronPattern& p : patterns) {
-      std::vector<netlist::Value> row;
-      for (int i = 0; i < kPerceptronInputs; ++i)
-        row.push_back(netlist::Value::of(p.bits[i] ? s.vread : -s.vread));
-      t.rows.push_back(std::move(row));
-    }
-    d.data.push_back(std::move(t));
-    an.kind = netlist::AnalysisKind::dc;
-    an.name = "dc";
-    netlist::Sweep sweep;
-    sweep.kind = netlist::Sweep::Kind::data;
-    sweep.data_name = "patterns";
-    an.sweeps.push_back(std::move(sweep));
+  std::vector<std::string> columns;
+  for (int i = 0; i < kPerceptronInputs; ++i) columns.push_back("vr" + idx(i));
+  std::vector<std::vector<double>> rows;
+  for (const PerceptronPattern& pat : patterns) {
+    rows.emplace_back();
+    for (int i = 0; i < kPerceptronInputs; ++i)
+      rows.back().push_back(pat.bits[i] ? s.vread : -s.vread);
   }
-  d.analyses.push_back(std::move(an));
+  a.op_or_data_sweep("patterns", std::move(columns), rows);
   return d;
 }
 
