@@ -112,30 +112,11 @@ class Builder {
   }
 
   void analysis() {
-    Analysis a;
-    if (s_.inputs.size() == 1) {
-      a.kind = AnalysisKind::op;
-      a.name = "op";
-      d_.analyses.push_back(std::move(a));
-      return;
-    }
-    DataTable t;
-    t.name = "xb_inputs";
-    for (size_t i = 0; i < rows_; ++i) t.columns.push_back("vin" + idx(i));
-    for (const std::vector<double>& u : s_.inputs) {
-      std::vector<Value> values;
-      for (double v : u) values.push_back(Value::of(v));
-      t.rows.push_back(std::move(values));
-    }
-    d_.data.push_back(std::move(t));
-    a.kind = AnalysisKind::dc;
-    a.name = "dc";
-    Sweep s;
-    s.kind = Sweep::Kind::data;
-    s.data_name = "xb_inputs";
-    a.sweeps.push_back(std::move(s));
-    d_.analyses.push_back(std::move(a));
+    std::vector<std::string> columns;
+    for (size_t i = 0; i < rows_; ++i) columns.push_back("vin" + idx(i));
+    a_.op_or_data_sweep("xb_inputs", std::move(columns), s_.inputs);
   }
+
 
   const CrossbarSpec& s_;
   size_t rows_, cols_;
