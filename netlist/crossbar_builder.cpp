@@ -24,7 +24,14 @@ class Builder {
                                 : s_.title;
     for (const auto& [name, value] : s_.options) d_.options.push_back({name, Value::of(value)});
     models();
-    for (size_t i = 0; i < rows_; ++i) source("vin" + idx(i), row(i, 0), s_.inputs[0][i]);
+    for (size_t i = 0; i < rows_; ++i) {
+      if (s_.r_in > 0) {
+        source("vin" + idx(i), "in" + idx(i), s_.inputs[0][i]);
+        element('r', "rin" + idx(i), {"in" + idx(i), row(i, 0)}, "", {Value::of(s_.r_in)}, {});
+      } else {
+        source("vin" + idx(i), row(i, 0), s_.inputs[0][i]);
+      }
+    }
     if (s_.cell == CrossbarSpec::Cell::one_t_one_m) source("vwl", "wl", s_.vgate);
     for (size_t i = 0; i < rows_; ++i)
       for (size_t j = 0; j < cols_; ++j) cell(i, j);
@@ -101,7 +108,11 @@ class Builder {
   }
 
   void sense(size_t j) {
-    const std::string bottom = col(rows_ - 1, j);
+    std::string bottom = col(rows_ - 1, j);
+    if (s_.r_out > 0) {
+      element('r', "rout" + idx(j), {bottom, "s" + idx(j)}, "", {Value::of(s_.r_out)}, {});
+      bottom = "s" + idx(j);
+    }
     if (s_.sense == CrossbarSpec::Sense::virtual_ground) {
       source("vs" + idx(j), bottom, 0);
       return;
@@ -116,7 +127,6 @@ class Builder {
     for (size_t i = 0; i < rows_; ++i) columns.push_back("vin" + idx(i));
     a_.op_or_data_sweep("xb_inputs", std::move(columns), s_.inputs);
   }
-
 
   const CrossbarSpec& s_;
   size_t rows_, cols_;
@@ -147,6 +157,8 @@ std::string check_crossbar(const CrossbarSpec& s) {
       if (!std::isfinite(v)) return "input vector " + idx(k + 1) + " holds a non-finite value";
   }
   if (!(s.wire_r >= 0) || !std::isfinite(s.wire_r)) return "wire resistance must be >= 0";
+  if (!(s.r_in >= 0) || !std::isfinite(s.r_in) || !(s.r_out >= 0) || !std::isfinite(s.r_out))
+    return "input and output resistances must be >= 0";
   if (!(s.rf > 0) || !std::isfinite(s.rf)) return "rf must be > 0";
   return "";
 }

@@ -1,6 +1,8 @@
 #include "frontends/cli/crossbar_command.hpp"
 
 #include <cctype>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -10,8 +12,11 @@
 
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
+#include "frontends/cli/parse_args.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
+#include "frontends/crossbar/effective_matrix.hpp"
+#include "frontends/io/svg_heatmap.hpp"
 #include "netlist/crossbar_builder.hpp"
 #include "netlist/deck_writer.hpp"
 #include "netlist/number.hpp"
@@ -127,6 +132,87 @@ int run_crossbar(const CrossbarOptions& o) {
     r.output = o.output;
     r.stats = o.stats;
     return run_loaded(std::move(loaded), r);
+  }
+  return kOk;
+}
+
+int run_crossbar_matrix(const std::vector<std::string>& args) {
+  namespace po = boost::program_options;
+  std::string weights, dir, wire = "0", r_in = "0", r_out = "0", g_min = "333.33n", g_max = "500u";
+  size_t size = 0;
+  unsigned seed = 1;
+  po::options_description desc("crossbar matrix options");
+  desc.add_options()("help,h", "show this help")("weights", po::value(&weights),
+                                                 "conductance matrix (S), one array row per line")(
+      "size", po::value(&size)->default_value(0),
+      "instead of --weights: an N x N array of random conductances in [gmin, gmax]")(
+      "gmin", po::value(&g_min)->default_value(g_min), "with --size: smallest conductance (S)")(
+      "gmax", po::value(&g_max)->default_value(g_max), "with --size: largest conductance (S)")(
+      "seed", po::value(&seed)->default_value(1), "with --size: seed")(
+      "wire-r", po::value(&wire)->default_value(wire), "wire resistance per cell segment (ohm)")(
+      "r-in", po::value(&r_in)->default_value(r_in), "input (driver) resistance per row (ohm)")(
+      "r-out", po::value(&r_out)->default_value(r_out),
+      "output (sense) resistance per column (ohm)")(
+      "output,o", po::value(&dir), "directory for effective.csv, deviation.csv and deviation.svg");
+  po::variables_map vm;
+  int code = kOk;
+  if (!parse_args(args, desc, po::positional_options_description{}, vm,
+                  "usage: xbspice crossbar matrix (--weights G | --size N) [--wire-r R] [--r-in R] "
+                  "[--r-out R] [-o DIR]\n\nThe matrix the array really computes: the current at "
+                  "each column's sense per volt at each row's input, from one factorization.\n",
+                  code))
+    return code;
+  auto fail = [](const std::string& m) {
+    std::cerr << "xbspice crossbar matrix: error: " << m << "\n";
+    return kUserError;
+  };
+  netlist::CrossbarSpec spec;
+  for (auto [text, flag, target] :
+       {std::tuple{&wire, "--wire-r", &spec.wire_r}, std::tuple{&r_in, "--r-in", &spec.r_in},
+        std::tuple{&r_out, "--r-out", &spec.r_out}}) {
+    const std::optional<double> v = netlist::parse_number(*text);
+    if (!v) return fail(std::string(flag) + " " + *text + ": not a number");
+    *target = *v;
+  }
+  if (weights.empty() == (size == 0)) return fail("give --weights FILE or --size N");
+  std::string error;
+  if (size > 0) {
+    const std::optional<double> lo = netlist::parse_number(g_min),
+                                hi = netlist::parse_number(g_max);
+    if (!lo || !hi || !(*lo > 0) || !(*hi >= *lo))
+      return fail("--gmin and --gmax: 0 < gmin <= gmax");
+    spec.conductance = crossbar::random_conductances(size, *lo, *hi, seed);
+  } else {
+    spec.sources = std::make_shared<netlist::SourceManager>();
+    if (!read_matrix(weights, *spec.sources, spec.conductance, &spec.conductance_loc, error))
+      return fail(error);
+  }
+  crossbar::EffectiveMatrix m;
+  if (error = crossbar::effective_matrix(spec, m); !error.empty()) return fail(error);
+  std::printf("array %zu x %zu, wires %g ohm, input %g ohm, output %g ohm\n",
+              spec.conductance.size(), spec.conductance[0].size(), spec.wire_r, spec.r_in,
+              spec.r_out);
+  std::printf(
+      "effective matrix against the conductances: relative Frobenius %.4g, largest %.4g S "
+      "(output %lld, input %lld)\n",
+      m.relative_frobenius, m.max_abs, static_cast<long long>(m.max_output),
+      static_cast<long long>(m.max_input));
+  std::printf("time: %.3f s (one factorization, %zu solves)\n", m.seconds, spec.conductance.size());
+  if (!dir.empty()) {
+    std::filesystem::create_directories(dir);
+    std::ofstream w(dir + "/effective.csv"), d(dir + "/deviation.csv");
+    w.precision(17), d.precision(17);
+    const Eigen::MatrixXd rel = ((m.w - m.ideal).array() / m.ideal.array()).matrix();
+    for (Eigen::Index r = 0; r < m.w.rows(); ++r) {
+      for (Eigen::Index c = 0; c < m.w.cols(); ++c) {
+        w << (c ? "," : "") << m.w(r, c);
+        d << (c ? "," : "") << rel(r, c);
+      }
+      w << '\n', d << '\n';
+    }
+    std::ofstream svg(dir + "/deviation.svg");
+    io::write_svg_heatmap(rel, "(W - G) / G per position", "relative deviation", svg);
+    if (!w || !d || !svg) return fail("cannot write into " + dir);
   }
   return kOk;
 }

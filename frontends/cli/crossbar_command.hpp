@@ -21,4 +21,8 @@ struct CrossbarOptions {
 
 int run_crossbar(const CrossbarOptions& options);
 
+// `xbspice crossbar matrix`: the effective matrix of an array
+// (frontends/crossbar/effective_matrix).
+int run_crossbar_matrix(const std::vector<std::string>& args);
+
 }  // namespace xb::cli
