@@ -25,4 +25,8 @@ int run_crossbar(const CrossbarOptions& options);
 // (frontends/crossbar/effective_matrix).
 int run_crossbar_matrix(const std::vector<std::string>& args);
 
+// `xbspice crossbar map`: conductances that make the wired array compute a target matrix
+// (frontends/crossbar/mapping).
+int run_crossbar_map(const std::vector<std::string>& args);
+
 }  // namespace xb::cli

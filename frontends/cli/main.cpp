@@ -262,6 +262,8 @@ int cmd_export(const std::vector<std::string>& args) {
 int cmd_crossbar(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "matrix")
     return run_crossbar_matrix(std::vector<std::string>(args.begin() + 1, args.end()));
+  if (!args.empty() && args[0] == "map")
+    return run_crossbar_map(std::vector<std::string>(args.begin() + 1, args.end()));
   CrossbarOptions o;
   po::options_description desc("crossbar options");
   desc.add_options()("help,h", "show this help")(
