@@ -18,15 +18,11 @@ namespace {
 
 using namespace crossbar;
 
-#ifndef XB_SOURCE_DIR
-#define XB_SOURCE_DIR "."
-#endif
 // The bundled binarized weights (models/letters: `letters train`, seed 1).
-const std::string kBundled = std::string(XB_SOURCE_DIR) + "/models/letters";
+const std::string kBundled = bundled_models("letters");
 
 int fail(const std::string& what, const std::string& message) {
-  std::cerr << "xbspice letters " << what << ": error: " << message << "\n";
-  return kUserError;
+  return report_error("letters " + what, message);
 }
 
 struct ParamOptions {

@@ -24,15 +24,11 @@ namespace {
 
 using namespace crossbar;
 
-#ifndef XB_SOURCE_DIR
-#define XB_SOURCE_DIR "."
-#endif
-// The bundled set and weights (models/mnist), found from the source tree the binary was built in.
-const std::string kBundled = std::string(XB_SOURCE_DIR) + "/models/mnist";
+// The bundled set and weights (models/mnist).
+const std::string kBundled = bundled_models("mnist");
 
 int fail(const std::string& what, const std::string& message) {
-  std::cerr << "xbspice mnist " << what << ": error: " << message << "\n";
-  return kUserError;
+  return report_error("mnist " + what, message);
 }
 
 // Parses `args` (no positional arguments); false when the command should stop.

@@ -8,6 +8,19 @@ namespace xb::cli {
 
 namespace po = boost::program_options;
 
+#ifndef XB_SOURCE_DIR
+#define XB_SOURCE_DIR "."
+#endif
+
+std::string bundled_models(const std::string& name) {
+  return std::string(XB_SOURCE_DIR) + "/models/" + name;
+}
+
+int report_error(const std::string& command, const std::string& message) {
+  std::cerr << "xbspice " << command << ": error: " << message << "\n";
+  return kUserError;
+}
+
 bool parse_args(const std::vector<std::string>& args, po::options_description& desc,
                 const po::positional_options_description& pos, po::variables_map& vm,
                 const std::string& usage, int& exit_code) {

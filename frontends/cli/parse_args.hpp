@@ -17,6 +17,12 @@ bool parse_args(const std::vector<std::string>& args,
                 boost::program_options::variables_map& vm, const std::string& usage,
                 int& exit_code);
 
+// models/<name> of the source tree the binary was built from (bundled data and weights).
+std::string bundled_models(const std::string& name);
+
+// "xbspice <command>: error: <message>" on stderr; returns the user-error exit code.
+int report_error(const std::string& command, const std::string& message);
+
 // `xbspice <command> <sub> ...`: runs the sub-command args[0] names with the rest of `args`;
 // usage (exit 1) without one, an error naming an unknown one, option errors reported.
 using Subcommand = std::function<int(const std::vector<std::string>&)>;

@@ -22,8 +22,7 @@ namespace {
 using namespace crossbar;
 
 int fail(const std::string& what, const std::string& message) {
-  std::cerr << "xbspice perceptron " << what << ": error: " << message << "\n";
-  return kUserError;
+  return report_error("perceptron " + what, message);
 }
 
 struct SpecOptions {
