@@ -48,6 +48,8 @@ class MappedCrossbar {
         cells_.push_back(session_->param(session_->device("xg" + at), "g"));
         voltages_.push_back(session_->probe("v(" + row + "," + col + ")"));
       }
+    outputs_and_voltages_ = outputs_;
+    outputs_and_voltages_.insert(outputs_and_voltages_.end(), voltages_.begin(), voltages_.end());
   }
   const std::string& error() const { return error_; }
 
@@ -58,8 +60,13 @@ class MappedCrossbar {
   // W^r (outputs × inputs); the cell voltages per unit input (cells × inputs) and per unit
   // sense drive (cells × outputs).
   void solve(Eigen::MatrixXd& w, Eigen::MatrixXd* q, Eigen::MatrixXd* p) {
-    w = session_->transfer_matrix(inputs_, outputs_);
-    if (q) *q = session_->transfer_matrix(inputs_, voltages_);
+    if (!q) {
+      w = session_->transfer_matrix(inputs_, outputs_);
+    } else {  // the outputs and the cell voltages from the same unit inputs: one set of solves
+      const Eigen::MatrixXd both = session_->transfer_matrix(inputs_, outputs_and_voltages_);
+      w = both.topRows(static_cast<Eigen::Index>(outputs_.size()));
+      *q = both.bottomRows(static_cast<Eigen::Index>(voltages_.size()));
+    }
     if (p) *p = session_->transfer_matrix(senses_, voltages_);
   }
 
@@ -68,7 +75,7 @@ class MappedCrossbar {
   std::string error_;
   std::optional<session::Session> session_;
   std::vector<session::SourceHandle> inputs_, senses_;
-  std::vector<session::ProbeHandle> outputs_, voltages_;
+  std::vector<session::ProbeHandle> outputs_, voltages_, outputs_and_voltages_;
   std::vector<session::ParamHandle> cells_;
 };
 
