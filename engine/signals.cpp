@@ -54,7 +54,7 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
   std::unordered_set<std::string> seen;
   auto add = [&](const netlist::OutputVar& v) {
     std::string name = signal_name(v);
-    if (seen.insert(name).second) out.push_back({name, v});
+    if (seen.insert(name).second) out.push_back(Signal::of(name, v));
   };
   for (const netlist::Print& p : c.prints) {
     if (!p.analysis.empty() && p.analysis != analysis) continue;
@@ -84,8 +84,7 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
   // Node names are unique: no duplicate check, and each signal knows its node.
   out.reserve(c.node_names.size() + 64);
   for (size_t i = 1; i < c.node_names.size(); ++i) {
-    Signal sig{"v(" + c.node_names[i] + ")", voltage_of(c.node_names[i]), static_cast<int>(i)};
-    out.push_back(std::move(sig));
+    out.push_back(Signal{"v(" + c.node_names[i] + ")", nullptr, static_cast<int>(i)});
   }
   // Like ngspice's default vectors: every node voltage and every branch current (V, E, H, B V=).
   for (const netlist::FlatElement& e : c.elements)
@@ -112,13 +111,16 @@ std::vector<BoundSignal> bind_signals(const std::vector<Signal>& signals, const 
   };
   for (const Signal& s : signals) {
     BoundSignal b;
-    const netlist::OutputVar& v = s.output;
-    if (v.expr) {
-      b.expr = v.expr;
-    } else if (s.node > 0) {
+    if (s.node > 0) {
       const Unknown u = solver.node_unknown(netlist::NodeId{static_cast<uint32_t>(s.node)});
       b.a = u.is_ground() ? ground : u.value;
       b.b = ground;
+      out.push_back(std::move(b));
+      continue;
+    }
+    const netlist::OutputVar& v = *s.output;
+    if (v.expr) {
+      b.expr = v.expr;
     } else if (v.function == "v") {
       b.a = index(v.args.at(0));
       b.b = v.args.size() > 1 ? index(v.args[1]) : ground;

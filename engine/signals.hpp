@@ -1,6 +1,7 @@
 #pragma once
 // Which signals an analysis records and how each is read off a solution.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,10 +10,16 @@
 
 namespace xb::engine {
 
+// A recorded signal. The voltage of a circuit node is its node number alone (a 512² crossbar
+// records half a million of them); anything else keeps its output request.
 struct Signal {
-  std::string name;  // "v(out)", "v(a,b)", "i(v1)", "par(...)"
-  netlist::OutputVar output;
-  int node = -1;  // v(node) of a known node: bound without a look-up by name
+  std::string name;                                  // "v(out)", "v(a,b)", "i(v1)", "par(...)"
+  std::shared_ptr<const netlist::OutputVar> output;  // null for a node voltage
+  int node = -1;                                     // v(node): bound without a look-up by name
+
+  static Signal of(std::string name, netlist::OutputVar v) {
+    return {std::move(name), std::make_shared<const netlist::OutputVar>(std::move(v)), -1};
+  }
 };
 
 // .print/.probe outputs of `analysis` (v(*) expands to every node); when there are none, every

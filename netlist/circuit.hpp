@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "netlist/deck.hpp"
+#include "netlist/name_index.hpp"
 
 namespace xb::netlist {
 
@@ -109,9 +110,9 @@ struct FlatMeasure {
 struct Circuit {
   std::string title;
   std::vector<std::string> node_names;  // index = NodeId; [0] = "0"
-  std::unordered_map<std::string, uint32_t> node_index;
+  NameIndex node_index;                 // node_names -> NodeId
   std::vector<FlatElement> elements;
-  std::unordered_map<std::string, uint32_t> element_index;
+  NameIndex element_index;              // FlatElement::name -> position in elements
   std::vector<FlatModel> models;
   std::unordered_map<std::string, double> params;  // top-level parameters, evaluated
   std::vector<FlatAnalysis> analyses;

@@ -25,14 +25,16 @@ const double* find_param(const NumericParams& params, std::string_view name) {
 std::optional<NodeId> Circuit::find_node(std::string_view name) const {
   std::string key = to_lower(name);
   if (is_ground_name(key)) return NodeId{0};
-  auto it = node_index.find(key);
-  if (it == node_index.end()) return std::nullopt;
-  return NodeId{it->second};
+  const uint32_t id = node_index.find(
+      key, [&](uint32_t k) -> auto& { return node_names[k]; });
+  if (id == NameIndex::npos) return std::nullopt;
+  return NodeId{id};
 }
 
 const FlatElement* Circuit::find_element(std::string_view name) const {
-  auto it = element_index.find(to_lower(name));
-  return it == element_index.end() ? nullptr : &elements[it->second];
+  const uint32_t id = element_index.find(
+      to_lower(name), [&](uint32_t k) -> auto& { return elements[k].name; });
+  return id == NameIndex::npos ? nullptr : &elements[id];
 }
 
 bool is_ground_name(std::string_view n) {
@@ -269,10 +271,11 @@ class Elaborator {
 
   NodeId node_id(const std::string& name) {
     if (name == "0") return NodeId{0};
-    auto [it, inserted] =
-        c_.node_index.try_emplace(name, static_cast<uint32_t>(c_.node_names.size()));
-    if (inserted) c_.node_names.push_back(name);
-    return NodeId{it->second};
+    const auto next = static_cast<uint32_t>(c_.node_names.size());
+    const uint32_t id = c_.node_index.insert(
+        name, next, [&](uint32_t k) -> auto& { return c_.node_names[k]; });
+    if (id == next) c_.node_names.push_back(name);
+    return NodeId{id};
   }
 
   // ---- models -------------------------------------------------------------------------------
@@ -385,15 +388,32 @@ class Elaborator {
     return d;
   }
 
-  bool register_name(const std::string& name, SourceLoc loc, const Frame& f) {
-    auto [it, inserted] =
-        c_.element_index.try_emplace(name, static_cast<uint32_t>(c_.elements.size()));
-    if (!inserted) {
-      Diagnostic& d = error("duplicate-element", loc, "duplicate element name '" + name + "'", f);
-      d.notes.emplace_back(c_.elements[it->second].loc, "'" + name + "' first defined here");
-      return false;
+  // Elements and subcircuit instances share one namespace. The circuit indexes its elements;
+  // the instances, which are no element, keep their own index here.
+  enum class NameKind { element, instance };
+  bool register_name(const std::string& name, SourceLoc loc, const Frame& f, NameKind kind) {
+    const auto element_name = [&](uint32_t k) -> auto& {
+      return c_.elements[k].name;
+    };
+    const auto instance_name = [&](uint32_t k) -> auto& {
+      return instances_[k].first;
+    };
+    const uint32_t element = c_.element_index.find(name, element_name);
+    const uint32_t instance = instance_index_.find(name, instance_name);
+    if (element == NameIndex::npos && instance == NameIndex::npos) {
+      if (kind == NameKind::element)
+        c_.element_index.insert(name, static_cast<uint32_t>(c_.elements.size()), element_name);
+      else {
+        instance_index_.insert(name, static_cast<uint32_t>(instances_.size()), instance_name);
+        instances_.emplace_back(name, loc);
+      }
+      return true;
     }
-    return true;
+    const SourceLoc first =
+        element != NameIndex::npos ? c_.elements[element].loc : instances_[instance].second;
+    Diagnostic& d = error("duplicate-element", loc, "duplicate element name '" + name + "'", f);
+    d.notes.emplace_back(first, "'" + name + "' first defined here");
+    return false;
   }
 
   const char* expected_model_types(char kind) {
@@ -518,7 +538,7 @@ class Elaborator {
       for (const NamedValue& p : el.params) bind_expression(fe, p, f);
     }
     apply_multiplier(fe, f);
-    if (!register_name(fe.name, el.loc, f)) return;
+    if (!register_name(fe.name, el.loc, f, NameKind::element)) return;
     c_.elements.push_back(std::move(fe));
   }
 
@@ -619,7 +639,7 @@ class Elaborator {
       d.notes.emplace_back(def->loc, "'" + def->name + "' defined here");
       return;
     }
-    if (!register_name(name, el.loc, f)) return;
+    if (!register_name(name, el.loc, f, NameKind::instance)) return;
     ++c_.subckt_instances;
     // Instance values are evaluated where the instance stands; defaults and local .params in
     // the subcircuit's own scope, whose parent is the global scope.
@@ -692,7 +712,7 @@ class Elaborator {
     for (const NamedValue& p : el.params)
       if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back(p.name, *x);
     apply_multiplier(fe, f);
-    if (!register_name(fe.name, el.loc, f)) return;
+    if (!register_name(fe.name, el.loc, f, NameKind::element)) return;
     c_.elements.push_back(std::move(fe));
   }
 
@@ -907,6 +927,8 @@ class Elaborator {
   Circuit c_;
   std::unordered_set<std::string> globals_;
   std::unordered_map<std::string, int32_t> model_index_;
+  NameIndex instance_index_;                                    // subcircuit instance names
+  std::vector<std::pair<std::string, SourceLoc>> instances_;    // name, where it stands
   std::unordered_map<std::string, std::vector<int32_t>> bins_;  // "nch" -> models "nch.1", ...
   std::vector<const Frame*> frames_;
 };

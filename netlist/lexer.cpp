@@ -1,5 +1,6 @@
 #include "netlist/lexer.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -53,6 +54,7 @@ class Lexer {
                   "file is not a text netlist (NUL byte at offset " + std::to_string(nul) + ")");
       return std::move(out_);
     }
+    reserve_for_text();
     size_t pos = 0;
     uint32_t line = 1;
     bool title_pending = options_.first_line_is_title;
@@ -149,6 +151,14 @@ class Lexer {
       return SourceLoc{file_, line, static_cast<uint32_t>(offset - start + 1)};
     }
     return SourceLoc{file_, line_, static_cast<uint32_t>(offset - line_start_ + 1)};
+  }
+
+  // Room for a netlist's usual density (a token per 8 bytes, a card per line), so that a
+  // large deck's token array is written once instead of being copied as it grows; capacity
+  // that stays unused is never touched and costs no memory.
+  void reserve_for_text() {
+    out_.tokens.reserve(std::min(text_.size() / 8 + 16, options_.max_tokens));
+    out_.cards.reserve(std::count(text_.begin(), text_.end(), '\n') + 1);
   }
 
   void push(TokenKind kind, size_t begin, size_t end, size_t loc_offset) {

@@ -25,9 +25,14 @@ std::optional<std::string> read_file(const std::string& path) {
   if (fs::is_directory(path, ec)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  // Into a string of the file's size: a stream buffer would copy a large deck as it grows.
+  const auto size = fs::file_size(path, ec);
+  if (ec) return std::nullopt;
+  std::string text(size, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(size));
+  if (in.bad()) return std::nullopt;
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text;
 }
 
 class Parser {
@@ -56,6 +61,8 @@ class Parser {
       if (lexed.cards.empty() && lexed.title.empty() && !diag_.has_errors())
         diag_.error("empty-deck", SourceLoc{file, 1, 1}, "deck is empty");
     }
+    // Most cards of a large deck are elements: one allocation for them (see the lexer).
+    if (top) body().elements.reserve(lexed.cards.size());
     bool section_found = false;
     std::string skipping_section;  // a .lib section being skipped
     bool in_selected = false;

@@ -58,7 +58,8 @@ std::optional<std::string> branch_vector(const netlist::Circuit& c, const std::s
 // The vector of signal `s` in an ngspice operating-point plot, or nothing when ngspice keeps
 // none (differential voltages, par(), device currents other than branch currents).
 std::optional<std::string> ngspice_vector(const netlist::Circuit& c, const engine::Signal& s) {
-  const netlist::OutputVar& o = s.output;
+  if (s.node > 0) return "v(" + c.node_names[s.node] + ")";
+  const netlist::OutputVar& o = *s.output;
   if (o.expr || o.args.size() != 1) return std::nullopt;
   if (o.function == "v") return "v(" + o.args[0] + ")";
   if (o.function == "i") return branch_vector(c, o.args[0]);
@@ -194,7 +195,7 @@ class ControlWriter {
   // overwrite a sweep column named a: such a column takes a prefix.
   std::string scale_label(const FlatSweep& s) const {
     const std::string name = engine::sweep_column(s);
-    return c_.node_index.count(name) ? "xb_" + name : name;
+    return c_.find_node(name) ? "xb_" + name : name;
   }
 
   const netlist::Circuit& c_;

@@ -332,7 +332,7 @@ ProbeHandle Session::probe(std::string_view text) const {
   } else {
     throw SessionError("probe '" + std::string(text) + "': expected v(node), v(a,b) or i(element)");
   }
-  engine::Signal signal{t, v};
+  const engine::Signal signal = engine::Signal::of(t, v);
   return {{t, s_->generation}, engine::bind_signals({signal}, p.circuit, *p.solver).front()};
 }
 

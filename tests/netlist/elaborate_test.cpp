@@ -68,9 +68,28 @@ TEST(Elaborate, PortCountAndUnknowns) {
   EXPECT_EQ(first_error("t\nX1 n 0 nosuch\n", d)->code, "unknown-subckt");
   EXPECT_EQ(first_error("t\nD1 a 0 nosuch\n", d)->code, "unknown-model");
   EXPECT_EQ(first_error("t\nR1 a 0 1\nR1 a 0 2\n", d)->code, "duplicate-element");
+  // Subcircuit instances and built-in X devices share the element namespace.
+  EXPECT_EQ(first_error("t\n.subckt s a\nR1 a 0 1\n.ends\nX1 n s\nX1 m s\n", d)->code,
+            "duplicate-element");
   EXPECT_EQ(first_error("t\nF1 a 0 vx 2\nR1 a 0 1\n", d)->code, "unknown-reference");
   EXPECT_EQ(first_error("t\nR1 a 0 'w*2'\n", d)->code, "undefined-param");
   EXPECT_EQ(first_error("t\n.model m1 nmos\nD1 a 0 m1\n", d)->code, "model-type");
+}
+
+TEST(Elaborate, InstanceAndDeviceNamesCollide) {
+  ElaborateOptions opt;
+  opt.x_device_types = {"taox"};
+  Diagnostics d;
+  const Diagnostic* e =
+      first_error("t\n.model tx taox\n.subckt s a\nR1 a 0 1\n.ends\nX1 n s\nX1 n 0 tx\n", d, opt);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->code, "duplicate-element");
+  ASSERT_EQ(e->notes.size(), 1u);
+  EXPECT_EQ(e->notes[0].first.line, 6u);  // the instance came first
+  // An instance is no element: looking it up finds nothing, its contents are found.
+  Circuit ok = elaborate_ok("t\n.subckt s a\nR1 a 0 1\n.ends\nX1 n s\nV1 n 0 1\n");
+  EXPECT_EQ(ok.find_element("x1"), nullptr);
+  EXPECT_NE(ok.find_element("X1.R1"), nullptr);
 }
 
 TEST(Elaborate, XLineInstantiatesBuiltInDevice) {

@@ -1,0 +1,65 @@
+#pragma once
+// A hash index from names to the positions of the things they name, for the million node and
+// element names of a large crossbar deck. Open addressing over one flat array of (hash, id)
+// slots; the names stay with their owner (Circuit::node_names, FlatElement::name) and are read
+// back through a callback to confirm a match. std::unordered_map spent half of a 512² deck's
+// elaboration allocating its nodes and missing the cache on them.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace xb::netlist {
+
+class NameIndex {
+ public:
+  static constexpr uint32_t npos = UINT32_MAX;
+
+  void reserve(size_t names);
+  size_t size() const { return size_; }
+
+  // The id stored for `name`, or npos. `name_of(id)` returns the name an id stands for.
+  template <class NameOf>
+  uint32_t find(std::string_view name, const NameOf& name_of) const {
+    if (slots_.empty()) return npos;
+    const uint32_t h = hash(name);
+    for (size_t k = h & mask();; k = (k + 1) & mask()) {
+      const Slot& s = slots_[k];
+      if (s.id == npos) return npos;
+      if (s.hash == h && std::string_view(name_of(s.id)) == name) return s.id;
+    }
+  }
+
+  // Stores name -> id unless the name is there already; returns the id stored for the name
+  // (`id` itself when it was added).
+  template <class NameOf>
+  uint32_t insert(std::string_view name, uint32_t id, const NameOf& name_of) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    const uint32_t h = hash(name);
+    for (size_t k = h & mask();; k = (k + 1) & mask()) {
+      Slot& s = slots_[k];
+      if (s.id == npos) {
+        s = Slot{h, id};
+        ++size_;
+        return id;
+      }
+      if (s.hash == h && std::string_view(name_of(s.id)) == name) return s.id;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t id = npos;
+  };
+
+  static uint32_t hash(std::string_view name);
+  size_t mask() const { return slots_.size() - 1; }
+  void grow();
+  void rehash(size_t slot_count);
+
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  size_t size_ = 0;
+};
+
+}  // namespace xb::netlist
