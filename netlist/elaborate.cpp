@@ -442,6 +442,7 @@ class Elaborator {
     fe.name = f.prefix + el.name;
     fe.kind = el.kind;
     fe.loc = el.loc;
+    fe.nodes.reserve(el.nodes.size());
     for (const std::string& n : el.nodes) fe.nodes.push_back(node_id(node_name(n, f)));
     for (const std::string& r : el.refs) fe.refs.push_back(f.prefix + r);
     bool needs_model = el.kind == 'd' || el.kind == 'm' || el.kind == 'q' || el.kind == 'j';
@@ -484,6 +485,7 @@ class Elaborator {
             f);
       return;
     }
+    fe.values.reserve(el.values.size());
     for (const Value& v : el.values) {
       if (auto x = f.scope->evaluate(v))
         fe.values.push_back(*x);

@@ -38,8 +38,15 @@ bool read_node(CardCursor& c, Element& el, const char* what) {
 }
 
 bool read_nodes(CardCursor& c, Element& el, size_t n) {
-  for (size_t i = 0; i < n; ++i)
-    if (!read_node(c, el, (std::to_string(n) + " nodes").c_str())) return false;
+  el.nodes.reserve(el.nodes.size() + n);
+  for (size_t i = 0; i < n; ++i) {
+    if (c.is_word() && !c.at_named()) {
+      el.nodes.push_back(to_lower(c.next().text));
+      continue;
+    }
+    const std::string what = std::to_string(n) + " nodes";
+    return read_node(c, el, what.c_str());  // reports what is missing
+  }
   return true;
 }
 
