@@ -20,6 +20,8 @@ void ResistorGroup::add(const netlist::FlatElement& e, double r, double tc1, dou
 }
 
 void ResistorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
+  terminals_.reserve(nodes_.size());
+  slots_.reserve(nodes_.size());
   for (auto [na, nb] : nodes_) {
     engine::Unknown a = ctx.node(na), b = ctx.node(nb);
     terminals_.push_back({a, b});
@@ -29,6 +31,7 @@ void ResistorGroup::request_slots(engine::MnaSystem& sys, const engine::BindCont
 
 void ResistorGroup::resolve(const engine::MnaSystem& sys) {
   rows_.clear();
+  rows_.reserve(slots_.size());
   for (size_t k = 0; k < slots_.size(); ++k) {
     for (int& s : slots_[k]) s = sys.value_index(s);
     rows_.push_back({sys.row(terminals_[k][0]), sys.row(terminals_[k][1])});
