@@ -10,6 +10,8 @@
 #include <sstream>
 #include <tuple>
 
+#include <unistd.h>
+
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/export_command.hpp"
 #include "frontends/cli/parse_args.hpp"
@@ -218,6 +220,32 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
   return kOk;
 }
 
+namespace {
+
+bool write_csv(const Eigen::MatrixXd& m, const std::string& path) {
+  std::ofstream f(path);
+  f.precision(17);
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    for (Eigen::Index j = 0; j < m.cols(); ++j) f << (j ? "," : "") << m(i, j);
+    f << '\n';
+  }
+  return static_cast<bool>(f);
+}
+
+// The mapped crossbar as a deck: its cells, the setup's wires and ports, the calibration input.
+netlist::Deck mapped_deck(const Eigen::MatrixXd& g, const crossbar::MappingSetup& s) {
+  netlist::CrossbarSpec spec;
+  spec.conductance.assign(g.rows(), std::vector<double>(g.cols()));
+  for (Eigen::Index i = 0; i < g.rows(); ++i)
+    for (Eigen::Index j = 0; j < g.cols(); ++j) spec.conductance[i][j] = g(i, j);
+  spec.inputs.assign(1, std::vector<double>(g.rows(), s.v_max / 2));
+  spec.wire_r = s.wire_r, spec.r_in = s.r_in, spec.r_out = s.r_out;
+  spec.title = "crossbar map: mapped conductances, calibration input v_max/2";
+  return netlist::build_crossbar(spec);
+}
+
+}  // namespace
+
 int run_crossbar_map(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   crossbar::MappingSetup setup;
@@ -228,31 +256,47 @@ int run_crossbar_map(const std::vector<std::string>& args) {
   desc.add_options()("help,h", "show this help")(
       "weights", po::value(&weights), "target matrix (outputs x inputs, >= 0), one row per line")(
       "size", po::value(&size)->default_value(0), "instead: a random N x N target in [0, 1]")(
-      "seed", po::value(&seed)->default_value(1), "with --size: seed")(
+      "seed", po::value(&seed)->default_value(1), "with --size: seed of the target")(
       "wire-r", po::value(&setup.wire_r)->default_value(setup.wire_r), "wire resistance (ohm)")(
       "r-in", po::value(&setup.r_in)->default_value(setup.r_in), "input resistance (ohm)")(
       "r-out", po::value(&setup.r_out)->default_value(setup.r_out), "output resistance (ohm)")(
       "gmin", po::value(&setup.g_min)->default_value(setup.g_min), "smallest cell conductance (S)")(
       "gmax", po::value(&setup.g_max)->default_value(setup.g_max), "largest cell conductance (S)")(
+      "levels", po::value(&setup.levels)->default_value(setup.levels),
+      "programmable states, equidistant in [gmin, gmax] (256: 8-bit; 0: continuous)")(
+      "vmax", po::value(&setup.v_max)->default_value(setup.v_max), "largest input voltage (V)")(
       "headroom", po::value(&setup.headroom)->default_value(setup.headroom),
-      "alpha maps the largest target entry to headroom*gmax (0: from the array's attenuation)")(
+      "alpha maps the largest target entry to headroom*gmax (0: searched)")(
+      "alpha-step", po::value(&setup.alpha_step)->default_value(setup.alpha_step),
+      "beta of the alpha search: alpha <- alpha (1 -/+ beta)")(
+      "alpha-patience", po::value(&setup.alpha_patience)->default_value(setup.alpha_patience),
+      "alpha steps without improvement before the search stops")(
+      "fixed-point",
+      po::value(&setup.fixed_point_iterations)->default_value(setup.fixed_point_iterations),
+      "Jacobi iterations g <- g*alpha*T/W per alpha")(
       "iterations", po::value(&setup.iterations)->default_value(setup.iterations),
-      "gradient iterations")("output,o", po::value(&dir), "directory for g.csv");
+      "exact-gradient (Adam) iterations after them")("no-vcal", "skip the v_cal row correction")(
+      "verify", po::value(&setup.verify_inputs)->default_value(setup.verify_inputs),
+      "random input vectors of the verification")(
+      "output,o", po::value(&dir), "directory for g.csv, g_baseline.csv, report.txt, mapped.sp");
   po::variables_map vm;
   int code = kOk;
   if (!parse_args(
           args, desc, po::positional_options_description{}, vm,
           "usage: xbspice crossbar map (--weights T | --size N) [setup options] [-o DIR]\n\n"
-          "Finds cell conductances within [gmin, gmax] for which the wired array's "
-          "effective matrix / alpha equals the target, by exact gradients (two "
-          "multi-right-hand-side solves per iteration).\n",
+          "Finds programmed cell conductances for which the wired array computes the target "
+          "(effective matrix / alpha = T), and checks them against the linear mapping of Hu et "
+          "al. on random inputs.\n",
           code))
     return code;
+  setup.v_cal_correction = vm.count("no-vcal") == 0;
+  setup.seed = seed;
   auto fail = [](const std::string& m) {
     std::cerr << "xbspice crossbar map: error: " << m << "\n";
     return kUserError;
   };
   if (weights.empty() == (size == 0)) return fail("give --weights FILE or --size N");
+  if (setup.verify_inputs < 0) return fail("--verify must be >= 0");
   Eigen::MatrixXd target;
   if (size > 0) {
     const auto m = crossbar::random_conductances(size, 0, 1, seed);
@@ -270,24 +314,37 @@ int run_crossbar_map(const std::vector<std::string>& args) {
       for (size_t c = 0; c < m[r].size(); ++c) target(r, c) = m[r][c];
     }
   }
+  // On a terminal, one status line per step (an α trial or a gradient step).
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  const auto progress = [&](const char* stage, int step, double error) {
+    if (tty) std::fprintf(stderr, "\r  %s %d: matrix error %.4g   ", stage, step, error);
+  };
   crossbar::MappingResult r;
-  if (std::string e = crossbar::map_matrix(target, setup, r); !e.empty()) return fail(e);
+  const std::string error = crossbar::map_matrix(target, setup, r, progress);
+  if (tty) std::fputc('\n', stderr);
+  if (!error.empty()) return fail(error);
+  char report[1024];
+  std::snprintf(report, sizeof report,
+                "target %lld x %lld, wires %g ohm, ports %g / %g ohm, cells %g..%g S, %d levels\n"
+                "alpha %.4g S per unit (%d trials; baseline %.4g)\n"
+                "relative matrix error: plain %.4g, baseline %.4g, mapped %.4g\n"
+                "max output error: mapped %.4g, baseline %.4g, ratio %.1f, time %.2f s\n",
+                static_cast<long long>(target.rows()), static_cast<long long>(target.cols()),
+                setup.wire_r, setup.r_in, setup.r_out, setup.g_min, setup.g_max, setup.levels,
+                r.alpha, r.alpha_trials, r.alpha_baseline, r.plain_error, r.baseline_error,
+                r.mapped_error, r.mapped_output_error, r.baseline_output_error,
+                r.baseline_output_error / r.mapped_output_error, r.seconds);
   if (!dir.empty()) {
     std::filesystem::create_directories(dir);
-    std::ofstream g(dir + "/g.csv");
-    g.precision(17);
-    for (Eigen::Index i = 0; i < r.g.rows(); ++i) {
-      for (Eigen::Index j = 0; j < r.g.cols(); ++j) g << (j ? "," : "") << r.g(i, j);
-      g << '\n';
-    }
-    if (!g) return fail("cannot write " + dir + "/g.csv");
+    if (!write_csv(r.g, dir + "/g.csv")) return fail("cannot write " + dir + "/g.csv");
+    if (!write_csv(r.g_baseline, dir + "/g_baseline.csv"))
+      return fail("cannot write " + dir + "/g_baseline.csv");
+    std::ofstream(dir + "/report.txt") << report;
+    if (int c = write_built_deck(mapped_deck(r.g, setup), dir + "/mapped.sp", "", "crossbar map");
+        c != kOk)
+      return c;
   }
-  std::printf("target %lld x %lld, wires %g ohm, ports %g / %g ohm, alpha %.4g S per unit\n",
-              static_cast<long long>(target.rows()), static_cast<long long>(target.cols()),
-              setup.wire_r, setup.r_in, setup.r_out, r.alpha);
-  std::printf(
-      "relative matrix error: plain %.4g, mapped %.4g, ratio %.1f, time %.2f s (%d iterations)\n",
-      r.plain_error, r.mapped_error, r.plain_error / r.mapped_error, r.seconds, r.iterations);
+  std::fputs(report, stdout);
   return kOk;
 }
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <optional>
+#include <random>
 
 #include "frontends/session/session.hpp"
 #include "netlist/crossbar_builder.hpp"
@@ -69,6 +70,15 @@ class MappedCrossbar {
     }
     if (p) *p = session_->transfer_matrix(senses_, voltages_);
   }
+  // The sense currents for input vectors `v` (vectors × inputs), solved as the circuit they are.
+  Eigen::MatrixXd outputs(const Eigen::MatrixXd& v) {
+    return session_->solve_batch(inputs_, v, outputs_);
+  }
+  // The voltage across every cell (rows × columns) for one input vector.
+  Eigen::MatrixXd cell_voltages(const Eigen::VectorXd& v) {
+    const Eigen::MatrixXd across = session_->solve_batch(inputs_, v.transpose(), voltages_);
+    return across.reshaped<Eigen::RowMajor>(rows_, cols_);
+  }
 
  private:
   Eigen::Index rows_, cols_;
@@ -97,57 +107,262 @@ std::string effective_with_gradient(const Eigen::MatrixXd& g, const MappingSetup
   return "";
 }
 
+Eigen::MatrixXd quantize(const Eigen::MatrixXd& g, const MappingSetup& s) {
+  if (s.levels < 2) return g.cwiseMax(s.g_min).cwiseMin(s.g_max);
+  const double step = (s.g_max - s.g_min) / (s.levels - 1);
+  return g.unaryExpr([&](double x) {
+    const double k = std::round((std::clamp(x, s.g_min, s.g_max) - s.g_min) / step);
+    return s.g_min + k * step;
+  });
+}
+
+namespace {
+
+using Progress = std::function<void(const char*, int, double)>;
+
+// The steps of the mapping on one live crossbar.
+class Mapper {
+ public:
+  Mapper(const Eigen::MatrixXd& target, const MappingSetup& s, const Progress& progress,
+         MappedCrossbar& x)
+      : t_(target), s_(s), progress_(progress), x_(x) {}
+
+  Eigen::MatrixXd plain(double alpha) const {
+    return (alpha * t_.transpose()).cwiseMax(s_.g_min).cwiseMin(s_.g_max);
+  }
+
+  // ‖W^r(g)/α − T‖_F/‖T‖_F, leaving W^r in w_.
+  double error(const Eigen::MatrixXd& g, double alpha) {
+    x_.set(g);
+    x_.solve(w_, nullptr, nullptr);
+    return (w_ / alpha - t_).norm() / t_.norm();
+  }
+
+  // The plain mapping's attenuation at full scale: W^r ≈ κ·α·T (least squares).
+  double attenuation(double alpha) {
+    error(plain(alpha), alpha);
+    const Eigen::MatrixXd ideal = alpha * t_;
+    return (w_.array() * ideal.array()).sum() / ideal.squaredNorm();
+  }
+
+  // Jacobi steps from g: the best continuous cells found.
+  Eigen::MatrixXd fixed_point(double alpha, Eigen::MatrixXd g) {
+    double best = error(g, alpha);
+    Eigen::MatrixXd best_g = g;
+    for (int it = 1; it <= s_.fixed_point_iterations; ++it) {
+      const Eigen::ArrayXXd lack = ((alpha * t_).array() / w_.array().max(1e-300)).transpose();
+      g = (g.array() * lack).matrix().cwiseMax(s_.g_min).cwiseMin(s_.g_max);
+      const double e = error(g, alpha);
+      if (e < best) best = e, best_g = g;
+    }
+    return best_g;
+  }
+
+  // Adam on g within the range, exact gradients of ‖W^r/α − T‖² (adjoint solves).
+  Eigen::MatrixXd gradient_steps(double alpha, Eigen::MatrixXd g, int& done) {
+    Eigen::MatrixXd m = Eigen::MatrixXd::Zero(g.rows(), g.cols()), v = m, q, p;
+    double best = error(g, alpha);
+    Eigen::MatrixXd best_g = g;
+    for (int it = 1; it <= s_.iterations; ++it) {
+      x_.set(g);
+      x_.solve(w_, &q, &p);
+      const double e = (w_ / alpha - t_).norm() / t_.norm();
+      if (e < best) best = e, best_g = g;
+      if (progress_) progress_("gradient", it, e);
+      const Eigen::MatrixXd residual = (w_ / alpha - t_) * (2 / alpha);  // M × N
+      // grad_c = Σ_j Σ_i residual(j,i)·∂W^r(j,i)/∂g_c = −Σ_j P(c,j)·(Q·residualᵀ)(c,j)
+      const Eigen::MatrixXd rq = q * residual.transpose();  // cells × M
+      Eigen::MatrixXd grad(g.rows(), g.cols());
+      for (Eigen::Index c = 0; c < q.rows(); ++c)
+        grad(c / g.cols(), c % g.cols()) = -p.row(c).dot(rq.row(c));
+      m = 0.9 * m + 0.1 * grad;
+      v = 0.999 * v + 0.001 * grad.cwiseProduct(grad);
+      const double c1 = 1 - std::pow(0.9, it), c2 = 1 - std::pow(0.999, it);
+      g.array() -= s_.step * s_.g_max * (m.array() / c1) / ((v.array() / c2).sqrt() + 1e-30);
+      g = g.cwiseMax(s_.g_min).cwiseMin(s_.g_max);
+      done = it;
+    }
+    return best_g;
+  }
+
+  // Step 3b, the levels with the v_cal correction: the cells are rounded to their nearest
+  // level; then, per output j whose current at v_cal (v_max/2 on every input) misses T·v_cal by
+  // more than half a level's effect, the cells rounded the most against the miss go to their
+  // other neighbouring level, so that each move costs the matrix the least error. A cell's
+  // effect is its own attenuation W^r(j,i)/g(i,j). Two passes, each from a fresh W^r; an
+  // output's moves are kept only if its miss shrank (the wires couple the outputs a little).
+  Eigen::MatrixXd program(double alpha, const Eigen::MatrixXd& g_cont) {
+    Eigen::MatrixXd g = quantize(g_cont, s_);
+    if (s_.levels < 2 || !s_.v_cal_correction) return g;
+    const double level = (s_.g_max - s_.g_min) / (s_.levels - 1);
+    auto misses = [&] { return ((w_ / alpha - t_).rowwise().sum()).eval(); };  // per volt
+    error(g, alpha);
+    for (int pass = 0; pass < 2; ++pass) {
+      const Eigen::VectorXd before = misses();
+      Eigen::MatrixXd moved = g;
+      for (Eigen::Index j = 0; j < t_.rows(); ++j)
+        move_cells(j, before(j), alpha, level, g_cont, moved);
+      error(moved, alpha);
+      const Eigen::VectorXd after = misses();
+      bool kept = false;
+      for (Eigen::Index j = 0; j < t_.rows(); ++j)
+        if (std::abs(after(j)) < std::abs(before(j)) && moved.col(j) != g.col(j))
+          g.col(j) = moved.col(j), kept = true;
+      error(g, alpha);
+      if (!kept) break;
+    }
+    return g;
+  }
+
+  // One output's moves (see program): `excess` is its miss per volt on every input, w_ the
+  // effective matrix of `moved` as it was before.
+  void move_cells(Eigen::Index j, double excess, double alpha, double level,
+                  const Eigen::MatrixXd& g_cont, Eigen::MatrixXd& moved) const {
+    const double sign = excess > 0 ? -1 : 1;             // the way the cells must go
+    std::vector<std::pair<double, Eigen::Index>> cells;  // how far rounded against it, cell
+    for (Eigen::Index i = 0; i < t_.cols(); ++i) {
+      const double off = sign * (g_cont(i, j) - moved(i, j)) / level;
+      const double next = moved(i, j) + sign * level;
+      if (off > 0 && next >= s_.g_min - 1e-9 * level && next <= s_.g_max + 1e-9 * level)
+        cells.emplace_back(off, i);
+    }
+    std::sort(cells.begin(), cells.end(), std::greater<>());
+    // A cell near g_min may carry less current than its neighbours push back into the column
+    // (W^r(j,i) small or negative): its effect is then the column's attenuation.
+    const double column = w_.row(j).sum() / moved.col(j).sum();
+    for (const auto& [off, i] : cells) {
+      const double own = w_(j, i) / moved(i, j);
+      const double effect = level * (own > 0.2 * column ? own : column) / alpha;
+      if (std::abs(excess) <= effect / 2) break;
+      moved(i, j) += sign * level;
+      excess += sign * effect;
+    }
+  }
+
+  // The baseline's step (Hu et al.): each cell's conductance set so that, with the calibration
+  // input v_cal on every row, its current is α·T(j,i)·v_cal as in an ideal array. For a linear
+  // cell Newton's step is g ← α·T·v_cal / (voltage across the cell); the cells shift each
+  // other's voltages through the wires, so it repeats until nothing moves.
+  // Error text when the cells do not settle.
+  std::string force_cell_currents(double alpha, Eigen::MatrixXd& g) {
+    const Eigen::VectorXd v_cal = Eigen::VectorXd::Constant(t_.cols(), s_.v_max / 2);
+    const Eigen::MatrixXd current = alpha * t_.transpose() * (s_.v_max / 2);  // rows × columns
+    constexpr int kSteps = 100;
+    for (int it = 0; it < kSteps; ++it) {
+      x_.set(g);
+      const Eigen::MatrixXd across = x_.cell_voltages(v_cal);
+      const Eigen::MatrixXd next = (current.array() / across.array().max(1e-12))
+                                       .matrix()
+                                       .cwiseMax(s_.g_min)
+                                       .cwiseMin(s_.g_max);
+      const double change = (next - g).cwiseAbs().maxCoeff();
+      g = next;
+      if (change <= 1e-10 * s_.g_max) return "";
+    }
+    return "baseline: the cell currents forced at v_cal did not settle in " +
+           std::to_string(kSteps) + " Newton steps";
+  }
+
+  // Step 5: the largest output error over random inputs, relative to the largest target output.
+  double output_error(const Eigen::MatrixXd& g, double alpha, const Eigen::MatrixXd& v) {
+    x_.set(g);
+    const Eigen::MatrixXd y = x_.outputs(v) / alpha;  // vectors × outputs
+    const Eigen::MatrixXd expected = v * t_.transpose();
+    return (y - expected).cwiseAbs().maxCoeff() / expected.cwiseAbs().maxCoeff();
+  }
+
+ private:
+  const Eigen::MatrixXd& t_;
+  const MappingSetup& s_;
+  const Progress& progress_;
+  MappedCrossbar& x_;
+  Eigen::MatrixXd w_;
+};
+
+Eigen::MatrixXd random_inputs(const MappingSetup& s, Eigen::Index inputs) {
+  std::mt19937 rng(s.seed);
+  std::uniform_real_distribution<double> u(0, s.v_max);
+  Eigen::MatrixXd v(s.verify_inputs, inputs);
+  for (Eigen::Index k = 0; k < v.size(); ++k) v.data()[k] = u(rng);
+  return v;
+}
+
+}  // namespace
+
 std::string map_matrix(const Eigen::MatrixXd& target, const MappingSetup& s, MappingResult& out,
-                       const std::function<void(int, double)>& progress) {
+                       const Progress& progress) {
   const auto t0 = std::chrono::steady_clock::now();
   if (target.size() == 0 || target.minCoeff() < 0) return "the target must be nonnegative";
-  // Plain mapping: the largest target entry at headroom·g_max (the optimisation needs room to
-  // raise cells that the wires starve), everything clipped to the range.
-  const Eigen::Index rows = target.cols(), cols = target.rows();
-  auto plain = [&](double alpha) {
-    return (alpha * target.transpose()).cwiseMax(s.g_min).cwiseMin(s.g_max).eval();
-  };
-  out.alpha = (s.headroom > 0 ? s.headroom : 1.0) * s.g_max / target.maxCoeff();
-  MappedCrossbar x(plain(out.alpha), s);
+  if (target.maxCoeff() <= 0) return "the target is all zeros";
+  if (s.levels == 1) return "one programming level maps nothing: give 0 (continuous) or >= 2";
+  const double full_scale = s.g_max / target.maxCoeff();
+  MappedCrossbar x(quantize(full_scale * target.transpose(), s), s);
   if (!x.error().empty()) return x.error();
-  Eigen::MatrixXd w, q, p;
-  if (s.headroom <= 0) {  // measure the attenuation at full scale, then leave room for it
-    x.solve(w, nullptr, nullptr);
-    const Eigen::MatrixXd ideal = out.alpha * target;
-    const double kappa = (w.array() * ideal.array()).sum() / ideal.squaredNorm();
-    out.alpha *= std::clamp(0.9 * kappa, 1e-6, 1.0);
+  Mapper m(target, s, progress, x);
+
+  // Step 2: α from the attenuation, then α(1 ∓ β) while the programmed cells improve.
+  double alpha = full_scale;
+  if (s.headroom > 0) {
+    alpha *= s.headroom;
+  } else {
+    alpha *= std::clamp(0.9 * m.attenuation(full_scale), 1e-6, 1.0);
   }
-  Eigen::MatrixXd g = plain(out.alpha);
-  x.set(g);
-  auto error_of = [&](const Eigen::MatrixXd& wr) {
-    return (wr / out.alpha - target).norm() / target.norm();
-  };
-  x.solve(w, nullptr, nullptr);
-  out.plain_error = error_of(w);
-  // Adam on g within [g_min, g_max], exact gradients of ‖W^r/α − T‖².
-  Eigen::MatrixXd m = Eigen::MatrixXd::Zero(rows, cols), v = m;
-  double best = out.plain_error;
-  Eigen::MatrixXd best_g = g;
-  for (int it = 1; it <= s.iterations; ++it) {
-    x.set(g);
-    x.solve(w, &q, &p);
-    const double e = error_of(w);
-    if (e < best) best = e, best_g = g;
-    if (progress) progress(it, e);
-    const Eigen::MatrixXd residual = (w / out.alpha - target) * (2 / out.alpha);  // M × N
-    // grad_c = Σ_j Σ_i residual(j,i)·∂W^r(j,i)/∂g_c = −Σ_j P(c,j)·(Q·residualᵀ)(c,j)
-    const Eigen::MatrixXd rq = q * residual.transpose();  // cells × M
-    Eigen::MatrixXd grad(rows, cols);
-    for (Eigen::Index c = 0; c < q.rows(); ++c) grad(c / cols, c % cols) = -p.row(c).dot(rq.row(c));
-    m = 0.9 * m + 0.1 * grad;
-    v = 0.999 * v + 0.001 * grad.cwiseProduct(grad);
-    const double c1 = 1 - std::pow(0.9, it), c2 = 1 - std::pow(0.999, it);
-    g.array() -= s.step * s.g_max * (m.array() / c1) / ((v.array() / c2).sqrt() + 1e-30);
-    g = g.cwiseMax(s.g_min).cwiseMin(s.g_max);
-    out.iterations = it;
+  // Baseline (Hu et al.): the target scaled linearly, the cell currents forced at v_cal, the
+  // levels. It gets the starting α, not the full range: at full scale the cells that make up
+  // for the wires would be clipped at g_max, a loss the baseline need not suffer.
+  out.alpha_baseline = alpha;
+  Eigen::MatrixXd forced = m.plain(alpha);
+  if (std::string e = m.force_cell_currents(alpha, forced); !e.empty()) return e;
+  out.g_baseline = quantize(forced, s);
+  out.baseline_error = m.error(out.g_baseline, alpha);
+  out.plain_error = m.error(m.plain(alpha), alpha);
+  Eigen::MatrixXd g_cont = m.fixed_point(alpha, m.plain(alpha));
+  double best = m.error(quantize(g_cont, s), alpha);
+  out.alpha_trials = 1;
+  if (progress) progress("alpha", 1, best);
+  if (s.headroom <= 0 && s.alpha_patience > 0) {
+    auto trial = [&](double a, Eigen::MatrixXd& g) {
+      g = m.fixed_point(a, (g_cont * (a / alpha)).cwiseMax(s.g_min).cwiseMin(s.g_max));
+      const double e = m.error(quantize(g, s), a);
+      ++out.alpha_trials;
+      if (progress) progress("alpha", out.alpha_trials, e);
+      return e;
+    };
+    Eigen::MatrixXd g_lo, g_hi;
+    const double a_lo = alpha * (1 - s.alpha_step), a_hi = alpha * (1 + s.alpha_step);
+    const double e_lo = trial(a_lo, g_lo), e_hi = trial(a_hi, g_hi);
+    const double direction = e_lo < e_hi ? -1 : 1;
+    int misses = 1;
+    if (std::min(e_lo, e_hi) < best) {
+      best = std::min(e_lo, e_hi), misses = 0;
+      g_cont = e_lo < e_hi ? g_lo : g_hi;
+      alpha = e_lo < e_hi ? a_lo : a_hi;
+    }
+    double a = alpha;
+    while (misses < s.alpha_patience) {
+      a *= 1 + direction * s.alpha_step;
+      Eigen::MatrixXd g;
+      const double e = trial(a, g);
+      if (e < best) {
+        best = e, misses = 0, alpha = a, g_cont = g;
+      } else {
+        ++misses;
+      }
+    }
   }
-  out.g = best_g;
-  out.mapped_error = best;
+  out.alpha = alpha;
+
+  // Step 3: gradient steps at that α, the levels, the v_cal correction.
+  if (s.iterations > 0) g_cont = m.gradient_steps(alpha, g_cont, out.iterations);
+  out.g = m.program(alpha, g_cont);
+  out.mapped_error = m.error(out.g, alpha);
+
+  // Step 5: both crossbars solved for the same random inputs.
+  if (s.verify_inputs > 0) {
+    const Eigen::MatrixXd v = random_inputs(s, target.cols());
+    out.mapped_output_error = m.output_error(out.g, alpha, v);
+    out.baseline_output_error = m.output_error(out.g_baseline, out.alpha_baseline, v);
+  }
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return "";
 }

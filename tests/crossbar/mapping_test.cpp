@@ -29,17 +29,78 @@ TEST(Mapping, GradientEqualsFiniteDifferences) {
   }
 }
 
-TEST(Mapping, MappedConductancesCorrectTheWires) {
-  // A random 16×16 target in the paper's setup (1 Ω wires, 100 Ω ports, 2 kΩ–3 MΩ cells).
-  std::mt19937 rng(5);
+Eigen::MatrixXd random_target(Eigen::Index n, unsigned seed) {
+  std::mt19937 rng(seed);
   std::uniform_real_distribution<double> u(0, 1);
-  Eigen::MatrixXd target(16, 16);
+  Eigen::MatrixXd target(n, n);
   for (Eigen::Index k = 0; k < target.size(); ++k) target.data()[k] = u(rng);
+  return target;
+}
+
+TEST(Mapping, QuantizeToTheNearestLevel) {
+  MappingSetup s;
+  s.g_min = 1e-6, s.g_max = 1e-4, s.levels = 100;  // levels 1e-6 apart
+  Eigen::MatrixXd g(1, 5);
+  g << 0, 1.4e-6, 1.6e-6, 5.05e-5 + 1e-9, 2e-4;
+  const Eigen::MatrixXd q = quantize(g, s);
+  EXPECT_DOUBLE_EQ(q(0, 0), 1e-6);  // below the range: its bottom
+  EXPECT_DOUBLE_EQ(q(0, 1), 1e-6);
+  EXPECT_DOUBLE_EQ(q(0, 2), 2e-6);
+  EXPECT_NEAR(q(0, 3), 5.1e-5, 1e-18);
+  EXPECT_DOUBLE_EQ(q(0, 4), 1e-4);  // above: its top
+  s.levels = 0;
+  EXPECT_DOUBLE_EQ(quantize(g, s)(0, 2), 1.6e-6);  // continuous: only the range
+}
+
+TEST(Mapping, BaselineForcesTheOutputsAtTheCalibrationInput) {
+  // With continuous cells, Hu et al.'s forced cell currents make every output exact at v_cal
+  // (each column's current is the sum of its cells'), and only there.
+  MappingSetup s;
+  s.levels = 0, s.verify_inputs = 200;
+  const Eigen::MatrixXd target = random_target(8, 3);
+  MappingResult r;
+  ASSERT_EQ(map_matrix(target, s, r), "");
+  Eigen::MatrixXd w;
+  ASSERT_EQ(effective_with_gradient(r.g_baseline, s, w, nullptr), "");
+  const Eigen::VectorXd v_cal = Eigen::VectorXd::Constant(8, s.v_max / 2);
+  const Eigen::VectorXd at_cal = w * v_cal / r.alpha_baseline, expected = target * v_cal;
+  EXPECT_LT((at_cal - expected).cwiseAbs().maxCoeff(), 1e-8 * expected.maxCoeff());  // 1e-8 rel
+  EXPECT_GT(r.baseline_output_error, 1e-4);  // elsewhere the wires still show
+}
+
+TEST(Mapping, MappedConductancesCorrectTheWires) {
+  // A random 16×16 target in the paper's setup (1 Ω wires, 100 Ω ports, 2 kΩ–3 MΩ cells, 8-bit
+  // levels), checked on 1,000 random inputs solved as the circuit they are.
+  const Eigen::MatrixXd target = random_target(16, 5);
   MappingSetup s;
   MappingResult r;
   ASSERT_EQ(map_matrix(target, s, r), "");
   EXPECT_GT(r.plain_error, 0.1);                  // the wires and ports distort the plain mapping
-  EXPECT_LT(r.mapped_error, r.plain_error / 10);  // the gradient mapping takes most of it back
-  EXPECT_GE(r.g.minCoeff(), s.g_min);
-  EXPECT_LE(r.g.maxCoeff(), s.g_max);
+  EXPECT_LT(r.mapped_error, r.plain_error / 20);  // the mapping takes most of it back
+  EXPECT_LT(r.mapped_error, r.baseline_error / 3);
+  EXPECT_LT(r.mapped_output_error, r.baseline_output_error / 4);  // the 4x
+  EXPECT_LT(r.mapped_output_error, 0.005);
+  EXPECT_GE(r.g.minCoeff(), s.g_min * (1 - 1e-12));
+  EXPECT_LE(r.g.maxCoeff(), s.g_max * (1 + 1e-12));
+  EXPECT_LT((r.g - quantize(r.g, s)).cwiseAbs().maxCoeff(), 1e-15);  // on the levels
+  EXPECT_GT(r.alpha_trials, 2);
+}
+
+TEST(Mapping, ContinuousCellsReachTheTargetClosely) {
+  const Eigen::MatrixXd target = random_target(16, 9);
+  MappingSetup s;
+  s.levels = 0, s.verify_inputs = 100, s.iterations = 10;
+  MappingResult r;
+  ASSERT_EQ(map_matrix(target, s, r), "");
+  EXPECT_LT(r.mapped_error, 2e-3);
+  EXPECT_LT(r.mapped_output_error, 2e-3);
+}
+
+TEST(Mapping, RefusesWhatItCannotMap) {
+  MappingSetup s;
+  MappingResult r;
+  EXPECT_NE(map_matrix(-Eigen::MatrixXd::Ones(2, 2), s, r), "");
+  EXPECT_NE(map_matrix(Eigen::MatrixXd::Zero(2, 2), s, r), "");
+  s.levels = 1;
+  EXPECT_NE(map_matrix(Eigen::MatrixXd::Ones(2, 2), s, r), "");
 }
