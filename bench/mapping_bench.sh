@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Representable-matrices mapping benchmark (issue 16): the largest output error over 1,000
 # random inputs of the mapped crossbar beside the baseline of Hu et al., against the array size
-# (1 Ω wires) and against the wire resistance (64×64), the paper's setup otherwise (100 Ω ports,
-# 2 kΩ–3 MΩ cells, 8-bit levels, inputs up to 0.2 V). Writes docs/plots/mapping_size.svg and
+# (1 Ω wires; conductor cells, and 1T1M cells verified as the nonlinear TaOx + NMOS crossbar)
+# and against the wire resistance (64×64, conductor cells), the paper's setup otherwise (100 Ω
+# ports, 2 kΩ–3 MΩ cells, 8-bit levels, inputs up to 0.2 V). Writes docs/plots/mapping_size.svg and
 # docs/plots/mapping_wire.svg and prints Markdown tables for docs/mapping.md.
 # Usage: bench/mapping_bench.sh [BUILD_DIR]
 set -euo pipefail
@@ -16,11 +17,13 @@ fields() { sed -n 's/^max output error: mapped \(.*\), baseline \(.*\), ratio \(
 
 echo "| size | mapped | baseline (Hu et al.) | ratio | time |"
 echo "|---|---|---|---|---|"
-echo "size,mapped,baseline" > "$tmp/size.csv"
+echo "size,mapped,baseline,mapped 1T1M,baseline 1T1M" > "$tmp/size.csv"
 for n in 16 32 64 128; do
   read -r m b r t < <("$xb" crossbar map --size "$n" | fields)
   echo "| ${n}×${n} | $m | $b | $r | $t s |"
-  echo "$n,$m,$b" >> "$tmp/size.csv"
+  read -r m1 b1 r1 t1 < <("$xb" crossbar map --size "$n" --cell 1t1m | fields)
+  echo "| ${n}×${n} 1T1M | $m1 | $b1 | $r1 | $t1 s |"
+  echo "$n,$m,$b,$m1,$b1" >> "$tmp/size.csv"
 done
 "$xb" plot "$tmp/size.csv" -o "$here/../docs/plots/mapping_size.svg" \
   --title "largest output error over 1,000 random inputs, 1 ohm wires" \

@@ -56,6 +56,10 @@ class DcSolver {
   SolveStatus setup(bool need_dc_path = true);
   // Newton from the current solution (zero at first); keeps the result in solution().
   SolveStatus solve();
+  // Operating points one after another (batched inputs): Newton keeps the last factorization
+  // while its steps shrink fast and refactors when they do not (chord steps), to the same
+  // criteria on the true residual and a step of 1e-4 of the tolerance in place of polish().
+  void set_reuse_factorization(bool on) { reuse_factorization_ = on; }
 
   // An element of some device group, found once by name: sources set, parameters changed,
   // states read and held in place, with no look-up per point.
@@ -131,6 +135,10 @@ class DcSolver {
   std::vector<double> rhs_at_zero();  // −f(0) for the present source values
   SolveStatus solve_many(std::vector<double>& rhs, int count);
   void set_solution(const double* x);  // size() values
+  // Small-signal responses at the present solution: dx[k·size() + i] is the change of unknown
+  // i per unit of source k, from one factorization of the Jacobian there — exact for a linear
+  // circuit, the linearisation of a nonlinear one (a solution from solve() first).
+  SolveStatus sensitivities(const std::vector<ElementRef>& sources, std::vector<double>& dx);
 
   // Residual and Jacobian values (pattern of system()) at x, without limiting: for tests.
   void evaluate_at(const std::vector<double>& x, std::vector<double>& f, std::vector<double>& jac);
@@ -172,10 +180,12 @@ class DcSolver {
   std::vector<std::vector<int>> forced_entries_;  // value indices in each forced row
   std::vector<int> diagonal_;  // value index of (i,i) for each voltage unknown, else -1
   bool linear_ = true;
-  bool factored_ = false;       // linear circuits: factorization valid for the current values
-  bool solved_once_ = false;    // itl1 for the first solve, itl2 afterwards
-  bool residual_small() const;  // after assemble(): every row within its tolerance
-  void polish();                // one Newton step past SPICE's criterion (DC only)
+  bool factored_ = false;  // linear circuits: factorization valid for the current values
+  bool reuse_factorization_ = false;
+  bool jacobian_factored_ = false;  // the solver holds some factorization of this pattern
+  bool solved_once_ = false;        // itl1 for the first solve, itl2 afterwards
+  bool residual_small() const;      // after assemble(): every row within its tolerance
+  void polish();                    // one Newton step past SPICE's criterion (DC only)
   int total_iterations_ = 0;
 };
 

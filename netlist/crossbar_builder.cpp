@@ -57,7 +57,11 @@ class Builder {
   void models() {
     using C = CrossbarSpec::Cell;
     if (s_.cell == C::conductor) model("xb_g", "conductor", {});
-    if (s_.cell != C::conductor) model("xb_taox", "taox", {});
+    if (s_.cell != C::conductor) {
+      std::vector<NamedValue> params;
+      for (const auto& [name, value] : s_.taox_params) params.push_back({name, Value::of(value)});
+      model("xb_taox", "taox", std::move(params));
+    }
     if (s_.cell == C::one_t_one_m) d_.models.push_back(access_nmos_model("xb_nacc"));
     if (s_.sense == CrossbarSpec::Sense::transimpedance)
       model("xb_amp", "opamp", {{"gain", Value::of(1e5)}, {"vsat", Value::of(10)}});
@@ -79,20 +83,22 @@ class Builder {
                              ? s_.conductance_loc[i][j]
                              : SourceLoc{};
     const Value g = Value::of(s_.conductance[i][j], at);
+    const NamedValue memristor =
+        s_.state.empty() ? NamedValue{"g0", g} : NamedValue{"x0", Value::of(s_.state[i][j])};
     switch (s_.cell) {
       case CrossbarSpec::Cell::conductor:
         element('x', "xg" + id, {row(i, j), col(i, j)}, "xb_g", {}, {{"g", g}});
         d_.elements.back().loc = at;
         return;
       case CrossbarSpec::Cell::taox:
-        element('x', "xm" + id, {row(i, j), col(i, j)}, "xb_taox", {}, {{"g0", g}});
+        element('x', "xm" + id, {row(i, j), col(i, j)}, "xb_taox", {}, {memristor});
         d_.elements.back().loc = at;
         return;
       case CrossbarSpec::Cell::one_t_one_m:
-        element('x', "xm" + id, {row(i, j), "m" + id}, "xb_taox", {}, {{"g0", g}});
+        element('x', "xm" + id, {row(i, j), "m" + id}, "xb_taox", {}, {memristor});
         d_.elements.back().loc = at;
         element('m', "mn" + id, {"m" + id, "wl", col(i, j), "0"}, "xb_nacc", {},
-                {{"w", Value::of(1e-6)}, {"l", Value::of(0.18e-6)}});
+                {{"w", Value::of(kAccessWidth)}, {"l", Value::of(kAccessLength)}});
         return;
     }
   }
@@ -147,6 +153,16 @@ std::string check_crossbar(const CrossbarSpec& s) {
       if (!(s.conductance[i][j] >= 0) || !std::isfinite(s.conductance[i][j]))
         return "conductance at row " + idx(i + 1) + ", column " + idx(j + 1) +
                " is not a finite value >= 0";
+  }
+  if (!s.state.empty()) {
+    if (s.cell == CrossbarSpec::Cell::conductor) return "states are given for conductor cells";
+    if (s.state.size() != s.conductance.size()) return "the states are not one per cell";
+    for (size_t i = 0; i < s.state.size(); ++i) {
+      if (s.state[i].size() != cols) return "the states are not one per cell";
+      for (size_t j = 0; j < cols; ++j)
+        if (!(s.state[i][j] >= 0 && s.state[i][j] <= 1))
+          return "state at row " + idx(i + 1) + ", column " + idx(j + 1) + " is not in [0, 1]";
+    }
   }
   if (s.inputs.empty()) return "no input vector";
   for (size_t k = 0; k < s.inputs.size(); ++k) {

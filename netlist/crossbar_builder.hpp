@@ -30,7 +30,13 @@ struct CrossbarSpec {
   enum class Sense { virtual_ground, transimpedance };
   Cell cell = Cell::conductor;
   Sense sense = Sense::virtual_ground;
-  std::vector<std::vector<double>> conductance;         // [row][column], siemens
+  std::vector<std::vector<double>> conductance;  // [row][column], siemens
+  // Optional, TaOx and 1T1M cells: the memristor states x0 [row][column] in [0, 1], given
+  // instead of the read conductances (a mapping that solved for the states writes them).
+  std::vector<std::vector<double>> state;
+  // TaOx and 1T1M cells: parameters of the memristors' .model card (e.g. gm and a scaled for a
+  // device of another area); empty: the model's defaults.
+  std::vector<std::pair<std::string, double>> taox_params;
   std::vector<std::vector<double>> inputs;              // input vectors, one voltage per row each
   double wire_r = 0;                                    // ohms per segment; 0: ideal wires
   double r_in = 0, r_out = 0;                           // ohms; 0: none

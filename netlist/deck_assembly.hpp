@@ -29,5 +29,7 @@ class DeckAssembly {
 
 // models/crossbar.lib's access NMOS `nacc` (level 1, generic 0.18 µm-like), named `name`.
 Model access_nmos_model(const std::string& name);
+// Its width and length in the crossbar cells (m).
+constexpr double kAccessWidth = 1e-6, kAccessLength = 0.18e-6;
 
 }  // namespace xb::netlist

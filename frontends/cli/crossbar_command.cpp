@@ -68,18 +68,23 @@ bool read_matrix(const std::string& path, netlist::SourceManager& sources,
 
 }  // namespace
 
+// --cell conductor|taox|1t1m.
+std::optional<netlist::CrossbarSpec::Cell> parse_cell(const std::string& name) {
+  using C = netlist::CrossbarSpec::Cell;
+  if (name == "conductor") return C::conductor;
+  if (name == "taox") return C::taox;
+  if (name == "1t1m") return C::one_t_one_m;
+  return std::nullopt;
+}
+
 int run_crossbar(const CrossbarOptions& o) {
   auto fail = [](const std::string& message) {
     std::cerr << "xbspice crossbar: error: " << message << "\n";
     return kUserError;
   };
   netlist::CrossbarSpec spec;
-  if (o.cell == "conductor")
-    spec.cell = netlist::CrossbarSpec::Cell::conductor;
-  else if (o.cell == "taox")
-    spec.cell = netlist::CrossbarSpec::Cell::taox;
-  else if (o.cell == "1t1m")
-    spec.cell = netlist::CrossbarSpec::Cell::one_t_one_m;
+  if (std::optional<netlist::CrossbarSpec::Cell> c = parse_cell(o.cell))
+    spec.cell = *c;
   else
     return fail("--cell " + o.cell + ": conductor, taox or 1t1m");
   if (o.sense == "ground")
@@ -141,7 +146,8 @@ int run_crossbar(const CrossbarOptions& o) {
 
 int run_crossbar_matrix(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
-  std::string weights, dir, wire = "0", r_in = "0", r_out = "0", g_min = "333.33n", g_max = "500u";
+  std::string weights, dir, wire = "0", r_in = "0", r_out = "0", g_min = "333.33n", g_max = "500u",
+                            cell = "conductor", v_cal = "0.1";
   size_t size = 0;
   unsigned seed = 1;
   po::options_description desc("crossbar matrix options");
@@ -156,13 +162,18 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
       "r-in", po::value(&r_in)->default_value(r_in), "input (driver) resistance per row (ohm)")(
       "r-out", po::value(&r_out)->default_value(r_out),
       "output (sense) resistance per column (ohm)")(
+      "cell", po::value(&cell)->default_value(cell),
+      "conductor, taox or 1t1m (TaOx cells at the read conductances G, linearised at --vcal)")(
+      "vcal", po::value(&v_cal)->default_value(v_cal),
+      "nonlinear cells: the calibration input on every row (V)")(
       "output,o", po::value(&dir), "directory for effective.csv, deviation.csv and deviation.svg");
   po::variables_map vm;
   int code = kOk;
   if (!parse_args(args, desc, po::positional_options_description{}, vm,
-                  "usage: xbspice crossbar matrix (--weights G | --size N) [--wire-r R] [--r-in R] "
-                  "[--r-out R] [-o DIR]\n\nThe matrix the array really computes: the current at "
-                  "each column's sense per volt at each row's input, from one factorization.\n",
+                  "usage: xbspice crossbar matrix (--weights G | --size N) [--cell C] [--wire-r R] "
+                  "[--r-in R] [--r-out R] [-o DIR]\n\nThe matrix the array really computes: the "
+                  "current at each column's sense per volt at each row's input, from one "
+                  "factorization (nonlinear cells: per volt more at the calibration input).\n",
                   code))
     return code;
   auto fail = [](const std::string& m) {
@@ -170,9 +181,14 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
     return kUserError;
   };
   netlist::CrossbarSpec spec;
+  if (std::optional<netlist::CrossbarSpec::Cell> c = parse_cell(cell))
+    spec.cell = *c;
+  else
+    return fail("--cell " + cell + ": conductor, taox or 1t1m");
+  double calibration = 0;
   for (auto [text, flag, target] :
        {std::tuple{&wire, "--wire-r", &spec.wire_r}, std::tuple{&r_in, "--r-in", &spec.r_in},
-        std::tuple{&r_out, "--r-out", &spec.r_out}}) {
+        std::tuple{&r_out, "--r-out", &spec.r_out}, std::tuple{&v_cal, "--vcal", &calibration}}) {
     const std::optional<double> v = netlist::parse_number(*text);
     if (!v) return fail(std::string(flag) + " " + *text + ": not a number");
     *target = *v;
@@ -190,11 +206,14 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
     if (!read_matrix(weights, *spec.sources, spec.conductance, &spec.conductance_loc, error))
       return fail(error);
   }
+  const bool linear = spec.cell == netlist::CrossbarSpec::Cell::conductor;
+  if (!linear) spec.inputs.assign(1, std::vector<double>(spec.conductance.size(), calibration));
   crossbar::EffectiveMatrix m;
   if (error = crossbar::effective_matrix(spec, m); !error.empty()) return fail(error);
-  std::printf("array %zu x %zu, wires %g ohm, input %g ohm, output %g ohm\n",
-              spec.conductance.size(), spec.conductance[0].size(), spec.wire_r, spec.r_in,
-              spec.r_out);
+  std::printf("array %zu x %zu, %s cells, wires %g ohm, input %g ohm, output %g ohm\n",
+              spec.conductance.size(), spec.conductance[0].size(), cell.c_str(), spec.wire_r,
+              spec.r_in, spec.r_out);
+  if (!linear) std::printf("linearised at %g V on every row\n", calibration);
   std::printf(
       "effective matrix against the conductances: relative Frobenius %.4g, largest %.4g S "
       "(output %lld, input %lld)\n",
@@ -232,16 +251,38 @@ bool write_csv(const Eigen::MatrixXd& m, const std::string& path) {
   return static_cast<bool>(f);
 }
 
-// The mapped crossbar as a deck: its cells, the setup's wires and ports, the calibration input.
-netlist::Deck mapped_deck(const Eigen::MatrixXd& g, const crossbar::MappingSetup& s) {
-  netlist::CrossbarSpec spec;
-  spec.conductance.assign(g.rows(), std::vector<double>(g.cols()));
-  for (Eigen::Index i = 0; i < g.rows(); ++i)
-    for (Eigen::Index j = 0; j < g.cols(); ++j) spec.conductance[i][j] = g(i, j);
-  spec.inputs.assign(1, std::vector<double>(g.rows(), s.v_max / 2));
-  spec.wire_r = s.wire_r, spec.r_in = s.r_in, spec.r_out = s.r_out;
-  spec.title = "crossbar map: mapped conductances, calibration input v_max/2";
-  return netlist::build_crossbar(spec);
+// What `crossbar map` found, as printed and written to report.txt; the last line is the figure.
+std::string map_report(const Eigen::MatrixXd& target, const crossbar::MappingSetup& setup,
+                       const crossbar::MappingResult& r) {
+  const bool one_t_one_m = setup.cell == crossbar::MappingSetup::Cell::one_t_one_m;
+  char text[2048];
+  int n = std::snprintf(
+      text, sizeof text,
+      "target %lld x %lld, %s cells, wires %g ohm, ports %g / %g ohm, cells %g..%g S, %d levels\n"
+      "alpha %.4g S per unit (%d trials; baseline %.4g)\n"
+      "relative matrix error: plain %.4g, baseline %.4g, mapped %.4g\n",
+      static_cast<long long>(target.rows()), static_cast<long long>(target.cols()),
+      one_t_one_m ? "1T1M" : "conductor", setup.wire_r, setup.r_in, setup.r_out, r.g_min, r.g_max,
+      setup.levels, r.alpha, r.alpha_trials, r.alpha_baseline, r.plain_error, r.baseline_error,
+      r.mapped_error);
+  if (one_t_one_m)
+    n += std::snprintf(text + n, sizeof text - n,
+                       "1T1M: TaOx of area %.4g; states: %d (mapped) and %d (baseline) cells out "
+                       "of reach; at v_cal the 1T1M "
+                       "crossbar differs from its conductors by %.3g\n"
+                       "max output error of the ideal conductors: mapped %.4g, baseline %.4g\n",
+                       r.memristor_area, r.unreachable, r.unreachable_baseline,
+                       r.calibration_mismatch, r.mapped_conductor_output_error,
+                       r.baseline_conductor_output_error);
+  if (setup.verify_inputs == 0)
+    std::snprintf(text + n, sizeof text - n,
+                  "max output error: not verified (--verify 0), time %.2f s\n", r.seconds);
+  else
+    std::snprintf(text + n, sizeof text - n,
+                  "max output error: mapped %.4g, baseline %.4g, ratio %.1f, time %.2f s\n",
+                  r.mapped_output_error, r.baseline_output_error,
+                  r.baseline_output_error / r.mapped_output_error, r.seconds);
+  return text;
 }
 
 }  // namespace
@@ -249,7 +290,7 @@ netlist::Deck mapped_deck(const Eigen::MatrixXd& g, const crossbar::MappingSetup
 int run_crossbar_map(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   crossbar::MappingSetup setup;
-  std::string weights, dir;
+  std::string weights, dir, cell = "conductor";
   size_t size = 0;
   unsigned seed = 1;
   po::options_description desc("crossbar map options");
@@ -257,6 +298,11 @@ int run_crossbar_map(const std::vector<std::string>& args) {
       "weights", po::value(&weights), "target matrix (outputs x inputs, >= 0), one row per line")(
       "size", po::value(&size)->default_value(0), "instead: a random N x N target in [0, 1]")(
       "seed", po::value(&seed)->default_value(1), "with --size: seed of the target")(
+      "cell", po::value(&cell)->default_value(cell),
+      "conductor, or 1t1m (TaOx memristor + access NMOS: range, states, verification)")(
+      "vgate", po::value(&setup.vgate)->default_value(setup.vgate), "1T1M word-line voltage (V)")(
+      "area", po::value(&setup.memristor_area)->default_value(setup.memristor_area),
+      "1T1M: TaOx area relative to Strachan et al.'s (0: the smallest reaching gmax)")(
       "wire-r", po::value(&setup.wire_r)->default_value(setup.wire_r), "wire resistance (ohm)")(
       "r-in", po::value(&setup.r_in)->default_value(setup.r_in), "input resistance (ohm)")(
       "r-out", po::value(&setup.r_out)->default_value(setup.r_out), "output resistance (ohm)")(
@@ -296,6 +342,14 @@ int run_crossbar_map(const std::vector<std::string>& args) {
     return kUserError;
   };
   if (weights.empty() == (size == 0)) return fail("give --weights FILE or --size N");
+  if (cell == "1t1m")
+    setup.cell = crossbar::MappingSetup::Cell::one_t_one_m;
+  else if (cell != "conductor")
+    return fail("--cell " + cell + ": conductor or 1t1m");
+  if (cell == "1t1m")
+    setup.cell = crossbar::MappingSetup::Cell::one_t_one_m;
+  else if (cell != "conductor")
+    return fail("--cell " + cell + ": conductor or 1t1m");
   if (setup.verify_inputs < 0) return fail("--verify must be >= 0");
   Eigen::MatrixXd target;
   if (size > 0) {
@@ -323,28 +377,25 @@ int run_crossbar_map(const std::vector<std::string>& args) {
   const std::string error = crossbar::map_matrix(target, setup, r, progress);
   if (tty) std::fputc('\n', stderr);
   if (!error.empty()) return fail(error);
-  char report[1024];
-  std::snprintf(report, sizeof report,
-                "target %lld x %lld, wires %g ohm, ports %g / %g ohm, cells %g..%g S, %d levels\n"
-                "alpha %.4g S per unit (%d trials; baseline %.4g)\n"
-                "relative matrix error: plain %.4g, baseline %.4g, mapped %.4g\n"
-                "max output error: mapped %.4g, baseline %.4g, ratio %.1f, time %.2f s\n",
-                static_cast<long long>(target.rows()), static_cast<long long>(target.cols()),
-                setup.wire_r, setup.r_in, setup.r_out, setup.g_min, setup.g_max, setup.levels,
-                r.alpha, r.alpha_trials, r.alpha_baseline, r.plain_error, r.baseline_error,
-                r.mapped_error, r.mapped_output_error, r.baseline_output_error,
-                r.baseline_output_error / r.mapped_output_error, r.seconds);
+  const std::string report = map_report(target, setup, r);
   if (!dir.empty()) {
     std::filesystem::create_directories(dir);
-    if (!write_csv(r.g, dir + "/g.csv")) return fail("cannot write " + dir + "/g.csv");
-    if (!write_csv(r.g_baseline, dir + "/g_baseline.csv"))
-      return fail("cannot write " + dir + "/g_baseline.csv");
+    const bool one_t_one_m = setup.cell == crossbar::MappingSetup::Cell::one_t_one_m;
+    std::vector<std::pair<const Eigen::MatrixXd*, std::string>> files = {
+        {&r.g, "g.csv"}, {&r.g_baseline, "g_baseline.csv"}};
+    if (one_t_one_m)
+      files.insert(files.end(), {{&r.state, "s.csv"}, {&r.state_baseline, "s_baseline.csv"}});
+    for (const auto& [m, name] : files)
+      if (!write_csv(*m, dir + "/" + name)) return fail("cannot write " + dir + "/" + name);
     std::ofstream(dir + "/report.txt") << report;
-    if (int c = write_built_deck(mapped_deck(r.g, setup), dir + "/mapped.sp", "", "crossbar map");
+    const netlist::CrossbarSpec spec =
+        crossbar::mapped_crossbar(r.g, one_t_one_m ? &r.state : nullptr, setup, r.taox_params);
+    if (int c =
+            write_built_deck(netlist::build_crossbar(spec), dir + "/mapped.sp", "", "crossbar map");
         c != kOk)
       return c;
   }
-  std::fputs(report, stdout);
+  std::fputs(report.c_str(), stdout);
   return kOk;
 }
 

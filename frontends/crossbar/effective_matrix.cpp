@@ -11,9 +11,6 @@ std::string effective_matrix(const netlist::CrossbarSpec& spec_in, EffectiveMatr
   netlist::CrossbarSpec spec = spec_in;
   if (spec.inputs.empty()) spec.inputs.assign(1, std::vector<double>(spec.conductance.size(), 0));
   if (std::string e = netlist::check_crossbar(spec); !e.empty()) return e;
-  if (spec.cell != netlist::CrossbarSpec::Cell::conductor)
-    return "the effective matrix of nonlinear cells (linearised at a calibration input) is not "
-           "built yet: use conductor cells";
   session::Session s = session::Session::from_deck(netlist::build_crossbar(spec));
   if (!s.ok()) return s.format_diagnostics();
   const size_t rows = spec.conductance.size(), cols = spec.conductance[0].size();
@@ -22,7 +19,12 @@ std::string effective_matrix(const netlist::CrossbarSpec& spec_in, EffectiveMatr
   for (size_t i = 0; i < rows; ++i) inputs.push_back(s.source("vin" + std::to_string(i)));
   for (size_t j = 0; j < cols; ++j) outputs.push_back(s.probe("i(vs" + std::to_string(j) + ")"));
   const auto t0 = std::chrono::steady_clock::now();
-  out.w = s.transfer_matrix(inputs, outputs);
+  const bool linear = spec.cell == netlist::CrossbarSpec::Cell::conductor;
+  try {
+    out.w = linear ? s.transfer_matrix(inputs, outputs) : s.linearised_transfer(inputs, outputs);
+  } catch (const session::SessionError& e) {
+    return e.what();
+  }
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   out.ideal.resize(static_cast<Eigen::Index>(cols), static_cast<Eigen::Index>(rows));
   for (size_t i = 0; i < rows; ++i)

@@ -5,6 +5,11 @@
 // taken from one factorization of the whole circuit and one solve per input
 // (Session::transfer_matrix), so it is exact for linear cells; with ideal wires and no input or
 // output resistance it is the conductance matrix itself (transposed: outputs × inputs).
+// Nonlinear cells (TaOx, 1T1M) are linearised at the calibration input, the spec's first input
+// vector: W^r = ∂(sense currents)/∂(inputs) there, from one factorization of the Jacobian at
+// that operating point (Session::linearised_transfer). Their ideal is still the read
+// conductances Gᵀ, so the deviation holds both the wires and the cells' nonlinearity (the
+// differential conductance of a TaOx cell at v is not its chord conductance i/v).
 
 #include <Eigen/Dense>
 #include <string>
@@ -23,7 +28,7 @@ struct EffectiveMatrix {
   double seconds = 0;  // factorization and solves
 };
 
-// Error text (the spec, a deck error, nonlinear cells) or "" with `out` filled.
+// Error text (the spec, a deck error, an operating point that failed) or "" with `out` filled.
 std::string effective_matrix(const netlist::CrossbarSpec& spec, EffectiveMatrix& out);
 
 // n × n conductances drawn uniformly between g_min and g_max (the paper's random targets).

@@ -15,14 +15,30 @@
 //   ∂W^r/∂g_c = −(S·Y⁻¹·a_c)·(a_cᵀ·Y⁻¹·B)
 // so all partial derivatives come from the cell voltages for unit inputs (N solves) and for
 // unit sense drives (M solves, the adjoint by reciprocity of the symmetric Y).
+// 1T1M cells (TaOx memristor + access NMOS, the crossbar builder's cell) add the paper's
+//  1. the range: the conductances the pair reaches at the calibration voltage across it
+//     (x from x_min to 1), within the setup's [g_min, g_max]; the flow above maps onto ideal
+//     conductors in that range;
+//  4. the states: per cell, the TaOx state for which the pair carries the conductor's current
+//     at the conductor crossbar's node voltages for v_cal (access_pair.hpp), so that the 1T1M
+//     crossbar reproduces the linear one at v_cal;
+//  5. verification of the 1T1M crossbar itself (nonlinear, solved by Newton per input vector).
 
 #include <Eigen/Dense>
 #include <functional>
 #include <string>
 
+#include "netlist/crossbar_builder.hpp"
+
 namespace xb::crossbar {
 
 struct MappingSetup {
+  enum class Cell { conductor, one_t_one_m };
+  Cell cell = Cell::conductor;
+  double vgate = 1.8;  // V, the 1T1M word line
+  // 1T1M: the TaOx area relative to Strachan et al.'s device (its Gm and a scaled); 0: the
+  // smallest area whose pair conducts g_max at v_cal (the device that spans the range best).
+  double memristor_area = 0;
   double wire_r = 1, r_in = 100, r_out = 100;  // Ω
   double g_min = 1 / 3e6, g_max = 1 / 2e3;     // S, the cells' range
   int levels = 256;    // programmable states, equidistant in [g_min, g_max]; 0: continuous
@@ -43,11 +59,23 @@ struct MappingSetup {
 struct MappingResult {
   Eigen::MatrixXd g;           // rows (inputs) × columns (outputs), S: the programmed cells
   Eigen::MatrixXd g_baseline;  // Hu et al.: cell currents forced at v_cal, on the levels
+  // 1T1M: the memristor states (rows × columns) of the mapped and the baseline cells, and how
+  // many cells no state could reach (set to the nearest bound).
+  Eigen::MatrixXd state, state_baseline;
+  int unreachable = 0, unreachable_baseline = 0;
+  double g_min = 0, g_max = 0;  // the range mapped onto (1T1M: the pair's, within the setup's)
+  double memristor_area = 1;    // 1T1M: the TaOx area used, and its .model parameters
+  std::vector<std::pair<std::string, double>> taox_params;
   double alpha = 0, alpha_baseline = 0;  // W^r/α ≈ T
   // ‖W^r/α − T‖_F/‖T‖_F: the plain mapping (continuous), the mapped and the baseline cells.
   double plain_error = 0, mapped_error = 0, baseline_error = 0;
   // Step 5: max over the random inputs and outputs of |y/α − T·v|, over the largest |T·v|.
+  // 1T1M: of the 1T1M crossbar (SPICE level), beside those of the ideal conductors mapped.
   double mapped_output_error = 0, baseline_output_error = 0;
+  double mapped_conductor_output_error = 0, baseline_conductor_output_error = 0;
+  // 1T1M: max |1T1M output − conductor output| / max |conductor output| at v_cal (should be at
+  // the Newton tolerance: step 4 makes the two crossbars agree there).
+  double calibration_mismatch = 0;
   int alpha_trials = 0, iterations = 0;
   double seconds = 0;
 };
@@ -55,6 +83,12 @@ struct MappingResult {
 // `target`: outputs × inputs, nonnegative. Error text or "". `progress(stage, step, error)`.
 std::string map_matrix(const Eigen::MatrixXd& target, const MappingSetup& setup, MappingResult& out,
                        const std::function<void(const char*, int, double)>& progress = {});
+
+// The mapped crossbar of `setup` with conductances `g` (rows × columns), or 1T1M cells at the
+// memristor states `state` when given, at the calibration input v_max/2 on every row.
+netlist::CrossbarSpec mapped_crossbar(
+    const Eigen::MatrixXd& g, const Eigen::MatrixXd* state, const MappingSetup& setup,
+    const std::vector<std::pair<std::string, double>>& taox_params = {});
 
 // g on the programmable levels of `setup` (nearest level; unchanged when levels is 0).
 Eigen::MatrixXd quantize(const Eigen::MatrixXd& g, const MappingSetup& setup);

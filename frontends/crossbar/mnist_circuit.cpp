@@ -148,8 +148,9 @@ class DeckBuilder {
         return;
       case MnistCircuitSpec::Cell::one_t_one_r:
         element('x', "xg" + id, {row, "t" + id}, "xb_g", {}, {{"g", g}});
-        element('m', "mn" + id, {"t" + id, "wl", col, "0"}, "xb_nacc", {},
-                {{"w", Value::of(1e-6)}, {"l", Value::of(0.18e-6)}});
+        element(
+            'm', "mn" + id, {"t" + id, "wl", col, "0"}, "xb_nacc", {},
+            {{"w", Value::of(netlist::kAccessWidth)}, {"l", Value::of(netlist::kAccessLength)}});
         return;
     }
   }

@@ -423,6 +423,12 @@ Eigen::MatrixXd Session::solve_batch(const std::vector<SourceHandle>& sources,
           engine::read_signal(outputs[o].bound, p.circuit, solver);
   };
   if (!solver.all_linear()) {
+    // Point after point: chord steps on the last factorization while they converge fast.
+    struct Chord {
+      engine::DcSolver& s;
+      explicit Chord(engine::DcSolver& solver) : s(solver) { s.set_reuse_factorization(true); }
+      ~Chord() { s.set_reuse_factorization(false); }
+    } chord(solver);
     for (Eigen::Index k = 0; k < count; ++k) {
       set_row(k);
       engine::SolveStatus st = solver.solve();
@@ -473,6 +479,39 @@ Eigen::MatrixXd Session::transfer_matrix(const std::vector<SourceHandle>& source
   const Eigen::MatrixXd y = solve_batch(sources, unit, outputs);
   Eigen::MatrixXd m(static_cast<Eigen::Index>(outputs.size()), n_in);
   for (Eigen::Index j = 0; j < n_in; ++j) m.col(j) = (y.row(j + 1) - y.row(0)).transpose();
+  return m;
+}
+
+Eigen::MatrixXd Session::linearised_transfer(const std::vector<SourceHandle>& sources,
+                                             const std::vector<ProbeHandle>& outputs) {
+  engine::Prepared& p = prepared();
+  engine::DcSolver& solver = *p.solver;
+  std::vector<engine::DcSolver::ElementRef> refs;
+  for (const SourceHandle& src : sources) check(src), refs.push_back(src.ref);
+  for (const ProbeHandle& out : outputs) check(out);
+  if (engine::SolveStatus st = solver.solve(); !st.ok)
+    throw SessionError("linearised_transfer: operating point: " + st.message);
+  std::vector<double> dx;
+  if (engine::SolveStatus st = solver.sensitivities(refs, dx); !st.ok)
+    throw SessionError("linearised_transfer: " + st.message);
+  // Outputs are linear in the solution: read at x* + dx_k less x*.
+  const size_t n = static_cast<size_t>(solver.system().size());
+  const std::vector<double> at(solver.solution().begin(), solver.solution().begin() + n);
+  Eigen::VectorXd base(static_cast<Eigen::Index>(outputs.size()));
+  for (size_t o = 0; o < outputs.size(); ++o)
+    base(static_cast<Eigen::Index>(o)) = engine::read_signal(outputs[o].bound, p.circuit, solver);
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(outputs.size()),
+                    static_cast<Eigen::Index>(sources.size()));
+  std::vector<double> moved(n);
+  for (size_t k = 0; k < sources.size(); ++k) {
+    for (size_t i = 0; i < n; ++i) moved[i] = at[i] + dx[k * n + i];
+    solver.set_solution(moved.data());
+    for (size_t o = 0; o < outputs.size(); ++o)
+      m(static_cast<Eigen::Index>(o), static_cast<Eigen::Index>(k)) =
+          engine::read_signal(outputs[o].bound, p.circuit, solver) -
+          base(static_cast<Eigen::Index>(o));
+  }
+  solver.set_solution(at.data());
   return m;
 }
 

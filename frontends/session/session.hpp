@@ -146,6 +146,12 @@ class Session {
   // Throws for a nonlinear circuit.
   Eigen::MatrixXd transfer_matrix(const std::vector<SourceHandle>& sources,
                                   const std::vector<ProbeHandle>& outputs);
+  // The same at the operating point of the present source values, for any circuit: the
+  // operating point by Newton, then d output / d source from one factorization of the
+  // Jacobian there (a nonlinear network linearised at that input). Outputs must be node
+  // voltages or source currents, which are linear in the solution.
+  Eigen::MatrixXd linearised_transfer(const std::vector<SourceHandle>& sources,
+                                      const std::vector<ProbeHandle>& outputs);
   // Factorizations and solves so far (for time-per-vector figures).
   engine::SolverCounters counters() const;
 

@@ -6,6 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "devices/taox.hpp"
+#include "frontends/session/session.hpp"
+
 using namespace xb;
 
 TEST(EffectiveMatrix, IdealArrayComputesItsConductances) {
@@ -57,10 +62,57 @@ TEST(EffectiveMatrix, WiresAndPortResistancesMatchADenseNodalSolve) {
   EXPECT_GT(m.relative_frobenius, 0.01);  // the wires and ports cost that much
 }
 
-TEST(EffectiveMatrix, NonlinearCellsAreNamed) {
+TEST(EffectiveMatrix, TaoxCellsGiveTheirDifferentialConductanceAtTheCalibrationInput) {
+  // Ideal wires: every cell sees v_cal, and the linearised matrix is dI/dV of its TaOx at
+  // the state whose read conductance (at vread = 0.1 V) is G: Strachan et al.'s equation.
   netlist::CrossbarSpec spec;
-  spec.conductance = {{1e-4}};
+  spec.conductance = {{1e-4, 2e-3}, {5e-4, 4e-5}};
+  spec.cell = netlist::CrossbarSpec::Cell::taox;
+  const double v_cal = 0.15;
+  spec.inputs = {{v_cal, v_cal}};
+  crossbar::EffectiveMatrix m;
+  ASSERT_EQ(crossbar::effective_matrix(spec, m), "");
+  const devices::TaoxParams p;
+  const double semi = p.a * std::exp(p.b * std::sqrt(0.1));
+  for (size_t i = 0; i < 2; ++i)
+    for (size_t j = 0; j < 2; ++j) {
+      const double x = (spec.conductance[i][j] - semi) / (p.gm - semi);
+      const double slope = devices::TaoxGroup::current_at(p, v_cal, x).di_dv;
+      EXPECT_NEAR(m.w(j, i), slope, 1e-9 * slope) << i << "," << j;
+    }
+}
+
+TEST(EffectiveMatrix, LinearisedOneTOneMArrayMatchesFiniteDifferencesOfItsSolves) {
+  netlist::CrossbarSpec spec;
+  spec.conductance = {{1e-4, 2e-4, 5e-5}, {3e-4, 8e-5, 1.5e-4}};
+  spec.cell = netlist::CrossbarSpec::Cell::one_t_one_m;
+  spec.wire_r = 2, spec.r_in = 30, spec.r_out = 40;
+  const std::vector<double> v_cal = {0.08, 0.12};
+  spec.inputs = {v_cal};
+  crossbar::EffectiveMatrix m;
+  ASSERT_EQ(crossbar::effective_matrix(spec, m), "");
+  // Central differences of the sense currents, each side a Newton solve of the circuit.
+  session::Session s = session::Session::from_deck(netlist::build_crossbar(spec));
+  ASSERT_TRUE(s.ok());
+  std::vector<session::SourceHandle> in = {s.source("vin0"), s.source("vin1")};
+  std::vector<session::ProbeHandle> out;
+  for (int j = 0; j < 3; ++j) out.push_back(s.probe("i(vs" + std::to_string(j) + ")"));
+  const double h = 1e-5;
+  Eigen::MatrixXd v(4, 2);
+  v << v_cal[0] + h, v_cal[1], v_cal[0] - h, v_cal[1], v_cal[0], v_cal[1] + h, v_cal[0],
+      v_cal[1] - h;
+  const Eigen::MatrixXd y = s.solve_batch(in, v, out);
+  for (int i = 0; i < 2; ++i)
+    for (int j = 0; j < 3; ++j) {
+      const double fd = (y(2 * i, j) - y(2 * i + 1, j)) / (2 * h);
+      EXPECT_NEAR(m.w(j, i), fd, 1e-6 * std::abs(fd)) << i << "," << j;
+    }
+}
+
+TEST(EffectiveMatrix, NonlinearCellsOutOfReachAreNamed) {
+  netlist::CrossbarSpec spec;
+  spec.conductance = {{1e-6}};  // below the TaOx off state at vread
   spec.cell = netlist::CrossbarSpec::Cell::taox;
   crossbar::EffectiveMatrix m;
-  EXPECT_NE(crossbar::effective_matrix(spec, m).find("nonlinear cells"), std::string::npos);
+  EXPECT_NE(crossbar::effective_matrix(spec, m).find("xm0_0"), std::string::npos);
 }

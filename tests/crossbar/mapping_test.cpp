@@ -54,7 +54,8 @@ TEST(Mapping, QuantizeToTheNearestLevel) {
 
 TEST(Mapping, BaselineForcesTheOutputsAtTheCalibrationInput) {
   // With continuous cells, Hu et al.'s forced cell currents make every output exact at v_cal
-  // (each column's current is the sum of its cells'), and only there.
+  // (each column's current is the sum of its cells'), and only there. The cells' zero g_min
+  // is read off: y/α − (g_min/α)·Σv.
   MappingSetup s;
   s.levels = 0, s.verify_inputs = 200;
   const Eigen::MatrixXd target = random_target(8, 3);
@@ -63,7 +64,9 @@ TEST(Mapping, BaselineForcesTheOutputsAtTheCalibrationInput) {
   Eigen::MatrixXd w;
   ASSERT_EQ(effective_with_gradient(r.g_baseline, s, w, nullptr), "");
   const Eigen::VectorXd v_cal = Eigen::VectorXd::Constant(8, s.v_max / 2);
-  const Eigen::VectorXd at_cal = w * v_cal / r.alpha_baseline, expected = target * v_cal;
+  const Eigen::VectorXd at_cal =
+      (w * v_cal / r.alpha_baseline).array() - s.g_min / r.alpha_baseline * v_cal.sum();
+  const Eigen::VectorXd expected = target * v_cal;
   EXPECT_LT((at_cal - expected).cwiseAbs().maxCoeff(), 1e-8 * expected.maxCoeff());  // 1e-8 rel
   EXPECT_GT(r.baseline_output_error, 1e-4);  // elsewhere the wires still show
 }
@@ -103,4 +106,37 @@ TEST(Mapping, RefusesWhatItCannotMap) {
   EXPECT_NE(map_matrix(Eigen::MatrixXd::Zero(2, 2), s, r), "");
   s.levels = 1;
   EXPECT_NE(map_matrix(Eigen::MatrixXd::Ones(2, 2), s, r), "");
+}
+
+TEST(Mapping, OneTOneMStatesReproduceTheConductorsAtTheCalibrationInput) {
+  MappingSetup s;
+  s.cell = MappingSetup::Cell::one_t_one_m;
+  s.verify_inputs = 100;
+  MappingResult r;
+  ASSERT_EQ(map_matrix(random_target(12, 5), s, r), "");
+  // Step 1: the pair's range, within the setup's.
+  EXPECT_GT(r.g_min, s.g_min);
+  EXPECT_LE(r.g_max, s.g_max);
+  // Step 4: every state reached, in [0, 1], and the 1T1M crossbar solved as a circuit gives the
+  // conductor crossbar's outputs at v_cal to Newton's tolerance.
+  EXPECT_EQ(r.unreachable, 0);
+  EXPECT_EQ(r.unreachable_baseline, 0);
+  ASSERT_EQ(r.state.rows(), 12);
+  EXPECT_GE(r.state.minCoeff(), 0);
+  EXPECT_LE(r.state.maxCoeff(), 1);
+  EXPECT_LT(r.calibration_mismatch, 1e-7);
+  // Step 5: the mapped conductors beat the baseline's; the 1T1M crossbar adds the TaOx read
+  // nonlinearity to both, and the mapped one stays ahead.
+  EXPECT_LT(3 * r.mapped_conductor_output_error, r.baseline_conductor_output_error);
+  EXPECT_LT(2 * r.mapped_output_error, r.baseline_output_error);
+  EXPECT_GT(r.mapped_output_error, r.mapped_conductor_output_error);
+}
+
+TEST(Mapping, RefusesARangeTheCellCannotReach) {
+  MappingSetup s;
+  s.cell = MappingSetup::Cell::one_t_one_m;
+  s.g_min = 1e-2, s.g_max = 2e-2;  // 50..100 ohm: beyond what the access transistor passes
+  MappingResult r;
+  const std::string e = map_matrix(Eigen::MatrixXd::Ones(2, 2), s, r);
+  EXPECT_NE(e.find("1T1M cell spans"), std::string::npos) << e;
 }
