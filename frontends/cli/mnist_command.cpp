@@ -15,6 +15,7 @@
 #include "frontends/cli/parse_args.hpp"
 #include "frontends/crossbar/mnist_circuit.hpp"
 #include "frontends/crossbar/mnist_data.hpp"
+#include "frontends/crossbar/mnist_mapping.hpp"
 #include "frontends/crossbar/mnist_model.hpp"
 
 namespace po = boost::program_options;
@@ -170,7 +171,8 @@ struct CircuitOptions {
   GainOptions gains;
   std::string w1 = kBundled + "/W1.csv", w2 = kBundled + "/W2.csv", cell = "conductor";
   double wire_r = 0, vgate = 1.8, pwm_period = 40e-9;
-  bool pwm = false;
+  bool pwm = false, map_wires = false;
+  mutable MnistMappingReport mapping;  // with --map-wires, filled by spec()
   void add(po::options_description& desc) {
     desc.add_options()("w1", po::value(&w1)->default_value(w1), "W1 (hidden x 144) CSV")(
         "w2", po::value(&w2)->default_value(w2), "W2 (10 x hidden) CSV")(
@@ -180,7 +182,10 @@ struct CircuitOptions {
         "pwm", po::bool_switch(&pwm),
         "PWM inputs: vread for p/15 of each period, 0 V otherwise (odd rows in opposite phase); "
         "decisions from the period averages")(
-        "pwm-period", po::value(&pwm_period)->default_value(pwm_period), "PWM period (s)");
+        "pwm-period", po::value(&pwm_period)->default_value(pwm_period), "PWM period (s)")(
+        "map-wires", po::bool_switch(&map_wires),
+        "program the cells for the wires (representable-matrices mapping of each array, so the "
+        "wired arrays compute the ideal currents)");
     gains.add(desc);
   }
   std::string spec(MnistCircuitSpec& s) const {
@@ -197,6 +202,16 @@ struct CircuitOptions {
     if (const size_t off = off_level_count(s.weights))
       std::cerr << "xbspice mnist: warning: " << off
                 << " weight(s) lie off the reference level sets; used as given\n";
+    if (map_wires) {
+      if (!(wire_r > 0)) return "--map-wires maps for the wires: give --wire-r > 0";
+      const bool tty = isatty(STDERR_FILENO) != 0;
+      auto progress = [&](int done, int total) {
+        if (tty) std::fprintf(stderr, "\r  mapping the cells for the wires: %d/%d ", done, total);
+      };
+      std::string e = map_mnist_cells(s, mapping, progress);
+      if (tty) std::fputc('\n', stderr);
+      if (!e.empty()) return e;
+    }
     return "";
   }
 };
@@ -303,6 +318,13 @@ int mnist_infer(const std::vector<std::string>& args) {
     std::printf(
         "largest cell voltage: %.4g V (over the %zu image(s) solved on the complete deck)\n",
         largest_cell, full_solves);
+  if (c.map_wires) {
+    std::printf("cells mapped for the wires in %.2f s; effective matrix error, plain -> mapped:",
+                c.mapping.seconds);
+    for (size_t a = 0; a < c.mapping.mapped_error.size(); ++a)
+      std::printf(" %.3g -> %.3g", c.mapping.plain_error[a], c.mapping.mapped_error[a]);
+    std::printf("\n");
+  }
   std::printf("time: setup %.3f s, %.3g ms per image\n", setup_s, 1e3 * run_s / count);
   std::printf("accuracy: circuit %.2f %%, software %.2f %%, agreement %.2f %%\n",
               100 * right / count, 100 * software_right / count, 100 * agree / count);

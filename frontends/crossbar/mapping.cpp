@@ -179,7 +179,7 @@ class Mapper {
   // T_α, the target with the cells' zero (cached for the last α).
   const Eigen::MatrixXd& shifted(double alpha) {
     if (alpha != shifted_alpha_) {
-      shifted_ = t_.array() + s_.g_min / alpha;
+      shifted_ = t_.array() + (s_.zero_at_g_min ? s_.g_min / alpha : 0.0);
       shifted_alpha_ = alpha;
     }
     return shifted_;
@@ -415,7 +415,9 @@ std::string map_steps(const Eigen::MatrixXd& target, const MappingSetup& setup, 
 
   // Step 2: α from the attenuation, then α(1 ∓ β) while the programmed cells improve.
   double alpha = full_scale;
-  if (s.headroom > 0) {
+  if (s.alpha > 0) {
+    alpha = s.alpha;
+  } else if (s.headroom > 0) {
     alpha *= s.headroom;
   } else {
     alpha *= std::clamp(0.9 * m.attenuation(full_scale), 1e-6, 1.0);
@@ -425,14 +427,14 @@ std::string map_steps(const Eigen::MatrixXd& target, const MappingSetup& setup, 
   // for the wires would be clipped at g_max, a loss the baseline need not suffer; where the
   // most starved cell still asks for more than g_max, α is lowered until it fits.
   out.alpha_baseline = alpha;
-  Eigen::MatrixXd forced;
-  for (int fit = 0; fit < 4; ++fit) {
+  Eigen::MatrixXd forced = m.plain(alpha);
+  for (int fit = 0; fit < 10 && s.baseline; ++fit) {
     forced = m.plain(out.alpha_baseline);
     double wanted = 0;
     if (std::string e = m.force_cell_currents(out.alpha_baseline, forced, wanted); !e.empty())
       return e;
-    if (wanted <= s.g_max * (1 + 1e-9)) break;
-    out.alpha_baseline *= (s.g_max - s.g_min) / (wanted - s.g_min);
+    if (s.alpha > 0 || wanted <= s.g_max * (1 + 1e-9)) break;  // a fixed α stays
+    out.alpha_baseline *= 0.99 * (s.g_max - s.g_min) / (wanted - s.g_min);
   }
   out.g_baseline = quantize(forced, s);
   out.baseline_error = m.error(out.g_baseline, out.alpha_baseline);
@@ -441,7 +443,7 @@ std::string map_steps(const Eigen::MatrixXd& target, const MappingSetup& setup, 
   double best = m.error(quantize(g_cont, s), alpha);
   out.alpha_trials = 1;
   if (progress) progress("alpha", 1, best);
-  if (s.headroom <= 0 && s.alpha_patience > 0) {
+  if (s.alpha <= 0 && s.headroom <= 0 && s.alpha_patience > 0) {
     auto trial = [&](double a, Eigen::MatrixXd& g) {
       g = m.fixed_point(a, (g_cont * (a / alpha)).cwiseMax(s.g_min).cwiseMin(s.g_max));
       const double e = m.error(quantize(g, s), a);
@@ -481,7 +483,7 @@ std::string map_steps(const Eigen::MatrixXd& target, const MappingSetup& setup, 
   // Step 4 (1T1M): the states, and the check that they reproduce the conductors at v_cal.
   if (pair) {
     out.state = m.states(*pair, out.g, out.unreachable);
-    out.state_baseline = m.states(*pair, out.g_baseline, out.unreachable_baseline);
+    if (s.baseline) out.state_baseline = m.states(*pair, out.g_baseline, out.unreachable_baseline);
     const Eigen::MatrixXd linear = m.calibration_outputs(out.g);
     const Eigen::MatrixXd cells = one_t_one_m_outputs(
         out.g, out.state, s, out, Eigen::RowVectorXd::Constant(target.cols(), s.v_max / 2));
@@ -490,6 +492,7 @@ std::string map_steps(const Eigen::MatrixXd& target, const MappingSetup& setup, 
   }
 
   // Step 5: both crossbars solved for the same random inputs.
+  if (s.verify_inputs > 0 && !s.baseline) return "the verification compares with the baseline";
   if (s.verify_inputs > 0) {
     const Eigen::MatrixXd v = random_inputs(s, target.cols());
     out.mapped_output_error = m.output_error(out.g, alpha, v);

@@ -46,6 +46,10 @@ struct MappingSetup {
   // α maps the largest target entry to headroom·g_max; 0: searched (step 2), starting from the
   // array's attenuation κ of the plain mapping (W^r ≈ κ·α·T by least squares): 0.9·κ.
   double headroom = 0;
+  double alpha = 0;  // > 0: α fixed at this (no search; the baseline gets it too)
+  // g_min is the cells' zero: g = g_min + α·T, its offset read off the outputs (a target of
+  // magnitudes). false: the target is itself conductances (α·T mapped as it is).
+  bool zero_at_g_min = true;
   double alpha_step = 0.1;         // β of step 2: α ← α(1 ∓ β)
   int alpha_patience = 2;          // t of step 2: steps without improvement before it stops
   int fixed_point_iterations = 6;  // Jacobi steps g ← g·αT/W^r per α
@@ -53,6 +57,7 @@ struct MappingSetup {
   double step = 0.05;              // Adam step, relative to g_max
   bool v_cal_correction = true;    // step 3b on the programmed levels
   int verify_inputs = 1000;        // random input vectors of the verification (step 5)
+  bool baseline = true;            // the baseline too (needed by the verification)
   unsigned seed = 1;
 };
 

@@ -91,10 +91,13 @@ class DeckBuilder {
       auto col = [&](Eigen::Index i, Eigen::Index k) {
         return !wired() ? a + "c" + idx(k) : a + "c" + idx(i) + "_" + idx(k);
       };
+      const Eigen::MatrixXd* given =
+          s_.conductances.empty() ? nullptr : &s_.conductances[2 * (l - 1) + (sign == 'n')];
       for (Eigen::Index i = 0; i < rows; ++i)
         for (Eigen::Index k = 0; k < cols; ++k) {
           const double magnitude = std::max(sign == 'p' ? w(k, i) : -w(k, i), 0.0);
-          cell(a + "_" + idx(i) + "_" + idx(k), row(i, k), col(i, k), weight_resistance(magnitude));
+          const double g = given ? (*given)(i, k) : 1 / weight_resistance(magnitude);
+          cell(a + "_" + idx(i) + "_" + idx(k), row(i, k), col(i, k), g);
         }
       if (wired()) {
         const Value r = Value::of(s_.wire_r);
@@ -137,8 +140,9 @@ class DeckBuilder {
     return outputs;
   }
 
-  void cell(const std::string& id, const std::string& row, const std::string& col, double r) {
-    const Value g = Value::of(1 / r);
+  void cell(const std::string& id, const std::string& row, const std::string& col,
+            double conductance) {
+    const Value g = Value::of(conductance);
     switch (s_.cell) {
       case MnistCircuitSpec::Cell::conductor:
         element('x', "xg" + id, {row, col}, "xb_g", {}, {{"g", g}});
@@ -277,12 +281,29 @@ std::vector<PwmStretch> pwm_stretches(const MnistImage& image, const MnistGains&
   return out;
 }
 
+std::string check_conductances(const MnistCircuitSpec& spec) {
+  const MnistWeights& w = spec.weights;
+  const std::vector<Eigen::MatrixXd>& g = spec.conductances;
+  if (g.size() != 4) return "the cell conductances are not four arrays";
+  for (size_t a = 0; a < 4; ++a) {
+    const Eigen::MatrixXd& layer = a < 2 ? w.w1 : w.w2;
+    if (g[a].rows() != layer.cols() || g[a].cols() != layer.rows())
+      return "cell conductances of array " + std::to_string(a + 1) + " are " +
+             std::to_string(g[a].rows()) + " x " + std::to_string(g[a].cols()) + ", expected " +
+             std::to_string(layer.cols()) + " x " + std::to_string(layer.rows());
+    if (!(g[a].array() > 0).all() || !g[a].allFinite())
+      return "cell conductances of array " + std::to_string(a + 1) + " must be finite and > 0";
+  }
+  return "";
+}
+
 MnistCircuit::MnistCircuit(const MnistCircuitSpec& spec) : spec_(spec) {}
 MnistCircuit::~MnistCircuit() = default;
 
 std::unique_ptr<MnistCircuit> MnistCircuit::create(const MnistCircuitSpec& spec,
                                                    std::string& error) {
   error = check_weights(spec.weights);
+  if (error.empty() && !spec.conductances.empty()) error = check_conductances(spec);
   if (!error.empty()) return nullptr;
   std::unique_ptr<MnistCircuit> c(new MnistCircuit(spec));
   error = c->prepare_full();

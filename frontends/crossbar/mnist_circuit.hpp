@@ -55,6 +55,10 @@ struct MnistCircuitSpec {
   double pwm_period = 40e-9;                            // s
   double pwm_edge = 10e-12;                             // the deck's PWL edges (rise = fall), s
   std::vector<std::pair<std::string, double>> options;  // .options entries
+  // Optional cell conductances in place of 1/R(w), S: [2·(layer − 1) + (0: positive, 1:
+  // negative array)], rows = the array's inputs × columns = its outputs (what a mapping for the
+  // wires programs, mnist_mapping.hpp).
+  std::vector<Eigen::MatrixXd> conductances;
 };
 
 std::optional<MnistCircuitSpec::Cell> parse_cell(const std::string& name);
@@ -82,6 +86,9 @@ struct MnistEvaluation {
   double largest_cell_voltage = 0;  // over every cell of both layers (full solves only: the
                                     // reduction does not form the node voltages)
 };
+
+// Why spec.conductances cannot be the cells of its network (shapes, values), or "".
+std::string check_conductances(const MnistCircuitSpec& spec);
 
 class MnistCircuit {
  public:
