@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "frontends/cli/circuit_summary.hpp"
+#include "frontends/cli/cnn_command.hpp"
 #include "frontends/cli/compare_command.hpp"
 #include "frontends/cli/crossbar_command.hpp"
 #include "frontends/cli/exit_codes.hpp"
@@ -50,6 +51,7 @@ const char* kUsage =
     "  export DECK --to hspice|ngspice   write DECK for another simulator\n"
     "  crossbar --weights W --inputs U   build a crossbar; simulate, save or export it\n"
     "  mnist data|train|infer|deck        the MNIST crossbar classifier at SPICE level\n"
+    "  cnn train                          a small CNN for the same set, its layers for crossbars\n"
     "  perceptron train|deck              the 4x4 TaOx perceptron trained in situ with pulses\n"
     "  letters train|infer|deck           the binary 16-8-4 letters network\n"
     "\n"
@@ -324,6 +326,7 @@ int dispatch(int argc, char** argv) {
     if (command == "export") return cmd_export(rest);
     if (command == "crossbar") return cmd_crossbar(rest);
     if (command == "mnist") return run_mnist(rest);
+    if (command == "cnn") return run_cnn(rest);
     if (command == "perceptron") return run_perceptron(rest);
     if (command == "letters") return run_letters(rest);
   } catch (const po::error& e) {
