@@ -60,6 +60,7 @@ class DcSolver {
   // while its steps shrink fast and refactors when they do not (chord steps), to the same
   // criteria on the true residual and a step of 1e-4 of the tolerance in place of polish().
   void set_reuse_factorization(bool on) { reuse_factorization_ = on; }
+  bool reuses_factorization() const { return reuse_factorization_; }
 
   // An element of some device group, found once by name: sources set, parameters changed,
   // states read and held in place, with no look-up per point.

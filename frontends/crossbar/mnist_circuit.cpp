@@ -316,6 +316,7 @@ std::unique_ptr<MnistCircuit> MnistCircuit::create(const MnistCircuitSpec& spec,
 std::string MnistCircuit::prepare_full() {
   full_.emplace(session::Session::from_deck(build_mnist_deck(spec_, {})));
   if (std::string e = deck_errors(*full_); !e.empty()) return e;
+  full_->set_chord_steps(true);  // image after image on the last factorization while it serves
   for (int j = 0; j < kMnistInputs; ++j) inputs_.push_back(full_->source("vin" + idx(j)));
   for (int m = 0; m < kMnistClasses; ++m) outputs_.push_back(full_->probe("v(out" + idx(m) + ")"));
   // Every cell's voltage: from its row node to its column node (1T1R: across both devices).

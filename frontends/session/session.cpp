@@ -264,6 +264,10 @@ engine::SolveStatus Session::solve() {
   return prepared().solver->solve();
 }
 
+void Session::set_chord_steps(bool on) {
+  prepared().solver->set_reuse_factorization(on);
+}
+
 // What a transient leaves on the state nodes is what DC analyses hold from now on.
 void Session::hold_device_states() {
   engine::DcSolver& solver = *s_->prepared->solver;
@@ -426,8 +430,11 @@ Eigen::MatrixXd Session::solve_batch(const std::vector<SourceHandle>& sources,
     // Point after point: chord steps on the last factorization while they converge fast.
     struct Chord {
       engine::DcSolver& s;
-      explicit Chord(engine::DcSolver& solver) : s(solver) { s.set_reuse_factorization(true); }
-      ~Chord() { s.set_reuse_factorization(false); }
+      bool was;
+      explicit Chord(engine::DcSolver& solver) : s(solver), was(solver.reuses_factorization()) {
+        s.set_reuse_factorization(true);
+      }
+      ~Chord() { s.set_reuse_factorization(was); }
     } chord(solver);
     for (Eigen::Index k = 0; k < count; ++k) {
       set_row(k);

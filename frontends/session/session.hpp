@@ -114,6 +114,9 @@ class Session {
   Outcome tran(double tstep, double tstop, bool uic = false);
   // The operating point only, for loops: Newton from the present solution; read it with read().
   engine::SolveStatus solve();
+  // For such loops over many inputs: Newton keeps the last factorization while its steps
+  // shrink fast (chord steps, DcSolver::set_reuse_factorization; solve_batch does it itself).
+  void set_chord_steps(bool on);
 
   // ---- handles ----
   SourceHandle source(std::string_view name) const;
