@@ -1,5 +1,6 @@
 #include "frontends/crossbar/mnist_circuit.hpp"
 
+#include "frontends/crossbar/subtractor.hpp"
 #include "netlist/deck_assembly.hpp"
 
 #include <algorithm>
@@ -114,20 +115,10 @@ class DeckBuilder {
     std::vector<std::string> outputs;
     for (Eigen::Index k = 0; k < cols; ++k) {
       const std::string id = L + "_" + idx(k);
-      const std::string pos = bottom_[0][k], neg = bottom_[1][k], vp = "vp" + id, vn = "vn" + id,
-                        m = "m" + id, p = "q" + id, d = "d" + id, s = "s" + id,
-                        out = out_prefix + idx(k);
-      const Value rsub = Value::of(s_.rsub), r10k = Value::of(1e4);
-      element('x', "xap" + id, {"0", pos, vp}, "xb_amp", {});
-      element('r', "rp" + id, {pos, vp}, "", {rsub});
-      element('x', "xan" + id, {"0", neg, vn}, "xb_amp", {});
-      element('r', "rn" + id, {neg, vn}, "", {rsub});
-      element('r', "ra" + id, {vp, m}, "", {r10k});
-      element('r', "rb" + id, {m, d}, "", {r10k});
-      element('r', "rc" + id, {vn, p}, "", {r10k});
-      element('r', "rd" + id, {p, "0"}, "", {r10k});
-      element('x', "xad" + id, {p, m, d}, "xb_amp", {});
-      element('r', "rs" + id, {d, s}, "", {rsub});
+      const std::string s = "s" + id, out = out_prefix + idx(k);
+      const std::string d =
+          append_subtractor(a_, id, bottom_[0][k], bottom_[1][k], s_.rsub, "xb_amp");
+      element('r', "rs" + id, {d, s}, "", {Value::of(s_.rsub)});
       if (ports_) {
         source("vsi" + id, s, 0);
         source("vho" + id, out, 0);

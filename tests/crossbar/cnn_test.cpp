@@ -3,6 +3,8 @@
 
 #include "frontends/crossbar/cnn_model.hpp"
 
+#include "frontends/crossbar/cnn_circuit.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -111,4 +113,54 @@ TEST(CnnModel, ShapesAreChecked) {
   EXPECT_EQ(check_cnn_weights(w), "");
   w.fc.conservativeResize(10, 49);
   EXPECT_NE(check_cnn_weights(w).find("expected 10 x 50"), std::string::npos);
+}
+
+TEST(CnnCircuit, IdealWiresComputeTheSoftwareNetworkWhateverTheTiles) {
+  CnnCircuitSpec spec;
+  spec.weights = random_weights(3, 8);
+  for (Eigen::Index i = 0; i < spec.weights.kernels.size(); ++i)  // on the levels, as trained
+    spec.weights.kernels.data()[i] = nearest_level(w1_levels(), spec.weights.kernels.data()[i]);
+  const std::vector<MnistImage> images = bundled("test.csv", 8);
+  std::string error;
+  spec.tile = 7;  // 300 fully connected rows in 43 tiles, the conv's 9 rows in two
+  std::unique_ptr<CnnCircuit> tiled = CnnCircuit::create(spec, error);
+  ASSERT_TRUE(tiled) << error;
+  spec.tile = 1000;
+  std::unique_ptr<CnnCircuit> whole = CnnCircuit::create(spec, error);
+  ASSERT_TRUE(whole) << error;
+  for (const MnistImage& image : images) {
+    const CnnForward s = cnn_forward(spec.weights, spec.gains, image);
+    const CnnEvaluation a = tiled->evaluate(image), b = whole->evaluate(image);
+    EXPECT_LT((a.conv - spec.gains.vinv * s.conv).cwiseAbs().maxCoeff(), 1e-12);
+    EXPECT_LT((a.outputs - spec.gains.vinv * s.outputs).cwiseAbs().maxCoeff(), 1e-12);
+    EXPECT_LT((a.outputs - b.outputs).cwiseAbs().maxCoeff(), 1e-12);
+    EXPECT_EQ(a.decision, s.decision);
+  }
+}
+
+TEST(CnnCircuit, PoolingFoldsIntoTheDenseArray) {
+  const CnnWeights w = random_weights(2, 3);
+  const Eigen::MatrixXd fc = cnn_layer_weights(w, CnnLayer::fc);
+  ASSERT_EQ(fc.cols(), 200);
+  // Conv position (y, x) = (3, 6) of channel 1 feeds pooled value 1·25 + 1·5 + 3.
+  EXPECT_DOUBLE_EQ(fc(4, 100 + 3 * 10 + 6), w.fc(4, 25 + 5 + 3) / 4);
+  EXPECT_EQ(cnn_layer_weights(w, CnnLayer::conv), w.kernels);
+}
+
+TEST(CnnCircuit, WiresMoveTheOutputsAndRefusals) {
+  CnnCircuitSpec spec;
+  spec.weights = random_weights(2, 4);
+  spec.wire_r = 2;
+  std::string error;
+  std::unique_ptr<CnnCircuit> c = CnnCircuit::create(spec, error);
+  ASSERT_TRUE(c) << error;
+  const MnistImage image = bundled("test.csv", 1)[0];
+  const CnnForward s = cnn_forward(spec.weights, spec.gains, image);
+  const double moved =
+      (c->evaluate(image).outputs - spec.gains.vinv * s.outputs).cwiseAbs().maxCoeff();
+  EXPECT_GT(moved, 1e-6);  // the IR drop shows
+  EXPECT_LT(moved, 0.1);
+  spec.tile = 0;
+  EXPECT_FALSE(CnnCircuit::create(spec, error));
+  EXPECT_NE(error.find("tile"), std::string::npos);
 }
