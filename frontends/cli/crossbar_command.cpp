@@ -1,6 +1,7 @@
 #include "frontends/cli/crossbar_command.hpp"
 
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -144,6 +145,20 @@ int run_crossbar(const CrossbarOptions& o) {
   return kOk;
 }
 
+namespace {
+
+bool write_csv(const Eigen::MatrixXd& m, const std::string& path) {
+  std::ofstream f(path);
+  f.precision(17);
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    for (Eigen::Index j = 0; j < m.cols(); ++j) f << (j ? "," : "") << m(i, j);
+    f << '\n';
+  }
+  return static_cast<bool>(f);
+}
+
+}  // namespace
+
 int run_crossbar_matrix(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   std::string weights, dir, wire = "0", r_in = "0", r_out = "0", g_min = "333.33n", g_max = "500u",
@@ -155,8 +170,9 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
                                                  "conductance matrix (S), one array row per line")(
       "size", po::value(&size)->default_value(0),
       "instead of --weights: an N x N array of random conductances in [gmin, gmax]")(
-      "gmin", po::value(&g_min)->default_value(g_min), "with --size: smallest conductance (S)")(
-      "gmax", po::value(&g_max)->default_value(g_max), "with --size: largest conductance (S)")(
+      "gmin", po::value(&g_min)->default_value(g_min),
+      "smallest cell conductance (S): of --size's cells and of the representable range")(
+      "gmax", po::value(&g_max)->default_value(g_max), "largest cell conductance (S), likewise")(
       "seed", po::value(&seed)->default_value(1), "with --size: seed")(
       "wire-r", po::value(&wire)->default_value(wire), "wire resistance per cell segment (ohm)")(
       "r-in", po::value(&r_in)->default_value(r_in), "input (driver) resistance per row (ohm)")(
@@ -166,7 +182,11 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
       "conductor, taox or 1t1m (TaOx cells at the read conductances G, linearised at --vcal)")(
       "vcal", po::value(&v_cal)->default_value(v_cal),
       "nonlinear cells: the calibration input on every row (V)")(
-      "output,o", po::value(&dir), "directory for effective.csv, deviation.csv and deviation.svg");
+      "range",
+      "also the representable range per position (each cell from gmin to gmax; one solve per "
+      "cell: 27 s at 128x128)")(
+      "output,o", po::value(&dir),
+      "directory for effective.csv, deviation.csv/.svg and, with --range, range.csv/.svg");
   po::variables_map vm;
   int code = kOk;
   if (!parse_args(args, desc, po::positional_options_description{}, vm,
@@ -220,6 +240,28 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
       m.relative_frobenius, m.max_abs, static_cast<long long>(m.max_output),
       static_cast<long long>(m.max_input));
   std::printf("time: %.3f s (one factorization, %zu solves)\n", m.seconds, spec.conductance.size());
+  // The space of representable matrices: the share of each cell's range its position sees.
+  Eigen::MatrixXd share;
+  if (vm.count("range") && !linear)
+    return fail("--range: the representable range is for conductor cells");
+  if (vm.count("range")) {
+    crossbar::MappingSetup setup;
+    setup.wire_r = spec.wire_r, setup.r_in = spec.r_in, setup.r_out = spec.r_out;
+    const std::optional<double> lo = netlist::parse_number(g_min),
+                                hi = netlist::parse_number(g_max);
+    if (!lo || !hi || !(*lo > 0) || !(*hi > *lo)) return fail("--gmin and --gmax: 0 < gmin < gmax");
+    setup.g_min = *lo, setup.g_max = *hi;
+    crossbar::ValueRange range;
+    const auto t0 = std::chrono::steady_clock::now();
+    if (error = crossbar::representable_range(m.ideal.transpose(), setup, range); !error.empty())
+      return fail(error);
+    share = (range.high - range.low) / (setup.g_max - setup.g_min);
+    std::printf(
+        "representable range per position (its cell from gmin to gmax): %.4g to %.4g of the "
+        "cell's range (%.3f s)\n",
+        share.minCoeff(), share.maxCoeff(),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
   if (!dir.empty()) {
     std::filesystem::create_directories(dir);
     std::ofstream w(dir + "/effective.csv"), d(dir + "/deviation.csv");
@@ -235,21 +277,20 @@ int run_crossbar_matrix(const std::vector<std::string>& args) {
     std::ofstream svg(dir + "/deviation.svg");
     io::write_svg_heatmap(rel, "(W - G) / G per position", "relative deviation", svg);
     if (!w || !d || !svg) return fail("cannot write into " + dir);
+    if (share.size() > 0) {
+      if (!write_csv(share, dir + "/range.csv")) return fail("cannot write " + dir + "/range.csv");
+      std::ofstream range_svg(dir + "/range.svg");
+      io::write_svg_heatmap(share,
+                            "representable range per position: W(cell at gmax) - W(cell at gmin), "
+                            "over gmax - gmin",
+                            "share of the cell's range", range_svg);
+      if (!range_svg) return fail("cannot write " + dir + "/range.svg");
+    }
   }
   return kOk;
 }
 
 namespace {
-
-bool write_csv(const Eigen::MatrixXd& m, const std::string& path) {
-  std::ofstream f(path);
-  f.precision(17);
-  for (Eigen::Index i = 0; i < m.rows(); ++i) {
-    for (Eigen::Index j = 0; j < m.cols(); ++j) f << (j ? "," : "") << m(i, j);
-    f << '\n';
-  }
-  return static_cast<bool>(f);
-}
 
 // What `crossbar map` found, as printed and written to report.txt; the last line is the figure.
 std::string map_report(const Eigen::MatrixXd& target, const crossbar::MappingSetup& setup,

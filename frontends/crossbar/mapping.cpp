@@ -47,6 +47,7 @@ class MappedCrossbar {
         voltages_.push_back(session_->probe("v(" + row + "," + col + ")"));
         ends_.push_back(session_->probe("v(" + row + ")"));
         ends_.push_back(session_->probe("v(" + col + ")"));
+        cell_nodes_.emplace_back(row, col);
       }
     outputs_and_voltages_ = outputs_;
     outputs_and_voltages_.insert(outputs_and_voltages_.end(), voltages_.begin(), voltages_.end());
@@ -78,6 +79,11 @@ class MappedCrossbar {
     const Eigen::MatrixXd across = session_->solve_batch(inputs_, v.transpose(), voltages_);
     return across.reshaped<Eigen::RowMajor>(rows_, cols_);
   }
+  // Every cell's driving-point resistance (rows × columns), its own conductance included.
+  Eigen::MatrixXd cell_resistances() {
+    const std::vector<double> r = session_->driving_point_resistances(cell_nodes_);
+    return Eigen::Map<const Eigen::MatrixXd>(r.data(), cols_, rows_).transpose();
+  }
   // The voltages at the row and the column end of every cell (rows × columns) for one input.
   void cell_ends(const Eigen::VectorXd& v, Eigen::MatrixXd& row, Eigen::MatrixXd& col) {
     const Eigen::MatrixXd ends = session_->solve_batch(inputs_, v.transpose(), ends_);
@@ -95,6 +101,7 @@ class MappedCrossbar {
   std::vector<session::SourceHandle> inputs_, senses_;
   std::vector<session::ProbeHandle> outputs_, voltages_, outputs_and_voltages_, ends_;
   std::vector<session::ParamHandle> cells_;
+  std::vector<std::pair<std::string, std::string>> cell_nodes_;  // row, column node
 };
 
 // The outputs of the 1T1M crossbar at memristor states `state` for input vectors `v` (vectors ×
@@ -150,6 +157,27 @@ std::string effective_with_gradient(const Eigen::MatrixXd& g, const MappingSetup
     // (Mapping.GradientEqualsFiniteDifferences).
     for (Eigen::Index c = 0; c < q.rows(); ++c) d->push_back(-p.row(c).transpose() * q.row(c));
   }
+  return "";
+}
+
+std::string representable_range(const Eigen::MatrixXd& g, const MappingSetup& setup,
+                                ValueRange& out) {
+  MappedCrossbar x(g, setup);
+  if (!x.error().empty()) return x.error();
+  Eigen::MatrixXd w, q, p;
+  x.solve(w, &q, &p);
+  const Eigen::MatrixXd r = x.cell_resistances();
+  out.low.resize(w.rows(), w.cols()), out.high.resize(w.rows(), w.cols());
+  for (Eigen::Index i = 0; i < g.rows(); ++i)
+    for (Eigen::Index j = 0; j < g.cols(); ++j) {
+      const Eigen::Index c = i * g.cols() + j;
+      // Sherman–Morrison: cell c's conductance moved by Δ.
+      auto at = [&](double conductance) {
+        const double delta = conductance - g(i, j);
+        return w(j, i) - delta * p(c, j) * q(c, i) / (1 + delta * r(i, j));
+      };
+      out.low(j, i) = at(setup.g_min), out.high(j, i) = at(setup.g_max);
+    }
   return "";
 }
 

@@ -95,6 +95,17 @@ netlist::CrossbarSpec mapped_crossbar(
     const Eigen::MatrixXd& g, const Eigen::MatrixXd* state, const MappingSetup& setup,
     const std::vector<std::pair<std::string, double>>& taox_params = {});
 
+// The space of representable matrices (the paper's fig. 3), per position: the values W^r(j, i)
+// takes as its own cell (i, j) goes from g_min to g_max with every other cell as in g. Exact by
+// Sherman–Morrison from the cell voltages for unit inputs (Q) and sense drives (P) and the
+// cell's driving-point resistance r_c (its own conductance included):
+//   W^r(g_c + Δ)(j, i) = W^r(j, i) − Δ·P(c, j)·Q(c, i)/(1 + Δ·r_c).
+struct ValueRange {
+  Eigen::MatrixXd low, high;  // outputs × inputs, S
+};
+std::string representable_range(const Eigen::MatrixXd& g, const MappingSetup& setup,
+                                ValueRange& out);
+
 // g on the programmable levels of `setup` (nearest level; unchanged when levels is 0).
 Eigen::MatrixXd quantize(const Eigen::MatrixXd& g, const MappingSetup& setup);
 

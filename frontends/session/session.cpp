@@ -522,6 +522,46 @@ Eigen::MatrixXd Session::linearised_transfer(const std::vector<SourceHandle>& so
   return m;
 }
 
+std::vector<double> Session::driving_point_resistances(
+    const std::vector<std::pair<std::string, std::string>>& ports) {
+  engine::Prepared& p = prepared();
+  engine::DcSolver& solver = *p.solver;
+  if (!solver.all_linear())
+    throw SessionError("driving_point_resistances: the circuit is nonlinear");
+  // The rows of each port's nodes (-1: ground).
+  auto row_of = [&](const std::string& name) {
+    const std::optional<netlist::NodeId> id = p.circuit.find_node(lower(name));
+    if (!id) throw SessionError("driving_point_resistances: no node " + name);
+    return id->is_ground() ? -1 : solver.system().row(solver.node_unknown(*id));
+  };
+  std::vector<std::pair<int, int>> rows;
+  for (const auto& [a, b] : ports) rows.emplace_back(row_of(a), row_of(b));
+  const auto n = static_cast<size_t>(solver.system().size());
+  const std::vector<double> base = solver.rhs_at_zero();  // the sources alone
+  std::vector<double> result;
+  constexpr size_t kBlock = 64;
+  std::vector<double> block;
+  for (size_t k0 = 0; k0 < rows.size(); k0 += kBlock) {
+    const size_t m = std::min(kBlock, rows.size() - k0);
+    block.assign(n * (m + 1), 0.0);
+    std::copy(base.begin(), base.end(), block.begin());  // column 0: no injection
+    for (size_t k = 0; k < m; ++k) {
+      std::copy(base.begin(), base.end(), block.begin() + (k + 1) * n);
+      const auto [a, b] = rows[k0 + k];
+      if (a >= 0) block[(k + 1) * n + a] += 1;  // 1 A into a
+      if (b >= 0) block[(k + 1) * n + b] -= 1;  // out of b
+    }
+    if (engine::SolveStatus st = solver.solve_many(block, static_cast<int>(m + 1)); !st.ok)
+      throw SessionError("driving_point_resistances: " + st.message);
+    auto at = [&](size_t column, int row) { return row < 0 ? 0.0 : block[column * n + row]; };
+    for (size_t k = 0; k < m; ++k) {
+      const auto [a, b] = rows[k0 + k];
+      result.push_back(at(k + 1, a) - at(0, a) - (at(k + 1, b) - at(0, b)));
+    }
+  }
+  return result;
+}
+
 engine::SolverCounters Session::counters() const {
   return prepared().solver->counters();
 }

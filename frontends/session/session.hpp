@@ -155,6 +155,12 @@ class Session {
   // voltages or source currents, which are linear in the solution.
   Eigen::MatrixXd linearised_transfer(const std::vector<SourceHandle>& sources,
                                       const std::vector<ProbeHandle>& outputs);
+  // The driving-point resistance of a linear network at each node pair (a, b): the voltage
+  // across it per unit current injected into a and drawn from b, the sources as they are
+  // (superposition: the response to the injection alone). One factorization, right-hand sides
+  // in blocks. Throws for a nonlinear circuit or an unknown node.
+  std::vector<double> driving_point_resistances(
+      const std::vector<std::pair<std::string, std::string>>& ports);
   // Factorizations and solves so far (for time-per-vector figures).
   engine::SolverCounters counters() const;
 

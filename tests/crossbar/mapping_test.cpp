@@ -140,3 +140,26 @@ TEST(Mapping, RefusesARangeTheCellCannotReach) {
   const std::string e = map_matrix(Eigen::MatrixXd::Ones(2, 2), s, r);
   EXPECT_NE(e.find("1T1M cell spans"), std::string::npos) << e;
 }
+
+TEST(Mapping, RepresentableRangeIsEachCellAtItsBounds) {
+  MappingSetup s;
+  s.wire_r = 3, s.r_in = 40, s.r_out = 25;
+  Eigen::MatrixXd g(3, 2);
+  g << 1e-3, 2e-4, 5e-4, 8e-4, 3e-4, 1e-4;
+  s.g_min = 1e-5, s.g_max = 2e-3;
+  ValueRange range;
+  ASSERT_EQ(representable_range(g, s, range), "");
+  for (Eigen::Index i = 0; i < 3; ++i)
+    for (Eigen::Index j = 0; j < 2; ++j)
+      for (const double bound : {s.g_min, s.g_max}) {
+        Eigen::MatrixXd moved = g, w;
+        moved(i, j) = bound;  // solved as the circuit it is
+        ASSERT_EQ(effective_with_gradient(moved, s, w, nullptr), "");
+        const double expected = w(j, i),
+                     got = bound == s.g_min ? range.low(j, i) : range.high(j, i);
+        EXPECT_NEAR(got, expected, 1e-10 * std::abs(expected)) << i << "," << j << " " << bound;
+      }
+  // The far cells see less of their range than the one beside the driver and the sense.
+  EXPECT_GT(range.high(0, 2) - range.low(0, 2), 0);
+  EXPECT_LT(range.high(0, 2) - range.low(0, 2), s.g_max - s.g_min);
+}

@@ -244,6 +244,19 @@ TEST(Session, NonlinearBatchReusesItsFactorization) {
   }
 }
 
+// Driving-point resistances with the sources in place (superposition), against the network
+// reduced by hand: at b, 1k || 2k || (500 + 300); across b-c, 500 || (1k || 2k + 300).
+TEST(Session, DrivingPointResistances) {
+  Session s = from_text("ladder\nv1 a 0 1\nr1 a b 1k\nr2 b 0 2k\nr3 b c 500\nr4 c 0 300\n.op\n");
+  const std::vector<double> r = s.driving_point_resistances({{"b", "0"}, {"b", "c"}, {"0", "c"}});
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_NEAR(r[0], 1 / (1 / 1e3 + 1 / 2e3 + 1 / 800.0), 1e-12 * r[0]);
+  const double across = 1 / (1 / 500.0 + 1 / (1 / (1 / 1e3 + 1 / 2e3) + 300));
+  EXPECT_NEAR(r[1], across, 1e-12 * across);
+  EXPECT_NEAR(r[2], 1 / (1 / 300.0 + 1 / (500 + 1 / (1 / 1e3 + 1 / 2e3))), 1e-12 * r[2]);
+  EXPECT_THROW(s.driving_point_resistances({{"b", "nowhere"}}), SessionError);
+}
+
 TEST(Session, NonlinearBatchSolvesEachVector) {
   Session s = from_text("diode\n.model dd d is=1e-14\nv1 a 0 0.7\nr1 a b 100\nd1 b 0 dd\n.op\n");
   const auto v1 = s.source("v1");
