@@ -102,12 +102,6 @@ struct CircuitOptions {
   }
 };
 
-std::string read_images(const std::string& path, std::vector<MnistImage>& images, size_t limit) {
-  if (std::string e = read_mnist_csv(path, images); !e.empty()) return e;
-  if (limit > 0 && images.size() > limit) images.resize(limit);
-  return "";
-}
-
 // ---- infer --------------------------------------------------------------------------------
 
 int cnn_infer(const std::vector<std::string>& args) {
@@ -130,7 +124,7 @@ int cnn_infer(const std::vector<std::string>& args) {
   auto fail = [](const std::string& m) { return report_error("cnn infer", m); };
   if (std::string e = c.read(); !e.empty()) return fail(e);
   std::vector<MnistImage> images;
-  if (std::string e = read_images(images_path, images, limit); !e.empty()) return fail(e);
+  if (std::string e = read_mnist_csv(images_path, images, limit); !e.empty()) return fail(e);
   std::string error;
   const auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<CnnCircuit> circuit = CnnCircuit::create(c.spec, error);
@@ -200,7 +194,7 @@ int cnn_deck(const std::vector<std::string>& args) {
   if (layer != "conv" && layer != "fc") return fail("--layer " + layer + ": conv or fc");
   if (std::string e = c.read(); !e.empty()) return fail(e);
   std::vector<MnistImage> images;
-  if (std::string e = read_images(images_path, images, std::max<size_t>(image, 1)); !e.empty())
+  if (std::string e = read_mnist_csv(images_path, images, std::max<size_t>(image, 1)); !e.empty())
     return fail(e);
   if (image < 1 || image > images.size())
     return fail("--image " + std::to_string(image) + ": the set has " +

@@ -112,12 +112,6 @@ struct GainOptions {
   }
 };
 
-std::string read_set(const std::string& path, std::vector<MnistImage>& images, size_t limit) {
-  if (std::string e = read_mnist_csv(path, images); !e.empty()) return e;
-  if (limit > 0 && images.size() > limit) images.resize(limit);
-  return "";
-}
-
 // ---- train --------------------------------------------------------------------------------
 
 int mnist_train(const std::vector<std::string>& args) {
@@ -146,8 +140,8 @@ int mnist_train(const std::vector<std::string>& args) {
   if (t.hidden < 1 || t.epochs < 1) return fail("train", "--hidden and --epochs must be >= 1");
   if (std::string e = gains.check(); !e.empty()) return fail("train", e);
   std::vector<MnistImage> train, test;
-  if (std::string e = read_set(train_path, train, 0); !e.empty()) return fail("train", e);
-  if (std::string e = read_set(test_path, test, 0); !e.empty()) return fail("train", e);
+  if (std::string e = read_mnist_csv(train_path, train, 0); !e.empty()) return fail("train", e);
+  if (std::string e = read_mnist_csv(test_path, test, 0); !e.empty()) return fail("train", e);
   TrainReport report;
   const MnistWeights w =
       train_mnist(train, test, gains.g, t, report,
@@ -241,7 +235,8 @@ int mnist_infer(const std::vector<std::string>& args) {
   MnistCircuitSpec spec;
   if (std::string e = c.spec(spec); !e.empty()) return fail("infer", e);
   std::vector<MnistImage> images;
-  if (std::string e = read_set(images_path, images, limit); !e.empty()) return fail("infer", e);
+  if (std::string e = read_mnist_csv(images_path, images, limit); !e.empty())
+    return fail("infer", e);
   const auto t0 = std::chrono::steady_clock::now();
   std::string error;
   std::unique_ptr<MnistCircuit> circuit = MnistCircuit::create(spec, error);
@@ -355,7 +350,7 @@ int mnist_deck(const std::vector<std::string>& args) {
   MnistCircuitSpec spec;
   if (std::string e = c.spec(spec); !e.empty()) return fail("deck", e);
   std::vector<MnistImage> images;
-  if (std::string e = read_set(images_path, images, std::max<size_t>(first, 1)); !e.empty())
+  if (std::string e = read_mnist_csv(images_path, images, std::max<size_t>(first, 1)); !e.empty())
     return fail("deck", e);
   return write_built_deck(build_mnist_deck(spec, images), out_path, to, "mnist deck");
 }

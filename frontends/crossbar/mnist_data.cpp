@@ -80,6 +80,12 @@ void split_mnist(std::vector<MnistImage> all, unsigned seed, size_t train_count,
   test.assign(all.begin() + std::min(train_count, all.size()), all.end());
 }
 
+std::string read_mnist_csv(const std::string& path, std::vector<MnistImage>& out, size_t limit) {
+  if (std::string e = read_mnist_csv(path, out); !e.empty()) return e;
+  if (limit > 0 && out.size() > limit) out.resize(limit);
+  return "";
+}
+
 std::string read_mnist_csv(const std::string& path, std::vector<MnistImage>& out) {
   std::ifstream in(path);
   if (!in) return "cannot open " + path;

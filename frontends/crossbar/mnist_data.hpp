@@ -34,6 +34,8 @@ void split_mnist(std::vector<MnistImage> all, unsigned seed, size_t train_count,
 
 // `label,p0,…,p143` lines. Reading: error text naming path:line on failure.
 std::string read_mnist_csv(const std::string& path, std::vector<MnistImage>& out);
+// The same, keeping only the first `limit` images (0: all).
+std::string read_mnist_csv(const std::string& path, std::vector<MnistImage>& out, size_t limit);
 bool write_mnist_csv(const std::string& path, const std::vector<MnistImage>& images);
 
 }  // namespace xb::crossbar
