@@ -15,11 +15,6 @@ std::string idx(Eigen::Index i) {
   return std::to_string(i);
 }
 
-int pool_of(int position) {
-  const int y = position / kCnnConvSide, x = position % kCnnConvSide;
-  return (y / 2) * kCnnPoolSide + x / 2;
-}
-
 class LayerBuilder {
  public:
   LayerBuilder(const CnnCircuitSpec& s, CnnLayer layer)
@@ -104,7 +99,7 @@ Eigen::MatrixXd cnn_layer_weights(const CnnWeights& w, CnnLayer layer) {
   for (int m = 0; m < kMnistClasses; ++m)
     for (int c = 0; c < w.channels(); ++c)
       for (int p = 0; p < kCnnPositions; ++p)
-        fc(m, c * kCnnPositions + p) = w.fc(m, c * kCnnPooled + pool_of(p)) / 4;
+        fc(m, c * kCnnPositions + p) = w.fc(m, c * kCnnPooled + cnn_pool_of(p)) / 4;
   return fc;
 }
 

@@ -41,12 +41,6 @@ Eigen::MatrixXd image_patches(const MnistImage& image) {
 
 namespace {
 
-// The pooled value a conv position feeds (within its channel).
-int pool_of(int position) {
-  const int y = position / kCnnConvSide, x = position % kCnnConvSide;
-  return (y / 2) * kCnnPoolSide + x / 2;
-}
-
 // A batch's forward pass: patches stacked (image b's 100 rows at b·100), conv outputs,
 // pooled values, outputs.
 struct Batch {
@@ -66,7 +60,7 @@ Batch forward(const CnnWeights& w, const CnnGains& g,
   for (Eigen::Index k = 0; k < n; ++k)
     for (int p = 0; p < kCnnPositions; ++p)
       for (int c = 0; c < channels; ++c)
-        b.pooled(k, c * kCnnPooled + pool_of(p)) += 0.25 * b.a(k * kCnnPositions + p, c);
+        b.pooled(k, c * kCnnPooled + cnn_pool_of(p)) += 0.25 * b.a(k * kCnnPositions + p, c);
   b.out = -(g.g2() * b.pooled * w.fc.transpose()).array().tanh();
   return b;
 }
@@ -95,7 +89,7 @@ double backward(const CnnWeights& w, const CnnGains& g, const Batch& b,
   for (Eigen::Index k = 0; k < n; ++k)
     for (int pos = 0; pos < kCnnPositions; ++pos)
       for (int c = 0; c < w.channels(); ++c)
-        d_a(k * kCnnPositions + pos, c) = 0.25 * d_pooled(k, c * kCnnPooled + pool_of(pos));
+        d_a(k * kCnnPositions + pos, c) = 0.25 * d_pooled(k, c * kCnnPooled + cnn_pool_of(pos));
   const Eigen::MatrixXd d_z1 = -(d_a.array() * (1 - b.a.array().square())).matrix();
   grad->kernels = g.g1() * d_z1.transpose() * b.x;
   return loss / n;

@@ -43,6 +43,11 @@ struct CnnWeights {
 // Shapes (kernels C × 9, fc 10 × 25·C); "" when they fit.
 std::string check_cnn_weights(const CnnWeights& w);
 
+// The pooled value (within its channel, y·5 + x) that conv position `position` (y·10 + x) feeds.
+inline int cnn_pool_of(int position) {
+  return (position / kCnnConvSide / 2) * kCnnPoolSide + (position % kCnnConvSide) / 2;
+}
+
 // The 100 patches of an image (100 × 9, x = p/15): row y·10 + x holds pixels (y + dy, x + dx).
 Eigen::MatrixXd image_patches(const MnistImage& image);
 
