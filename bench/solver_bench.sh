@@ -2,7 +2,8 @@
 # Linear-solver benchmark (issue 12): the whole `xbspice run DECK -o OUT.raw` process on the
 # crossbar bench decks (gen_crossbar: 1 Ω wires, 100 Ω source and sense resistors), side by side
 # in one run with CHOLMOD alone on the same matrix (cholmod_alone: analyze + factor + solve
-# in-process), best of three each; then the Session API's batched solve (session_batch).
+# in-process), best of three each; the stages of the 512² run (pipeline_phases); then the
+# Session API's batched solve (session_batch).
 # Prints Markdown tables for docs/performance.md.
 # Usage: bench/solver_bench.sh [BUILD_DIR]
 set -euo pipefail
@@ -32,5 +33,11 @@ for n in 256 512; do
 done
 "$build/bench/gen_crossbar" 128 --dc 100 > "$tmp/dc.sp"
 echo "| 128×128 .dc, 100 points | $(best "$build/frontends/xbspice" run "$tmp/dc.sp") s | - | - | $("$build/frontends/xbspice" run "$tmp/dc.sp" --stats 2>&1 >/dev/null | awk '/analyze/ {print $2}') | - |"
+echo
+echo "Stages of the 512×512 .op (pipeline_phases):"
+"$build/bench/gen_crossbar" 512 > "$tmp/deck.sp"
+echo '```'
+"$build/bench/pipeline_phases" "$tmp/deck.sp"
+echo '```'
 echo
 "$build/bench/session_batch" 64 1000 1

@@ -84,6 +84,11 @@ int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
     shown = s.diagnostics().items().size();
   };
   show_diagnostics();
+  // One run of one analysis on the circuit as loaded needs no deck after loading: its memory
+  // goes back to the heap, where the solver reuses it (0.2 s of page faults at 512²).
+  if (s.run_count() == 1 && s.analysis_count() == 1 &&
+      !session::Session::elaborates_again(s.analysis(0)))
+    s.release_deck();
 
   Progress progress(isatty(STDERR_FILENO) != 0);
   std::ofstream lis_file;

@@ -38,6 +38,10 @@ struct Session::State {
   std::unique_ptr<engine::Prepared> prepared;
   netlist::Diagnostics diagnostics;  // everything so far (load, build, analyses)
   uint64_t generation = 0;           // of `prepared`: handles made on an older one are stale
+  bool deck_released = false;
+  void require_deck(const std::string& what) const {
+    if (deck_released) throw SessionError(what + " elaborates the deck again, which was released");
+  }
 };
 
 namespace {
@@ -144,6 +148,7 @@ void Session::select_run(size_t run) {
 void Session::reset() {
   State& s = *s_;
   if (!s.loaded.ok()) return;
+  s.require_deck("reset()");
   std::optional<netlist::Circuit> elaborated;
   if (!s.list[s.run].temperature) elaborated.swap(s.elaborated[s.list[s.run].variant]);
   s.prepared = prepare_circuit(s.deck_of(s.run), s.overrides_of(s.run), std::move(elaborated));
@@ -152,6 +157,23 @@ void Session::reset() {
   if (!s.prepared->status.ok && s.prepared->diagnostics.items().empty()) {
     s.diagnostics.error("topology", s.prepared->status.loc, s.prepared->status.message);
   }
+}
+
+void Session::release_deck() {
+  State& s = *s_;
+  netlist::Deck kept;
+  kept.title = std::move(s.loaded.deck.title);
+  kept.sources = std::move(s.loaded.deck.sources);
+  s.loaded.deck = std::move(kept);
+  s.alter_decks.clear();
+  s.elaborated.clear();
+  s.deck_released = true;
+}
+
+bool Session::elaborates_again(const netlist::FlatAnalysis& a) {
+  using Target = netlist::FlatSweep::Target;
+  return std::any_of(a.sweeps.begin(), a.sweeps.end(),
+                     [](const netlist::FlatSweep& w) { return w.target != Target::source; });
 }
 
 engine::Prepared& Session::prepared() const {
@@ -193,6 +215,8 @@ Outcome Session::run(const netlist::FlatAnalysis& a, const Progress& progress) {
                               : engine::SolveStatus{false, "the deck has errors", {}, 0, true};
     return out;
   }
+  if (elaborates_again(a))
+    s_->require_deck("." + a.name + " (it sweeps a parameter, the temperature or a .data table)");
   engine::Prepared& p = *s_->prepared;
   const netlist::Deck& deck = s_->deck_of(s_->run);
   const std::unordered_map<std::string, double> run_overrides = s_->overrides_of(s_->run);

@@ -103,6 +103,15 @@ class Session {
   std::string run_label(size_t run) const;
   // Back to the selected run's circuit as elaborated: source values, parameters and states.
   void reset();
+  // Frees the parsed deck's statements; its title and source files stay, for diagnostics. A
+  // caller that only runs the present circuit saves their memory: a 512² crossbar's deck is
+  // about 250 MB, and memory the solver can reuse is memory it does not fault in again.
+  // Afterwards reset(), select_run() and analyses that elaborate the deck again (see
+  // elaborates_again) throw SessionError.
+  void release_deck();
+  // Whether `analysis` elaborates the deck again at its points: it sweeps a parameter, the
+  // temperature or a .data table (whose columns may name parameters).
+  static bool elaborates_again(const netlist::FlatAnalysis& analysis);
 
   // ---- analyses ----
   size_t analysis_count() const;

@@ -75,6 +75,32 @@ TEST(Session, SourcesAndResistorsChangeInPlace) {
   EXPECT_NEAR(s.read(s.probe("v(b)")), 0.25, 1e-15);
 }
 
+TEST(Session, ReleasedDeckKeepsTheCircuitAndRefusesToElaborateAgain) {
+  Session s = from_text("divider\n.param rb=1k\nv1 a 0 1\nr1 a b 3k\nr2 b 0 rb\n.op\n");
+  ASSERT_TRUE(s.ok()) << s.format_diagnostics();
+  EXPECT_FALSE(Session::elaborates_again(s.analysis(0)));
+  s.release_deck();
+  EXPECT_EQ(s.deck().title, "divider");
+  EXPECT_TRUE(s.deck().elements.empty());
+  session::Outcome op = s.run(0);
+  ASSERT_TRUE(op.status.ok);
+  EXPECT_NEAR(s.read(s.probe("v(b)")), 0.25, 1e-15);
+  s.set(s.source("v1"), 4.0);  // handles and in-place changes still work
+  ASSERT_TRUE(s.solve().ok);
+  EXPECT_NEAR(s.read(s.probe("v(b)")), 1.0, 1e-15);
+  EXPECT_THROW(s.reset(), SessionError);
+  netlist::FlatAnalysis sweep = s.analysis(0);
+  sweep.kind = netlist::AnalysisKind::dc;
+  sweep.name = "dc";
+  netlist::FlatSweep rb;
+  rb.target = netlist::FlatSweep::Target::param;
+  rb.variable = "rb";
+  rb.points = {1e3, 3e3};
+  sweep.sweeps.push_back(rb);
+  EXPECT_TRUE(Session::elaborates_again(sweep));
+  EXPECT_THROW(s.run(sweep), SessionError);
+}
+
 TEST(Session, AnalysesGivenInCode) {
   Session s = from_text("divider\nv1 a 0 1\nr1 a b 1k\nr2 b 0 1k\n.end\n");
   session::Outcome dc = s.dc("v1", 0, 1, 0.25);
