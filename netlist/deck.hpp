@@ -215,9 +215,16 @@ struct AlterBlock : Statements {
   SourceLoc loc;
 };
 
+// A line of an ngspice .control block (frontends/control runs them).
+struct ControlText {
+  std::string text;
+  SourceLoc loc;
+};
+
 struct Deck : Statements {
   std::string title;
   std::vector<AlterBlock> alters;
+  std::vector<ControlText> control;  // every .control block's lines, in order
   SourceManagerPtr sources = std::make_shared<SourceManager>();
 };
 

@@ -227,8 +227,9 @@ class Elaborator {
     define_models(deck_, frame);
     std::vector<const Subckt*> stack;
     elaborate_body(deck_, frame, stack);
-    // HSPICE and ngspice refuse a deck without elements: there is nothing to simulate.
-    if (c_.elements.empty() && !diag_.has_errors())
+    // HSPICE and ngspice refuse a deck without elements: there is nothing to simulate. A
+    // .control block is a script of its own, which may need no circuit.
+    if (c_.elements.empty() && deck_.control.empty() && !diag_.has_errors())
       diag_.error("no-circuit", SourceLoc{FileId{0}, 1, 1},
                   "the deck has no circuit elements: nothing to simulate (is this an include "
                   "file or a library?)");

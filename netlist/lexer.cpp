@@ -63,7 +63,7 @@ class Lexer {
     size_t pos = 0;
     uint32_t line = 1;
     bool title_pending = options_.first_line_is_title;
-    bool in_control = false, control_refused = false;
+    bool in_control = false;
     SourceLoc control_loc;
     while (pos < text_.size() && !too_many_) {
       size_t eol = text_.find('\n', pos);
@@ -81,19 +81,18 @@ class Lexer {
         size_t first = 0;
         while (first < raw.size() && is_space(raw[first])) ++first;
         std::string_view body = raw.substr(first);
+        while (!body.empty() && (body.back() == '\r' || is_space(body.back())))
+          body.remove_suffix(1);
         if (in_control) {
-          if (starts_with_keyword(body, ".endc")) {
+          if (starts_with_keyword(body, ".endc"))
             in_control = false;
-            if (!control_refused)
-              diag_.warning("control-block", control_loc,
-                            "ngspice .control block: its output commands are not run; xbspice "
-                            "runs the deck's analyses");
-          } else if (!control_refused) {
-            control_refused = !control_command_is_output(body, line, first);
-          }
+          else if (!body.empty() && body[0] == '+' && !out_.control.empty())
+            out_.control.back().text.append(" ").append(body.substr(1));
+          else
+            out_.control.push_back(
+                {std::string(body), SourceLoc{file_, line, static_cast<uint32_t>(first + 1)}});
         } else if (starts_with_keyword(body, ".control")) {
           in_control = true;
-          control_refused = false;
           control_loc = SourceLoc{file_, line, static_cast<uint32_t>(first + 1)};
         } else if (!body.empty() && body[0] != '*') {
           if (body[0] == '+') {
@@ -119,28 +118,6 @@ class Lexer {
   }
 
  private:
-  // A .control block that only runs the deck's own analyses and shows results (run, print,
-  // plot, write, ...) changes nothing xbspice simulates. Any other command (op, tran, alter,
-  // let, loops) would: that is an error at the command, since skipping it would run something
-  // else, or nothing.
-  bool control_command_is_output(std::string_view body, uint32_t line, size_t column) {
-    if (body.empty() || body[0] == '*' || body[0] == '#') return true;
-    size_t end = 0;
-    while (end < body.size() && !is_space(body[end]) && body[end] != '\r') ++end;
-    std::string word = to_lower(body.substr(0, end));
-    static const char* kOutput[] = {
-        "run",  "print",   "plot",      "write",   "wrdata",    "echo",    "quit",
-        "exit", "set",     "unset",     "display", "listing",   "destroy", "rusage",
-        "show", "setplot", "asciiplot", "gnuplot", "linearize", "meas",    "option"};
-    for (const char* w : kOutput)
-      if (word == w) return true;
-    diag_.error("unsupported", SourceLoc{file_, line, static_cast<uint32_t>(column + 1)},
-                "ngspice .control command '" + word +
-                    "' is not supported (only run and output commands are): write the analysis "
-                    "as a dot statement outside the block");
-    return false;
-  }
-
   static bool starts_with_keyword(std::string_view body, std::string_view kw) {
     if (body.size() < kw.size() || !iequals(body.substr(0, kw.size()), kw)) return false;
     return body.size() == kw.size() || is_space(body[kw.size()]);

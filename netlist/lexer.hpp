@@ -29,11 +29,19 @@ struct CardRange {
   uint32_t end = 0;    // one past the last
 };
 
+// One line of an ngspice .control block, kept as text: its commands are a script language of
+// their own (frontends/control), run after the circuit is read.
+struct ControlLine {
+  std::string text;  // without leading blanks or the line end; `+` lines joined on
+  SourceLoc loc;     // of its first character
+};
+
 struct LexedFile {
   std::string_view title;  // only for the top-level deck
   SourceLoc title_loc;
   std::vector<Token> tokens;
   std::vector<CardRange> cards;
+  std::vector<ControlLine> control;  // the lines between .control and .endc
 };
 
 struct LexOptions {

@@ -56,6 +56,8 @@ class Parser {
     LexOptions lo;
     lo.first_line_is_title = top;
     LexedFile lexed = lex_file(*deck_.sources, file, lo, diag_);
+    for (ControlLine& line : lexed.control)
+      deck_.control.push_back({std::move(line.text), line.loc});
     if (top) {
       deck_.title = std::string(lexed.title);
       if (lexed.cards.empty() && lexed.title.empty() && !diag_.has_errors())
@@ -260,7 +262,7 @@ class Parser {
       return;
     }
     if (k == ".protect" || k == ".unprotect" || k == ".prot" || k == ".unprot" || k == ".width" ||
-        k == ".csparam" || k == ".endc" || k == ".control")
+        k == ".csparam")
       return;
     if (k == ".if" || k == ".elseif" || k == ".else" || k == ".endif") {
       // Keeping every branch would simulate a circuit the deck does not describe.

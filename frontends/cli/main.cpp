@@ -29,6 +29,7 @@
 #include "frontends/cli/regress_command.hpp"
 #include "frontends/cli/report.hpp"
 #include "frontends/cli/run_command.hpp"
+#include "frontends/control/control_runner.hpp"
 #include "frontends/session/simulation.hpp"
 
 namespace po = boost::program_options;
@@ -76,6 +77,12 @@ int cmd_check(const std::vector<std::string>& args) {
     return code;
   const session::LoadedDeck loaded = session::load_deck(vm["deck"].as<std::string>());
   if (!report_diagnostics(loaded)) return kUserError;
+  if (const std::optional<control::ControlError> e = control::check_control(loaded.deck.control)) {
+    netlist::Diagnostics d;
+    d.error("control", e->loc, e->what());
+    std::cerr << d.format(*loaded.deck.sources);
+    return kUserError;
+  }
   // Device parameters are checked by building the device groups, as `run` does (no solve).
   bool device_errors = false;
   for (size_t i = 0; i < loaded.runs.size(); ++i) {

@@ -10,6 +10,7 @@
 #include "engine/measure.hpp"
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/file_commands.hpp"
+#include "frontends/control/control_runner.hpp"
 #include "frontends/io/hspice_listing_writer.hpp"
 #include "frontends/io/result_writers.hpp"
 #include "frontends/session/session.hpp"
@@ -66,6 +67,40 @@ void leave_to_process_exit(session::Session&& s) {
 #endif
 }
 
+// A deck with a .control block runs it, as `ngspice -b` does, instead of its analyses
+// statements (the block's `run` runs those).
+int run_control_block(session::Session& s, const RunOptions& opt) {
+  // A script needs no circuit (ngspice runs .control blocks of decks without elements): the
+  // set-up error of an empty one waits for an analysis that needs the circuit.
+  netlist::Diagnostics loading;
+  for (const netlist::Diagnostic& d : s.diagnostics().items())
+    if (!(d.code == "topology" && s.circuit().elements.empty())) {
+      netlist::Diagnostic& copy = d.severity == netlist::Severity::error
+                                      ? loading.error(d.code, d.loc, d.message)
+                                      : loading.warning(d.code, d.loc, d.message);
+      copy.instance_path = d.instance_path;
+      copy.notes = d.notes;
+    }
+  std::cerr << loading.format(*s.deck().sources, 0, false);
+  if (loading.has_errors()) return kUserError;
+  const control::ControlOutcome outcome = control::run_control(s, std::cout);
+  netlist::Diagnostics diag;
+  if (!opt.output.empty() || !opt.lis.empty())
+    diag.warning("control", s.deck().control.front().loc,
+                 "the deck's .control block decides what is written (wrdata, write): -o and "
+                 "--lis write nothing for it");
+  for (size_t k = 0; k < outcome.warnings.size(); ++k)
+    diag.warning("control", outcome.warning_locs[k], outcome.warnings[k]);
+  if (!outcome.ok) diag.error("control", outcome.loc, outcome.error);
+  std::cerr << diag.format(*s.deck().sources, 0, false);
+  if (opt.stats)
+    std::fprintf(stderr, "stats: .control block: %zu analyses run\n", outcome.analyses_run);
+  if (outcome.ok) return kOk;
+  if (outcome.analyses_run > 0)
+    std::cerr << "note: the plots and files made before the failure were kept\n";
+  return outcome.simulation_failed ? kSimulationFailure : kUserError;
+}
+
 }  // namespace
 
 int run_deck(const RunOptions& opt) {
@@ -83,6 +118,7 @@ int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
     std::cerr << s.format_diagnostics(shown);
     shown = s.diagnostics().items().size();
   };
+  if (!s.deck().control.empty()) return run_control_block(s, opt);
   show_diagnostics();
   // One run of one analysis on the circuit as loaded needs no deck after loading: its memory
   // goes back to the heap, where the solver reuses it (0.2 s of page faults at 512²).

@@ -27,9 +27,11 @@ void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
   std::strftime(date, sizeof date, "%a %b %d %H:%M:%S  %Y", std::localtime(&now));
   out << "Title: " << r.title << "\n";
   out << "Date: " << date << "\n";
-  const char* plot = op                     ? "Operating Point"
-                     : r.analysis == "tran" ? "Transient Analysis"
-                                            : "DC transfer characteristic";
+  // Any other analysis name (a .control block's scratch plot, "unknown") is the plot name.
+  const std::string plot = op                     ? "Operating Point"
+                           : r.analysis == "tran" ? "Transient Analysis"
+                           : r.analysis == "dc"   ? "DC transfer characteristic"
+                                                  : r.analysis;
   out << "Plotname: " << plot << "\n";
   out << "Flags: real\n";
   out << "No. Variables: " << r.signals.size() << "\n";

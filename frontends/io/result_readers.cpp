@@ -137,7 +137,7 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
       t = {};
       t.title = value.empty() ? "" : value.substr(1);
     } else if (key == "plotname") {
-      const std::string name = lower(value);
+      const std::string name = lower(value.empty() ? value : value.substr(1));
       t.analysis = name.find("transient") != std::string::npos   ? "tran"
                    : name.find("operating") != std::string::npos ? "op"
                    : name.find("dc") != std::string::npos        ? "dc"

@@ -29,9 +29,11 @@ struct Session::State {
   size_t run = 0;
   // Overrides every circuit of run `r` is elaborated with (its temperature, if not the first).
   std::unordered_map<std::string, double> overrides_of(size_t r) const {
-    if (!list[r].temperature) return {};
-    return {{engine::kTemperatureOverride, *list[r].temperature}};
+    std::unordered_map<std::string, double> all = param_overrides;
+    if (list[r].temperature) all[engine::kTemperatureOverride] = *list[r].temperature;
+    return all;
   }
+  std::unordered_map<std::string, double> param_overrides;  // override_param, at each reset
   // Each variant's load-time circuit, kept until its first run is prepared, so that the first
   // preparation costs no second elaboration.
   std::vector<std::optional<netlist::Circuit>> elaborated;
@@ -157,6 +159,11 @@ void Session::reset() {
   if (!s.prepared->status.ok && s.prepared->diagnostics.items().empty()) {
     s.diagnostics.error("topology", s.prepared->status.loc, s.prepared->status.message);
   }
+}
+
+void Session::override_param(std::string_view name, double value) {
+  s_->require_deck("override_param()");
+  s_->param_overrides[lower(name)] = value;
 }
 
 void Session::release_deck() {

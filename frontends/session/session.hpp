@@ -103,6 +103,9 @@ class Session {
   std::string run_label(size_t run) const;
   // Back to the selected run's circuit as elaborated: source values, parameters and states.
   void reset();
+  // Gives top-level parameter `name` (a .param) this value from the next reset() on: the
+  // circuit is elaborated again with it (ngspice's alterparam).
+  void override_param(std::string_view name, double value);
   // Frees the parsed deck's statements; its title and source files stay, for diagnostics. A
   // caller that only runs the present circuit saves their memory: a 512² crossbar's deck is
   // about 250 MB, and memory the solver can reuse is memory it does not fault in again.
