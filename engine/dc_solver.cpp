@@ -435,6 +435,12 @@ std::optional<DcSolver::CurrentProbe> DcSolver::find_current(std::string_view el
   return CurrentProbe{e->group, e->index};
 }
 
+std::optional<Unknown> DcSolver::branch_of(std::string_view element) const {
+  for (const auto& g : groups_)
+    if (std::optional<Unknown> b = g->branch(element)) return b;
+  return std::nullopt;
+}
+
 std::optional<double> DcSolver::current(std::string_view element) const {
   if (auto p = find_current(element)) return current(*p);
   return std::nullopt;

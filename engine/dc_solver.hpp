@@ -120,6 +120,8 @@ class DcSolver {
     size_t index = 0;
   };
   std::optional<CurrentProbe> find_current(std::string_view element) const;
+  // The branch-current unknown of a voltage-defined element (V, E, H, L), or nullopt.
+  std::optional<Unknown> branch_of(std::string_view element) const;
   double current(const CurrentProbe& p) const {
     double i = p.group->current(p.index, x_.data());
     if (state_derivatives_)

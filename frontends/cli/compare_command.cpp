@@ -77,6 +77,15 @@ int run_compare(const CompareOptions& o) {
       std::cerr << "xbspice compare: error: " << r->error << "\n";
       return kUserError;
     }
+  if (!o.analysis.empty())
+    for (io::ReadResults* r : {&ra, &rb}) {
+      std::erase_if(r->tables, [&](const engine::Results& t) { return t.analysis != o.analysis; });
+      if (r->tables.empty()) {
+        std::cerr << "xbspice compare: error: " << (r == &ra ? o.a : o.b) << " has no "
+                  << o.analysis << " table\n";
+        return kUserError;
+      }
+    }
   const io::Comparison c =
       io::compare_results(ra.tables, rb.tables, o.tolerances, o.signals, o.a, o.b);
   std::printf("tolerances: reltol %s, abstol %s, range-tol %s\n", g(o.tolerances.reltol).c_str(),

@@ -15,6 +15,7 @@ struct CompareOptions {
   io::CompareTolerances tolerances;
   std::vector<std::string> signals;  // empty: every common signal
   std::string plot;                  // SVG with each signal overlaid and its difference
+  std::string analysis;              // "ac", "op", ...: only tables of this kind (both files)
 };
 
 int run_compare(const CompareOptions& options);

@@ -222,7 +222,9 @@ int cmd_compare(const std::vector<std::string>& args) {
       "from the files' time resolution, 2*(res A + res B)*max|t|; 0: off)")(
       "signals,s", po::value<std::vector<std::string>>()->multitoken(),
       "signals to compare (default: every signal both files have)")(
-      "plot", po::value<std::string>(), "write an SVG with each signal and its difference");
+      "plot", po::value<std::string>(), "write an SVG with each signal and its difference")(
+      "analysis", po::value<std::string>(),
+      "compare only the tables of this analysis (op, dc, tran, ac) in both files");
   po::positional_options_description pos;
   pos.add("a", 1).add("b", 1);
   po::variables_map vm;
@@ -230,7 +232,8 @@ int cmd_compare(const std::vector<std::string>& args) {
   if (!parse_args(args, desc, pos, vm,
                   "usage: xbspice compare A B [--reltol R --abstol A --range-tol T --time-tol W] "
                   "[-s SIGNAL...] "
-                  "[--plot OUT.svg]\n\nCompares two result files (CSV, ngspice raw, HSPICE post "
+                  "[--analysis KIND] [--plot OUT.svg]\n\nCompares two result files (CSV, ngspice "
+                  "raw, HSPICE post "
                   "files): signals matched by name, A read at B's axis values. Exit 1 when a "
                   "signal fails.",
                   code))
@@ -244,6 +247,7 @@ int cmd_compare(const std::vector<std::string>& args) {
   if (vm.count("time-tol")) o.tolerances.time_window = vm["time-tol"].as<double>();
   if (vm.count("signals")) o.signals = vm["signals"].as<std::vector<std::string>>();
   if (vm.count("plot")) o.plot = vm["plot"].as<std::string>();
+  if (vm.count("analysis")) o.analysis = vm["analysis"].as<std::string>();
   return run_compare(o);
 }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <optional>
 
+#include "engine/ac_analysis.hpp"
 #include "engine/measure.hpp"
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/file_commands.hpp"
@@ -53,6 +54,15 @@ void print_stats(const netlist::FlatAnalysis& fa, const session::Outcome& outcom
                  outcome.steps.accepted,
                  outcome.steps.rejected_truncation + outcome.steps.rejected_newton,
                  outcome.steps.rejected_truncation, outcome.steps.rejected_newton);
+}
+
+// The outputs of every .print of `analysis`, in order.
+std::vector<netlist::OutputVar> print_outputs(const netlist::Circuit& c,
+                                              const std::string& analysis) {
+  std::vector<netlist::OutputVar> out;
+  for (const netlist::Print& p : c.prints)
+    if (p.analysis == analysis) out.insert(out.end(), p.outputs.begin(), p.outputs.end());
+  return out;
 }
 
 // `xbspice run` ends the process right after this: freeing the circuit, its solver and the
@@ -155,10 +165,19 @@ int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
       if (!outcome.results.rows.empty() || outcome.status.ok) {
         if (const std::string label = s.run_label(r); !label.empty())
           std::cout << "**** " << label << "\n";
-        io::write_listing(outcome.results, std::cout,
+        // AC results are complex: the listing shows the forms .print ac asks for (vdb, vp, ...).
+        const engine::Results& listed =
+            outcome.results.is_complex()
+                ? engine::ac_print_columns(outcome.results, print_outputs(s.circuit(), "ac"))
+                : outcome.results;
+        io::write_listing(listed, std::cout,
                           tran ? io::PrintGrid{fa.tstep, fa.tstart, fa.tstop} : io::PrintGrid{});
+        const engine::Results& measured_table =
+            outcome.results.is_complex()
+                ? engine::ac_measure_table(outcome.results, s.circuit().measures)
+                : outcome.results;
         const std::vector<engine::MeasureResult> measured = engine::evaluate_measures(
-            s.circuit().measures, fa.name, outcome.results, s.circuit().params);
+            s.circuit().measures, fa.name, measured_table, s.circuit().params);
         io::write_measures(measured, std::cout);
         if (lis)
           lis->add(tran ? io::on_print_grid(outcome.results, fa.tstep, fa.tstart, fa.tstop)

@@ -52,6 +52,8 @@ bool is_hspice_post_name(const std::string& path) {
 
 void write_hspice_post(const engine::Results& r, std::ostream& out) {
   const bool tran = r.analysis == "tran";
+  // AC: scale HERTZ, then every vector as two columns (real, imaginary), as HSPICE's .ac# has it.
+  const bool ac = r.is_complex();
   const size_t n = r.signals.size();
   char counts[32];
   std::snprintf(counts, sizeof counts, "%04zu%04d%04d%04d", std::min<size_t>(n, 9999), 0, 0, 0);
@@ -63,13 +65,15 @@ void write_hspice_post(const engine::Results& r, std::ostream& out) {
   // Type codes from offset 256: a blank field, then one %3d in 8 columns per vector.
   header += padded("", 8);
   for (size_t i = 0; i < n; ++i) {
-    const int code = i == 0 ? (tran ? 1 : 3) : r.signals[i].rfind("i(", 0) == 0 ? 8 : 1;
+    const int code = i == 0 ? (tran ? 1 : ac ? 2 : 3) : r.signals[i].rfind("i(", 0) == 0 ? 8 : 1;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%3d     ", code);
     header += buf;
   }
   for (size_t i = 0; i < n; ++i) {
-    const std::string name = i == 0 && tran ? "TIME" : post_name(r.signals[i]);
+    const std::string name = i == 0 && tran ? "TIME"
+                             : i == 0 && ac ? "HERTZ"
+                                            : post_name(r.signals[i]);
     header += padded(name, (name.size() / 16 + 1) * 16);
   }
   header += padded("$&%#", 16);
@@ -80,8 +84,11 @@ void write_hspice_post(const engine::Results& r, std::ostream& out) {
     out << field(v);
     if (++in_line == 6) out << "\n", in_line = 0;
   };
-  for (const auto& row : r.rows)
-    for (double v : row) put(v);
+  for (size_t p = 0; p < r.rows.size(); ++p)
+    for (size_t i = 0; i < r.rows[p].size(); ++i) {
+      put(r.rows[p][i]);
+      if (ac && i > 0) put(r.imag[p][i]);
+    }
   put(1e30);
   if (in_line) out << "\n";
 }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <vector>
 
 namespace xb::io {
 namespace {
@@ -11,6 +12,7 @@ const char* vector_type(const std::string& name, bool is_scale, const std::strin
   if (name.rfind("v(", 0) == 0) return "voltage";
   if (name.rfind("i(", 0) == 0) return "current";
   if (is_scale && analysis == "tran") return "time";
+  if (is_scale && analysis == "ac") return "frequency";
   if (is_scale && analysis == "dc" && !name.empty()) {
     if (name[0] == 'v') return "voltage";
     if (name[0] == 'i') return "current";
@@ -31,9 +33,12 @@ void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
   const std::string plot = op                     ? "Operating Point"
                            : r.analysis == "tran" ? "Transient Analysis"
                            : r.analysis == "dc"   ? "DC transfer characteristic"
+                           : r.analysis == "ac"   ? "AC Analysis"
                                                   : r.analysis;
   out << "Plotname: " << plot << "\n";
-  out << "Flags: real\n";
+  // Complex results (AC) store every value, the frequency too, as a (real, imaginary) pair.
+  const bool complex = r.is_complex();
+  out << "Flags: " << (complex ? "complex" : "real") << "\n";
   out << "No. Variables: " << r.signals.size() << "\n";
   out << "No. Points: " << r.rows.size() << "\n";
   out << "Variables:\n";
@@ -42,18 +47,30 @@ void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
         << vector_type(r.signals[i], i == 0 && !op, r.analysis) << "\n";
   if (ascii) {
     out << "Values:\n";
-    char buf[40];
+    char buf[80];
     for (size_t p = 0; p < r.rows.size(); ++p)
       for (size_t i = 0; i < r.rows[p].size(); ++i) {
-        std::snprintf(buf, sizeof buf, "%.15e", r.rows[p][i]);
+        if (complex)
+          std::snprintf(buf, sizeof buf, "%.15e,%.15e", r.rows[p][i], r.imag[p][i]);
+        else
+          std::snprintf(buf, sizeof buf, "%.15e", r.rows[p][i]);
         out << (i == 0 ? std::to_string(p) : std::string()) << "\t" << buf << "\n";
       }
     return;
   }
   out << "Binary:\n";
-  for (const auto& row : r.rows)
-    out.write(reinterpret_cast<const char*>(row.data()),
-              static_cast<std::streamsize>(row.size() * sizeof(double)));
+  for (size_t p = 0; p < r.rows.size(); ++p) {
+    if (!complex) {
+      out.write(reinterpret_cast<const char*>(r.rows[p].data()),
+                static_cast<std::streamsize>(r.rows[p].size() * sizeof(double)));
+      continue;
+    }
+    std::vector<double> pairs;
+    for (size_t i = 0; i < r.rows[p].size(); ++i)
+      pairs.insert(pairs.end(), {r.rows[p][i], r.imag[p][i]});
+    out.write(reinterpret_cast<const char*>(pairs.data()),
+              static_cast<std::streamsize>(pairs.size() * sizeof(double)));
+  }
 }
 
 }  // namespace xb::io

@@ -106,6 +106,41 @@ ReadResults read_csv(const std::string& path, const std::string& content) {
   return r;
 }
 
+// The values of a complex plot (AC): every value, the scale too, a (real, imaginary) pair;
+// binary as two doubles, ASCII as "re,im".
+template <class NextLine>
+bool read_complex_values(bool binary, const std::string& content, size_t& pos, size_t npoints,
+                         size_t nvars, engine::Results& t, NextLine& next_line, std::string& line) {
+  t.imag.assign(npoints, std::vector<double>(nvars));
+  if (binary) {
+    const size_t bytes = npoints * nvars * 2 * sizeof(double);
+    if (content.size() - pos < bytes) return false;
+    for (size_t p = 0; p < npoints; ++p)
+      for (size_t v = 0; v < nvars; ++v) {
+        double pair[2];
+        std::memcpy(pair, content.data() + pos + (p * nvars + v) * 2 * sizeof(double), sizeof pair);
+        t.rows[p][v] = pair[0];
+        t.imag[p][v] = pair[1];
+      }
+    pos += bytes;
+    return true;
+  }
+  for (size_t p = 0; p < npoints; ++p)
+    for (size_t v = 0; v < nvars; ++v) {
+      if (!next_line(line)) return false;
+      std::istringstream ss(line);
+      std::string a, b;
+      ss >> a;
+      if (v == 0) ss >> b;  // the point index comes first
+      const std::string& pair = v == 0 ? b : a;
+      const size_t comma = pair.find(',');
+      if (comma == std::string::npos || !parse_double(pair.substr(0, comma), t.rows[p][v]) ||
+          !parse_double(pair.substr(comma + 1), t.imag[p][v]))
+        return false;
+    }
+  return true;
+}
+
 // ngspice raw: header lines, then "Values:" (ASCII) or "Binary:" (little-endian doubles).
 ReadResults read_raw(const std::string& path, const std::string& content) {
   ReadResults r;
@@ -138,10 +173,11 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
       t.title = value.empty() ? "" : value.substr(1);
     } else if (key == "plotname") {
       const std::string name = lower(value.empty() ? value : value.substr(1));
-      t.analysis = name.find("transient") != std::string::npos   ? "tran"
-                   : name.find("operating") != std::string::npos ? "op"
-                   : name.find("dc") != std::string::npos        ? "dc"
-                                                                 : name;
+      t.analysis = name.find("transient") != std::string::npos     ? "tran"
+                   : name.find("operating") != std::string::npos   ? "op"
+                   : name.find("dc") != std::string::npos          ? "dc"
+                   : name.find("ac analysis") != std::string::npos ? "ac"
+                                                                   : name;
     } else if (key == "flags") {
       complex = lower(value).find("complex") != std::string::npos;
     } else if (key == "no. variables") {
@@ -159,11 +195,13 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
       }
     } else if (key == "values" || key == "binary") {
       if (t.signals.size() != nvars) return fail("values before the variable list");
-      if (complex) return fail("complex plots are not read yet");
       if (npoints > (content.size() - pos) / std::max<size_t>(1, nvars) + 1)
         return fail("declares " + std::to_string(npoints) + " points, more than the file holds");
       t.rows.assign(npoints, std::vector<double>(nvars));
-      if (key == "binary") {
+      if (complex) {
+        if (!read_complex_values(key == "binary", content, pos, npoints, nvars, t, next_line, line))
+          return fail("complex values truncated or malformed");
+      } else if (key == "binary") {
         const size_t bytes = npoints * nvars * sizeof(double);
         if (content.size() - pos < bytes)
           return fail("binary data truncated at byte " + std::to_string(content.size()) + " of " +

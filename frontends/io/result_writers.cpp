@@ -23,10 +23,21 @@ void write_csv(const engine::Results& r, std::ostream& out) {
     for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
   };
-  for (size_t i = 0; i < r.signals.size(); ++i) out << (i ? "," : "") << field(r.signals[i]);
+  // Complex results (AC): the axis, then re(x) and im(x) columns for every signal.
+  const bool complex = r.is_complex();
+  for (size_t i = 0; i < r.signals.size(); ++i) {
+    if (!complex || i == 0)
+      out << (i ? "," : "") << field(r.signals[i]);
+    else
+      out << "," << field("re(" + r.signals[i] + ")") << "," << field("im(" + r.signals[i] + ")");
+  }
   out << "\n";
-  for (const auto& row : r.rows) {
-    for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << number(row[i], "%.15g");
+  for (size_t p = 0; p < r.rows.size(); ++p) {
+    const std::vector<double>& row = r.rows[p];
+    for (size_t i = 0; i < row.size(); ++i) {
+      out << (i ? "," : "") << number(row[i], "%.15g");
+      if (complex && i > 0) out << "," << number(r.imag[p][i], "%.15g");
+    }
     out << "\n";
   }
 }

@@ -44,7 +44,41 @@ struct Pairing {
   bool pointwise;
   double window, slack;
   const CompareTolerances& tol;
+  // Complex tables, split into re() and im() columns: for each column of B, |B| at each row,
+  // against which the relative tolerance of both parts is taken (a part near zero of a large
+  // value is not held to a tolerance of its own).
+  const std::vector<std::vector<double>>* magnitudes = nullptr;
 };
+
+// A complex table (AC) as a real one: the axis (its real part), then the real and imaginary
+// part of each signal x; `magnitudes[j][k]` is |x| at row k for both columns of x.
+engine::Results split_complex(const engine::Results& t,
+                              std::vector<std::vector<double>>& magnitudes) {
+  engine::Results out;
+  out.analysis = t.analysis, out.title = t.title, out.axis_resolution = t.axis_resolution;
+  out.signals.push_back(t.signals[0]);
+  magnitudes.assign(1, {});
+  for (size_t j = 1; j < t.signals.size(); ++j) {
+    // vr(x)/vi(x), ir(x)/ii(x): the names HSPICE's AC columns are read under.
+    const std::string& name = t.signals[j];
+    const size_t paren = name.find('(');
+    const std::string stem = paren == std::string::npos ? "v" : name.substr(0, paren);
+    const std::string rest = paren == std::string::npos ? "(" + name + ")" : name.substr(paren);
+    out.signals.push_back(stem + "r" + rest);
+    out.signals.push_back(stem + "i" + rest);
+    std::vector<double> m;
+    for (size_t k = 0; k < t.rows.size(); ++k) m.push_back(std::hypot(t.rows[k][j], t.imag[k][j]));
+    magnitudes.push_back(m);
+    magnitudes.push_back(std::move(m));
+  }
+  for (size_t k = 0; k < t.rows.size(); ++k) {
+    std::vector<double> row{t.rows[k][0]};
+    for (size_t j = 1; j < t.signals.size(); ++j)
+      row.insert(row.end(), {t.rows[k][j], t.imag[k][j]});
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
 
 SignalComparison compare_signal(const Pairing& p, size_t ja, size_t jb) {
   const engine::Results &A = p.A, &B = p.B;
@@ -52,12 +86,13 @@ SignalComparison compare_signal(const Pairing& p, size_t ja, size_t jb) {
   r.name = B.signals[jb];
   double lo = 1e300, hi = -1e300;
   for (const auto& row : B.rows) lo = std::min(lo, row[jb]), hi = std::max(hi, row[jb]);
-  auto within = [&](double d, double want) {
-    return d <= p.tol.abstol + p.tol.reltol * std::fabs(want) ||
+  auto within = [&](double d, double reference) {
+    return d <= p.tol.abstol + p.tol.reltol * reference ||
            (p.tol.range_tol > 0 && d <= p.tol.range_tol * (hi - lo));
   };
   for (size_t k = 0; k < B.rows.size(); ++k) {
     const double axis = B.rows[k][0], want = B.rows[k][jb];
+    const double reference = p.magnitudes ? (*p.magnitudes)[jb][k] : std::fabs(want);
     double got;
     if (p.pointwise) {
       got = A.rows[k][ja];
@@ -69,18 +104,18 @@ SignalComparison compare_signal(const Pairing& p, size_t ja, size_t jb) {
       break;
     }
     const double d = std::fabs(got - want);
-    bool ok = within(d, want);
+    bool ok = within(d, reference);
     if (!ok && p.window > 0) {
       // A passes when it takes B's value (within tolerance) somewhere in the window.
       double min, max;
       if (range_in_window(A, ja, axis - p.window, axis + p.window, min, max) &&
-          within(std::max({0.0, min - want, want - max}), want))
+          within(std::max({0.0, min - want, want - max}), reference))
         ok = true, ++r.window_passes;
     }
     if (!ok) r.pass = false;
     // The reported differences are the plain ones, window or not.
     if (d > r.worst_abs) r.worst_abs = d, r.where = axis;
-    r.worst_rel = std::max(r.worst_rel, d / std::max(std::fabs(want), p.tol.abstol));
+    r.worst_rel = std::max(r.worst_rel, d / std::max(reference, p.tol.abstol));
     r.a.x.push_back(axis), r.a.y.push_back(got);
     r.b.x.push_back(axis), r.b.y.push_back(want);
     r.diff.x.push_back(axis), r.diff.y.push_back(got - want);
@@ -88,9 +123,19 @@ SignalComparison compare_signal(const Pairing& p, size_t ja, size_t jb) {
   return r;
 }
 
-TableComparison compare_table(const engine::Results& A, const engine::Results& B,
+TableComparison compare_table(const engine::Results& complex_a, const engine::Results& complex_b,
                               const CompareTolerances& tol,
                               const std::vector<std::string>& wanted) {
+  // A complex side is split into real and imaginary columns (an HSPICE .ac# file is read that
+  // way already); with B complex both parts are held to a tolerance of |B|.
+  std::vector<std::vector<double>> magnitudes, unused;
+  const engine::Results split_a =
+      complex_a.is_complex() ? split_complex(complex_a, unused) : engine::Results{};
+  const engine::Results split_b =
+      complex_b.is_complex() ? split_complex(complex_b, magnitudes) : engine::Results{};
+  const engine::Results& A = complex_a.is_complex() ? split_a : complex_a;
+  const engine::Results& B = complex_b.is_complex() ? split_b : complex_b;
+  const bool complex = complex_b.is_complex();
   TableComparison t;
   t.analysis = B.analysis, t.title = B.title, t.axis = B.signals.empty() ? "" : B.signals[0];
   // Two single-point tables (operating points) have no axis: every column is a signal.
@@ -111,7 +156,8 @@ TableComparison compare_table(const engine::Results& A, const engine::Results& B
                        A.rows.size() == B.rows.size() && !same_axis(A, B, 2 * resolution) &&
                        signal_key(A.signals[0]) != signal_key(B.signals[0]);
   const bool pointwise = t.single_point || t.axes_named_apart || same_axis(A, B, 2 * resolution);
-  const Pairing p{A, B, pointwise, t.time_window, t.axis_slack, tol};
+  const Pairing p{
+      A, B, pointwise, t.time_window, t.axis_slack, tol, complex ? &magnitudes : nullptr};
   for (const auto& [key, jb] : cb) {
     if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), key) == wanted.end()) continue;
     auto it = ca.find(key);

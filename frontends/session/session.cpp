@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "engine/ac_analysis.hpp"
 #include "frontends/session/simulation.hpp"
 #include "netlist/elaborate.hpp"
 
@@ -237,9 +238,11 @@ Outcome Session::run(const netlist::FlatAnalysis& a, const Progress& progress) {
       return prepare_circuit(deck, all);
     };
     static_cast<engine::AnalysisOutcome&>(out) = engine::run_dc_analysis(a, p, rebuild, progress);
+  } else if (a.kind == netlist::AnalysisKind::ac) {
+    static_cast<engine::AnalysisOutcome&>(out) = engine::run_ac_analysis(a, p, progress);
   } else {
-    out.status = {false, "." + a.name + " is not simulated yet (only .op, .dc and .tran)", a.loc, 0,
-                  false};
+    out.status = {false, "." + a.name + " is not simulated yet (only .op, .dc, .ac and .tran)",
+                  a.loc, 0, false};
     record_failure(out, a, "unsupported");
     return out;
   }

@@ -13,6 +13,7 @@
 #include "frontends/io/hspice_post_writer.hpp"
 #include "frontends/io/result_readers.hpp"
 #include "frontends/io/result_writers.hpp"
+#include "frontends/io/waveform_compare.hpp"
 
 using namespace xb;
 
@@ -138,6 +139,38 @@ TEST(HspicePost, WrittenFileReadsBack) {
   EXPECT_TRUE(io::is_hspice_post_name("out.sw12"));
   EXPECT_FALSE(io::is_hspice_post_name("out.csv"));
   EXPECT_FALSE(io::is_hspice_post_name("out.tr"));
+}
+
+// An .ac0 as xbspice writes it: HERTZ, then each vector as (real, imaginary) columns, read back
+// as HSPICE's vr()/vi() and ir()/ii() pairs, and compared with the complex original.
+TEST(HspicePost, AcFileWrittenAsPairsReadsBack) {
+  engine::Results r;
+  r.analysis = "ac";
+  r.title = "ac round trip";
+  r.signals = {"frequency", "v(out)", "i(v1)"};
+  for (int k = 0; k <= 10; ++k) {
+    const double f = std::pow(10.0, k * 0.5), w = 2 * M_PI * f * 1e-3, d = 1 + w * w;
+    r.rows.push_back({f, 1 / d, -1e-3 * w * w / d});
+    r.imag.push_back({0, -w / d, -1e-3 * w / d});
+  }
+  std::ostringstream text;
+  io::write_hspice_post(r, text);
+  io::ReadResults back = io::read_results_content("round.ac0", text.str());
+  ASSERT_TRUE(back.error.empty()) << back.error;
+  const engine::Results& t = back.tables.at(0);
+  EXPECT_EQ(t.analysis, "ac");
+  EXPECT_EQ(t.signals,
+            (std::vector<std::string>{"hertz", "vr(out)", "vi(out)", "ir(v1)", "ii(v1)"}));
+  ASSERT_EQ(t.rows.size(), r.rows.size());
+  for (size_t k = 0; k < r.rows.size(); ++k) {
+    EXPECT_NEAR(t.rows[k][1], r.rows[k][1], 5e-7 * std::fabs(r.rows[k][1]));
+    EXPECT_NEAR(t.rows[k][2], r.imag[k][1], 5e-7 * std::fabs(r.imag[k][1]) + 1e-300);
+    EXPECT_NEAR(t.rows[k][4], r.imag[k][2], 5e-7 * std::fabs(r.imag[k][2]) + 1e-300);
+  }
+  const io::Comparison c = io::compare_results(back.tables, {r}, {1e-6, 1e-15}, {}, "a", "b");
+  EXPECT_TRUE(c.pass);
+  ASSERT_EQ(c.tables.size(), 1u);
+  EXPECT_EQ(c.tables[0].signals.size(), 4u);  // vr, vi of v(out); ir, ii of i(v1)
 }
 
 TEST(HspiceMeasure, ClassicFileWrapsNamesAndValuesFourToALine) {
