@@ -194,6 +194,7 @@ AnalysisOutcome run_ac_analysis(const netlist::FlatAnalysis& a, Prepared& base,
   for (const AcSignal& s : signals) out.results.signals.push_back(s.name);
   out.unknowns = n;
   out.nonzeros = sys.nnz();
+  out.linear = solver.all_linear();
   std::vector<Complex> values(static_cast<size_t>(sys.nnz()));
   std::vector<double> re(n + 1, 0.0), im(n + 1, 0.0);
   for (size_t k = 0; k < a.frequencies.size(); ++k) {
