@@ -150,6 +150,11 @@ class Evaluator {
     const auto& rows = w_.rows();
     double from = m.from.value_or(rows.front()[0]), to = m.to.value_or(rows.back()[0]);
     if (to < from) std::swap(from, to);
+    // A window reaching past the data ends where the data end (as ngspice does), rather than
+    // averaging over values that were never computed.
+    from = std::max(from, rows.front()[0]);
+    to = std::min(to, rows.back()[0]);
+    if (to < from) return why_ = "the FROM/TO window lies outside the data", std::nullopt;
     // The window's points: its ends interpolated, the recorded points between.
     std::vector<std::pair<double, double>> pts{{from, w_.at(col, from)}};
     for (const auto& row : rows)

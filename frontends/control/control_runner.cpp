@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "devices/builtin.hpp"
+#include "engine/ac_analysis.hpp"
 #include "engine/measure.hpp"
 #include "frontends/control/vector_expression.hpp"
 #include "frontends/io/raw_writer.hpp"
@@ -69,6 +70,20 @@ double value_at(const Vector& v, size_t i) {
   return x == 0 ? 0.0 : x;
 }
 
+// The same for the imaginary part (0 for a real vector).
+double imag_at(const Vector& v, size_t i) {
+  if (v.empty() || !v.is_complex()) return 0.0;
+  const double x = v.imag()[std::min(i, v.size() - 1)];
+  return x == 0 ? 0.0 : x;
+}
+
+// "7.169568e-01,\t-4.504770e-01" in tables, "…,…" for a single value, as ngspice prints them.
+std::string format_value(const Vector& v, size_t i, const char* separator) {
+  std::string s = format_number(value_at(v, i));
+  if (v.is_complex()) s += separator + format_number(imag_at(v, i));
+  return s;
+}
+
 std::string trim(std::string_view t) {
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
   while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
@@ -88,12 +103,12 @@ std::vector<std::string> words(std::string_view t) {
 }
 
 const char* const kCommands[] = {
-    "foreach", "repeat", "while",      "dowhile",   "if",       "break",   "continue", "quit",
-    "exit",    "label",  "goto",       "echo",      "define",   "set",     "unset",    "let",
-    "unlet",   "print",  "wrdata",     "write",     "op",       "dc",      "tran",     "run",
-    "reset",   "alter",  "alterparam", "meas",      "measure",  "setplot", "setscale", "destroy",
-    "save",    "plot",   "gnuplot",    "asciiplot", "hardcopy", "iplot",   "rusage",   "display",
-    "listing", "show",   "version",    "status",    "showmod"};
+    "foreach", "repeat",  "while",  "dowhile",    "if",        "break",    "continue", "quit",
+    "exit",    "label",   "goto",   "echo",       "define",    "set",      "unset",    "let",
+    "unlet",   "print",   "wrdata", "write",      "op",        "dc",       "tran",     "ac",
+    "run",     "reset",   "alter",  "alterparam", "meas",      "measure",  "setplot",  "setscale",
+    "destroy", "save",    "plot",   "gnuplot",    "asciiplot", "hardcopy", "iplot",    "rusage",
+    "display", "listing", "show",   "version",    "status",    "showmod"};
 
 bool supported(const std::string& name) {
   for (const char* c : kCommands)
@@ -102,11 +117,11 @@ bool supported(const std::string& name) {
 }
 
 std::string unsupported_message(const std::string& n) {
-  if (n == "ac" || n == "noise" || n == "pz" || n == "tf" || n == "sens" || n == "disto" ||
-      n == "fourier" || n == "spec" || n == "pss" || n == "sp")
-    return "'" + n + "' analysis is not simulated yet (op, dc, tran and run are)";
+  if (n == "noise" || n == "pz" || n == "tf" || n == "sens" || n == "disto" || n == "fourier" ||
+      n == "spec" || n == "pss" || n == "sp")
+    return "'" + n + "' analysis is not simulated yet (op, dc, tran, ac and run are)";
   return "ngspice control command '" + n +
-         "' is not supported (supported: op dc tran run reset set unset let unlet define print "
+         "' is not supported (supported: op dc tran ac run reset set unset let unlet define print "
          "echo wrdata write meas alter alterparam foreach repeat while dowhile if goto label "
          "break continue setplot setscale destroy save quit)";
 }
@@ -263,6 +278,7 @@ class Runner {
     if (n == "op") return analysis_op();
     if (n == "dc") return analysis_dc(args);
     if (n == "tran") return analysis_tran(args);
+    if (n == "ac") return analysis_ac(args);
     if (n == "run") return run_deck_analyses();
     if (n == "reset") return reset();
     if (n == "alter") return alter(args);
@@ -544,8 +560,7 @@ class Runner {
       return;
     }
     if (value.size() != 1) fail("let " + name + "[...] needs one value");
-    if (v->values.size() <= *element) v->values.resize(*element + 1, 0.0);
-    v->values[*element] = value[0];
+    v->values.set(*element, value.at(0));
   }
 
   void unlet(const std::string& name) {
@@ -582,37 +597,66 @@ class Runner {
 
   // ---- output ----------------------------------------------------------------------------
 
+  // print: `name = value` when every vector has one value, else tables of at most 80 columns
+  // as ngspice lays them out (Index 8, the scale and each real column 16, a complex one 32;
+  // in an AC plot the scale counts as complex).
   void print(std::string args) {
     std::vector<std::string> w = words(args);
     if (!w.empty() && (w[0] == "col" || w[0] == "line"))
       args = args.substr(args.find(w[0]) + w[0].size());
-    const std::vector<Column> cols = columns(args);
+    std::vector<Column> cols = columns(args);
     size_t longest = 0;
     for (const Column& c : cols) longest = std::max(longest, c.values.size());
+    if (longest > 1 && current().has_scale)  // the scale is printed once, as the first column
+      std::erase_if(cols, [&](const Column& c) { return c.name == current().vectors[0].name; });
     if (longest <= 1) {
       for (const Column& c : cols)
-        *out_ << c.name << " = " << (c.values.empty() ? "(empty)" : format_number(c.values[0]))
+        *out_ << c.name << " = " << (c.values.empty() ? "(empty)" : format_value(c.values, 0, ","))
               << "\n";
       return;
     }
     const bool scale = current().has_scale;
+    const bool complex_plot = current().analysis == "ac";
+    const size_t scale_width = !scale ? 0 : complex_plot ? 32 : 16;
+    if (cols.empty()) print_table(cols, 0, 0, longest);
+    for (size_t first = 0; first < cols.size();) {
+      size_t width = 8 + scale_width, last = first;
+      while (last < cols.size() &&
+             (last == first || width + (cols[last].values.is_complex() ? 32 : 16) <= 80))
+        width += cols[last++].values.is_complex() ? 32 : 16;
+      print_table(cols, first, last, longest);
+      first = last;
+    }
+  }
+
+  void print_table(const std::vector<Column>& cols, size_t first, size_t last, size_t rows) {
+    const bool scale = current().has_scale;
     const std::string rule(80, '-');
-    *out_ << s_.deck().title << "\n" << current().type << "\n" << rule << "\n";
+    // The title in lower case, as ngspice (which lower-cases the whole deck) prints it.
+    *out_ << netlist::to_lower(s_.deck().title) << "\n" << current().type << "\n" << rule << "\n";
     char buf[64];
     std::snprintf(buf, sizeof buf, "%-8s", "Index");
     *out_ << buf;
-    if (scale)
-      std::snprintf(buf, sizeof buf, "%-16s", current().vectors[0].name.c_str()), *out_ << buf;
-    for (const Column& c : cols)
-      std::snprintf(buf, sizeof buf, "%-16s", c.name.c_str()), *out_ << buf;
+    if (scale) {
+      std::snprintf(buf, sizeof buf, "%-16s", current().vectors[0].name.c_str());
+      *out_ << buf;
+    }
+    for (size_t k = first; k < last; ++k) {
+      std::snprintf(buf, sizeof buf, cols[k].values.is_complex() ? "%-32s" : "%-16s",
+                    cols[k].name.c_str());
+      *out_ << buf;
+    }
     *out_ << "\n" << rule << "\n";
-    for (size_t i = 0; i < longest; ++i) {
+    for (size_t i = 0; i < rows; ++i) {
       *out_ << i << "\t";
-      if (scale) *out_ << format_number(current().vectors[0].values[i]) << "\t";
-      for (const Column& c : cols)
-        *out_ << (i < c.values.size() ? format_number(c.values[i]) : std::string(12, ' ')) << "\t";
+      if (scale) *out_ << format_number(value_at(current().vectors[0].values, i)) << "\t";
+      for (size_t k = first; k < last; ++k)
+        *out_ << (i < cols[k].values.size() ? format_value(cols[k].values, i, ",\t")
+                                            : std::string(12, ' '))
+              << "\t";
       *out_ << "\n";
     }
+    *out_ << "\n";
   }
 
   // wrdata FILE exprs: per row, each vector after its scale (once with wr_singlescale), names
@@ -635,6 +679,7 @@ class Runner {
           std::snprintf(buf, sizeof buf, " %-15s", sc->name.c_str()), file << buf;
         std::snprintf(buf, sizeof buf, " %-15s", cols[k].name.c_str());
         file << buf;
+        if (cols[k].values.is_complex()) file << buf;  // over its imaginary column too
       }
       file << "\n";
     }
@@ -647,6 +692,10 @@ class Runner {
         const Vector& v = cols[k].values;
         std::snprintf(buf, sizeof buf, "% .8e ", value_at(v, i));
         file << buf;
+        if (v.is_complex()) {  // the imaginary part in a column of its own
+          std::snprintf(buf, sizeof buf, "% .8e ", imag_at(v, i));
+          file << buf;
+        }
       }
       file << "\n";
     }
@@ -674,10 +723,13 @@ class Runner {
     }
     size_t rows = 0;
     for (const Vector* v : data) rows = std::max(rows, v->size());
+    const bool complex =
+        std::any_of(data.begin(), data.end(), [](const Vector* v) { return v->is_complex(); });
     for (size_t i = 0; i < rows; ++i) {
-      std::vector<double> row;
-      for (const Vector* v : data) row.push_back(value_at(*v, i));
+      std::vector<double> row, imag;
+      for (const Vector* v : data) row.push_back(value_at(*v, i)), imag.push_back(imag_at(*v, i));
       r.rows.push_back(std::move(row));
+      if (complex) r.imag.push_back(std::move(imag));
     }
     const auto type = variables_.find("filetype");
     const bool ascii = type != variables_.end() && !type->second.empty() &&
@@ -696,15 +748,18 @@ class Runner {
   void add_plot(const std::string& analysis, const session::Outcome& outcome) {
     static const std::map<std::string, std::string> kTypes = {{"op", "Operating Point"},
                                                               {"dc", "DC transfer characteristic"},
-                                                              {"tran", "Transient Analysis"}};
+                                                              {"tran", "Transient Analysis"},
+                                                              {"ac", "AC Analysis"}};
     int& count = plot_counts_[analysis];
     Plot p{analysis + std::to_string(++count), kTypes.at(analysis), analysis, analysis != "op", {}};
     const engine::Results& r = outcome.results;
     for (size_t k = 0; k < r.signals.size(); ++k) {
-      NamedVector v{r.signals[k], {}};
-      v.values.reserve(r.rows.size());
-      for (const std::vector<double>& row : r.rows) v.values.push_back(row[k]);
-      p.vectors.push_back(std::move(v));
+      std::vector<double> re, im;
+      for (size_t row = 0; row < r.rows.size(); ++row) {
+        re.push_back(r.rows[row][k]);
+        if (r.is_complex() && k > 0) im.push_back(r.imag[row][k]);  // the frequency stays real
+      }
+      p.vectors.push_back({r.signals[k], Vector(std::move(re), std::move(im))});
     }
     if (analysis == "dc" && !p.vectors.empty()) p.vectors[0].name = sweep_scale_name_;
     plots_.push_back(std::move(p));
@@ -777,6 +832,28 @@ class Runner {
     run_analysis(a);
   }
 
+  // ac dec|oct|lin N fstart fstop
+  void analysis_ac(const std::string& args) {
+    const std::vector<std::string> w = words(args);
+    if (w.size() != 4) fail("ac needs 'dec|oct|lin points fstart fstop'");
+    const std::string kind = netlist::to_lower(w[0]);
+    using Kind = netlist::Sweep::Kind;
+    const Kind k = kind == "dec"   ? Kind::dec
+                   : kind == "oct" ? Kind::oct
+                   : kind == "lin" ? Kind::lin
+                                   : Kind::list;
+    if (k == Kind::list) fail("ac: '" + w[0] + "' is not dec, oct or lin");
+    netlist::FlatAnalysis a;
+    a.kind = netlist::AnalysisKind::ac;
+    a.name = "ac";
+    a.loc = loc_;
+    std::string error;
+    a.frequencies =
+        netlist::sweep_points(k, number(w[2], "ac"), number(w[3], "ac"), number(w[1], "ac"), error);
+    if (!error.empty()) fail("ac: " + error);
+    run_analysis(a);
+  }
+
   // tran tstep tstop [tstart [tmax]] [uic]
   void analysis_tran(const std::string& args) {
     std::vector<std::string> w = words(args);
@@ -799,8 +876,8 @@ class Runner {
     for (size_t k = 0; k < s_.analysis_count(); ++k) {
       const netlist::FlatAnalysis a = s_.analysis(k);
       if (a.kind != netlist::AnalysisKind::op && a.kind != netlist::AnalysisKind::dc &&
-          a.kind != netlist::AnalysisKind::tran)
-        fail("run: ." + a.name + " is not simulated yet (only .op, .dc and .tran)");
+          a.kind != netlist::AnalysisKind::tran && a.kind != netlist::AnalysisKind::ac)
+        fail("run: ." + a.name + " is not simulated yet (only .op, .dc, .ac and .tran)");
       sweep_scale_name_ = "v-sweep";
       if (a.kind == netlist::AnalysisKind::dc && !a.sweeps.empty()) {
         const netlist::FlatSweep& inner = a.sweeps.front();
@@ -916,6 +993,7 @@ class Runner {
         row.push_back(i < v.values.size() ? v.values[i] : 0.0);
       r.rows.push_back(std::move(row));
     }
+    if (current().analysis == "ac") add_ac_forms(c.measures, r);
     const std::vector<engine::MeasureResult> m =
         engine::evaluate_measures(c.measures, analysis, r, c.params);
     for (const engine::MeasureResult& x : m) {
@@ -924,6 +1002,32 @@ class Runner {
       NamedVector* v = current().exact(x.name);
       if (!v) current().vectors.push_back({x.name, {}}), v = &current().vectors.back();
       v->values = {x.value};
+    }
+  }
+
+  // An AC plot's vectors enter a measure by their real parts, as in ngspice; the forms
+  // vm vdb vp vr vi (im idb ip ir ii) a measure names are added from the complex vector, the
+  // phase in radians (ngspice's unit; .measure in a deck gives degrees, as HSPICE does).
+  void add_ac_forms(const std::vector<netlist::FlatMeasure>& measures, engine::Results& r) {
+    for (const std::string& name : engine::measured_signals(measures, "ac")) {
+      if (std::find(r.signals.begin(), r.signals.end(), name) != r.signals.end()) continue;
+      const size_t open = name.find('(');
+      if (open == std::string::npos || open < 2) continue;
+      netlist::OutputVar v;
+      v.function = name.substr(0, open);
+      v.args = {name.substr(open + 1, name.size() - open - 2)};
+      const NamedVector* base = current().find(engine::ac_underlying_signal(v));
+      if (!base) continue;
+      const std::string form = v.function.substr(1);
+      r.signals.push_back(name);
+      for (size_t i = 0; i < r.rows.size(); ++i) {
+        const Complex z = i < base->values.size() ? base->values.at(i) : Complex(0);
+        r.rows[i].push_back(form == "db"  ? 20 * std::log10(std::abs(z))
+                            : form == "p" ? std::arg(z)
+                            : form == "r" ? z.real()
+                            : form == "i" ? z.imag()
+                                          : std::abs(z));
+      }
     }
   }
 

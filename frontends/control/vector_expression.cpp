@@ -235,28 +235,26 @@ class Parser {
 
 // ---- evaluation ---------------------------------------------------------------------------
 
-Vector elementwise(const Vector& a, const Vector& b, double (*f)(double, double)) {
-  if (a.empty() || b.empty()) return {};
-  const size_t n = a.size() == 1   ? b.size()
-                   : b.size() == 1 ? a.size()
-                                   : std::min(a.size(), b.size());
-  Vector out(n);
-  for (size_t k = 0; k < n; ++k) out[k] = f(a[a.size() == 1 ? 0 : k], b[b.size() == 1 ? 0 : k]);
-  return out;
+// The length of an elementwise result: a length-1 operand broadcasts, else the shorter wins.
+size_t common_length(const Vector& a, const Vector& b) {
+  if (a.empty() || b.empty()) return 0;
+  return a.size() == 1 ? b.size() : b.size() == 1 ? a.size() : std::min(a.size(), b.size());
 }
 
-Vector map(Vector v, double (*f)(double)) {
-  for (double& x : v) x = f(x);
-  return v;
+// f applied to each element: complex when `complex` is set, else on the real parts.
+template <class F>
+Vector each(const Vector& v, bool complex, F f) {
+  Vector out;
+  for (size_t k = 0; k < v.size(); ++k) {
+    const Complex z = f(v.at(k));
+    out.set(k, complex ? z : Complex(z.real(), 0.0));
+  }
+  if (!complex || !v.is_complex()) return Vector(out.real());
+  return out.as_complex();
 }
 
-double binary_op(const std::string& op, double a, double b) {
-  if (op == "+") return a + b;
-  if (op == "-") return a - b;
-  if (op == "*") return a * b;
-  if (op == "/") return a / b;
+double real_op(const std::string& op, double a, double b) {
   if (op == "%") return std::fmod(a, b);
-  if (op == "^") return std::pow(a, b);
   if (op == "|" || op == "or") return (a != 0 || b != 0) ? 1 : 0;
   if (op == "&" || op == "and") return (a != 0 && b != 0) ? 1 : 0;
   if (op == "<" || op == "lt") return a < b;
@@ -265,6 +263,20 @@ double binary_op(const std::string& op, double a, double b) {
   if (op == ">=" || op == "ge") return a >= b;
   if (op == "<>" || op == "><" || op == "!=" || op == "ne") return a != b;
   return a == b;  // = == eq
+}
+
+// + - * / ^ on complex values (real ones have zero imaginary parts); the rest on real parts.
+bool arithmetic(const std::string& op) {
+  return op == "+" || op == "-" || op == "*" || op == "/" || op == "^";
+}
+
+Complex complex_op(const std::string& op, Complex a, Complex b) {
+  if (op == "+") return a + b;
+  if (op == "-") return a - b;
+  if (op == "*") return a * b;
+  if (op == "/") return a / b;
+  if (b.imag() == 0 && a.imag() == 0) return std::pow(a.real(), b.real());
+  return std::pow(a, b);
 }
 
 class Evaluator {
@@ -279,27 +291,13 @@ class Evaluator {
       case Node::Kind::name:
         return named(n);
       case Node::Kind::unary: {
-        Vector v = eval(*n.args[0]);
-        if (n.text == "-") return map(std::move(v), [](double x) { return -x; });
-        if (n.text == "!") return map(std::move(v), [](double x) { return x == 0 ? 1.0 : 0.0; });
+        const Vector v = eval(*n.args[0]);
+        if (n.text == "-") return each(v, true, [](Complex z) { return -z; });
+        if (n.text == "!") return each(v, false, [](Complex z) { return Complex(z.real() == 0); });
         return v;
       }
-      case Node::Kind::binary: {
-        const Vector a = eval(*n.args[0]), b = eval(*n.args[1]);
-        Vector out;
-        const size_t len = a.size() == 1   ? b.size()
-                           : b.size() == 1 ? a.size()
-                                           : std::min(a.size(), b.size());
-        out.resize(a.empty() || b.empty() ? 0 : len);
-        for (size_t k = 0; k < out.size(); ++k) {
-          const double y = b[b.size() == 1 ? 0 : k];
-          if ((n.text == "/" || n.text == "%") && y == 0)  // ngspice refuses it too
-            throw ExpressionError("division by zero (at index " + std::to_string(k) + ")",
-                                  n.column);
-          out[k] = binary_op(n.text, a[a.size() == 1 ? 0 : k], y);
-        }
-        return out;
-      }
+      case Node::Kind::binary:
+        return binary(n);
       case Node::Kind::index: {
         const Vector v = eval(*n.args[0]), i = eval(*n.args[1]);
         if (i.size() != 1) throw ExpressionError("an index must be one number", n.column);
@@ -309,7 +307,9 @@ class Evaluator {
                                     " out of range (the vector has " + std::to_string(v.size()) +
                                     " values)",
                                 n.column);
-        return {v[static_cast<size_t>(k)]};
+        Vector out;
+        out.set(0, v.at(static_cast<size_t>(k)));
+        return v.is_complex() ? out.as_complex() : Vector{v[static_cast<size_t>(k)]};
       }
       case Node::Kind::call:
         return call(n);
@@ -323,6 +323,21 @@ class Evaluator {
   }
 
  private:
+  Vector binary(const Node& n) {
+    const Vector a = eval(*n.args[0]), b = eval(*n.args[1]);
+    const size_t len = common_length(a, b);
+    const bool complex = arithmetic(n.text) && (a.is_complex() || b.is_complex());
+    Vector out;
+    for (size_t k = 0; k < len; ++k) {
+      const Complex x = a.at(a.size() == 1 ? 0 : k), y = b.at(b.size() == 1 ? 0 : k);
+      if ((n.text == "/" || n.text == "%") && y == Complex(0))  // ngspice refuses it too
+        throw ExpressionError("division by zero (at index " + std::to_string(k) + ")", n.column);
+      out.set(k, arithmetic(n.text) ? complex_op(n.text, x, y)
+                                    : Complex(real_op(n.text, x.real(), y.real())));
+    }
+    return complex ? out.as_complex() : Vector(out.real());
+  }
+
   Vector find(const std::string& name, size_t column) {
     if (std::optional<Vector> v = lookup_(name)) return *v;
     throw ExpressionError("no vector '" + name + "'", column);
@@ -353,72 +368,134 @@ class Evaluator {
         if (a.text == "0" || a.text == "gnd") return {0.0};
         return find(plot + base + "(" + a.text + ")", a.column);
       };
-      Vector a = node(*n.args[0]);
+      const Vector a = node(*n.args[0]);
       if (n.args.size() == 1) return a;
-      return elementwise(a, node(*n.args[1]), [](double x, double y) { return x - y; });
+      Node minus{Node::Kind::binary, 0, "-", n.column, {}};
+      return difference(a, node(*n.args[1]));
     }
     if (f == "vector" || f == "unitvec") {
       const Vector len = one_arg(n);
       if (len.empty() || len[0] < 0 || len[0] > 1e8)
         throw ExpressionError(f + "() needs a length", n.column);
-      Vector out(static_cast<size_t>(len[0]));
+      std::vector<double> out(static_cast<size_t>(len[0]));
       if (f == "vector")
         std::iota(out.begin(), out.end(), 0.0);
       else
         std::fill(out.begin(), out.end(), 1.0);
-      return out;
+      return Vector(out);
     }
     if (const UserFunction* user = functions_ ? functions_(f) : nullptr) return defined(*user, n);
     const Vector v = one_arg(n);
     if (f == "length") return {static_cast<double>(v.size())};
     if (f == "mean" || f == "avg" || f == "sum") {
       if (v.empty()) throw ExpressionError(f + "() of an empty vector", n.column);
-      const double s = std::accumulate(v.begin(), v.end(), 0.0);
-      return {f == "sum" ? s : s / static_cast<double>(v.size())};
+      Complex s = 0;
+      for (size_t k = 0; k < v.size(); ++k) s += v.at(k);
+      if (f != "sum") s /= static_cast<double>(v.size());
+      Vector out;
+      out.set(0, s);
+      return v.is_complex() ? out.as_complex() : Vector{s.real()};
     }
     if (f == "vecmax" || f == "vecmin") {
       if (v.empty()) throw ExpressionError(f + "() of an empty vector", n.column);
-      return {f == "vecmax" ? *std::max_element(v.begin(), v.end())
-                            : *std::min_element(v.begin(), v.end())};
+      std::vector<double> m;
+      for (size_t k = 0; k < v.size(); ++k) m.push_back(v.is_complex() ? std::abs(v.at(k)) : v[k]);
+      return {f == "vecmax" ? *std::max_element(m.begin(), m.end())
+                            : *std::min_element(m.begin(), m.end())};
     }
     if (f == "deriv" || f == "integ") return calculus(f, v, n.column);
-    using Fn = double (*)(double);
-    static const std::vector<std::pair<std::string, Fn>> kElementwise = {
-        {"abs", [](double x) { return std::fabs(x); }},
-        {"mag", [](double x) { return std::fabs(x); }},
-        {"magnitude", [](double x) { return std::fabs(x); }},
-        {"sqrt", [](double x) { return std::sqrt(x); }},
-        {"exp", [](double x) { return std::exp(x); }},
-        {"ln", [](double x) { return std::log(x); }},
-        {"log", [](double x) { return std::log(x); }},  // natural, as ngspice 39 has it
-        {"log10", [](double x) { return std::log10(x); }},
-        {"sin", [](double x) { return std::sin(x); }},
-        {"cos", [](double x) { return std::cos(x); }},
-        {"tan", [](double x) { return std::tan(x); }},
-        {"asin", [](double x) { return std::asin(x); }},
-        {"acos", [](double x) { return std::acos(x); }},
-        {"atan", [](double x) { return std::atan(x); }},
-        {"sinh", [](double x) { return std::sinh(x); }},
-        {"cosh", [](double x) { return std::cosh(x); }},
-        {"tanh", [](double x) { return std::tanh(x); }},
-        {"floor", [](double x) { return std::floor(x); }},
-        {"ceil", [](double x) { return std::ceil(x); }},
-        {"nint", [](double x) { return std::nearbyint(x); }},
-        {"sgn", [](double x) { return x > 0   ? 1.0
-                                      : x < 0 ? -1.0
-                                              : 0.0; }},
-        {"pos", [](double x) { return x > 0 ? 1.0 : 0.0; }},
-        {"db", [](double x) { return 20 * std::log10(std::fabs(x)); }},
-        {"ph", [](double x) { return x < 0 ? M_PI : 0.0; }},
-        {"phase", [](double x) { return x < 0 ? M_PI : 0.0; }},
-        {"real", [](double x) { return x; }},
-        {"re", [](double x) { return x; }},
-        {"imag", [](double) { return 0.0; }},
-        {"im", [](double) { return 0.0; }},
+    if (f == "cph") return continuous_phase(v);
+    return elementwise(f, v, n.column);
+  }
+
+  static Vector difference(const Vector& a, const Vector& b) {
+    Vector out;
+    const size_t len = common_length(a, b);
+    for (size_t k = 0; k < len; ++k)
+      out.set(k, a.at(a.size() == 1 ? 0 : k) - b.at(b.size() == 1 ? 0 : k));
+    return a.is_complex() || b.is_complex() ? out.as_complex() : Vector(out.real());
+  }
+
+  static Vector elementwise(const std::string& f, const Vector& v, size_t column) {
+    using Fn = Complex (*)(Complex);
+    // Complex-valued: the result keeps the argument's kind.
+    static const std::vector<std::pair<std::string, Fn>> kComplex = {
+        {"sqrt",
+         [](Complex z) {
+           return z.imag() == 0 && z.real() >= 0 ? Complex(std::sqrt(z.real())) : std::sqrt(z);
+         }},
+        {"exp", [](Complex z) { return std::exp(z); }},
+        {"ln",
+         [](Complex z) {
+           return z.imag() == 0 && z.real() > 0 ? Complex(std::log(z.real())) : std::log(z);
+         }},
+        {"log",
+         [](Complex z) {
+           return z.imag() == 0 && z.real() > 0 ? Complex(std::log(z.real())) : std::log(z);
+         }},
+        {"log10",
+         [](Complex z) {
+           return z.imag() == 0 && z.real() > 0 ? Complex(std::log10(z.real())) : std::log10(z);
+         }},
+        {"sin", [](Complex z) { return std::sin(z); }},
+        {"cos", [](Complex z) { return std::cos(z); }},
+        {"tan", [](Complex z) { return std::tan(z); }},
+        {"asin",
+         [](Complex z) { return z.imag() == 0 ? Complex(std::asin(z.real())) : std::asin(z); }},
+        {"acos",
+         [](Complex z) { return z.imag() == 0 ? Complex(std::acos(z.real())) : std::acos(z); }},
+        {"atan",
+         [](Complex z) { return z.imag() == 0 ? Complex(std::atan(z.real())) : std::atan(z); }},
+        {"sinh", [](Complex z) { return std::sinh(z); }},
+        {"cosh", [](Complex z) { return std::cosh(z); }},
+        {"tanh", [](Complex z) { return std::tanh(z); }},
     };
-    for (const auto& [name, fn] : kElementwise)
-      if (name == f) return map(v, fn);
-    throw ExpressionError("unknown function '" + f + "'", n.column);
+    for (const auto& [name, fn] : kComplex)
+      if (name == f) return each(v, true, fn);
+    if (f == "j") {  // times the imaginary unit: always complex
+      Vector out;
+      for (size_t k = 0; k < v.size(); ++k) out.set(k, v.at(k) * Complex(0, 1));
+      return out.as_complex();
+    }
+    // Real-valued.
+    static const std::vector<std::pair<std::string, Fn>> kReal = {
+        {"abs", [](Complex z) { return Complex(std::abs(z)); }},
+        {"mag", [](Complex z) { return Complex(std::abs(z)); }},
+        {"magnitude", [](Complex z) { return Complex(std::abs(z)); }},
+        {"db", [](Complex z) { return Complex(20 * std::log10(std::abs(z))); }},
+        {"ph", [](Complex z) { return Complex(std::arg(z)); }},
+        {"phase", [](Complex z) { return Complex(std::arg(z)); }},
+        {"real", [](Complex z) { return Complex(z.real()); }},
+        {"re", [](Complex z) { return Complex(z.real()); }},
+        {"imag", [](Complex z) { return Complex(z.imag()); }},
+        {"im", [](Complex z) { return Complex(z.imag()); }},
+        {"floor", [](Complex z) { return Complex(std::floor(z.real())); }},
+        {"ceil", [](Complex z) { return Complex(std::ceil(z.real())); }},
+        {"nint", [](Complex z) { return Complex(std::nearbyint(z.real())); }},
+        {"sgn", [](Complex z) { return Complex(z.real() > 0   ? 1.0
+                                               : z.real() < 0 ? -1.0
+                                                              : 0.0); }},
+        {"pos", [](Complex z) { return Complex(z.real() > 0 ? 1.0 : 0.0); }},
+    };
+    for (const auto& [name, fn] : kReal)
+      if (name == f) return each(v, false, fn);
+    throw ExpressionError("unknown function '" + f + "'", column);
+  }
+
+  // The phase, unwrapped: no jump of more than π between neighbours.
+  static Vector continuous_phase(const Vector& v) {
+    std::vector<double> out;
+    double offset = 0;
+    for (size_t k = 0; k < v.size(); ++k) {
+      const double p = std::arg(v.at(k));
+      if (k > 0) {
+        const double prev = out.back() - offset;
+        if (p - prev > M_PI) offset -= 2 * M_PI;
+        if (prev - p > M_PI) offset += 2 * M_PI;
+      }
+      out.push_back(p + offset);
+    }
+    return Vector(out);
   }
 
   // The body of a `define`d function, its parameters bound to the arguments' values (which
@@ -452,23 +529,27 @@ class Evaluator {
   }
 
   // d v / d scale (central differences, one-sided at the ends) and the trapezoidal integral
-  // from the first point, both against the current plot's scale.
+  // from the first point, both against the current plot's (real) scale, complex values part by
+  // part.
   Vector calculus(const std::string& f, const Vector& v, size_t column) {
     const Vector x = scale_ ? scale_() : Vector{};
     if (x.size() != v.size() || v.size() < 2)
       throw ExpressionError(f + "() needs a vector of the plot's scale length", column);
-    Vector out(v.size());
+    Vector out;
     if (f == "integ") {
-      out[0] = 0;
-      for (size_t k = 1; k < v.size(); ++k)
-        out[k] = out[k - 1] + 0.5 * (v[k] + v[k - 1]) * (x[k] - x[k - 1]);
-      return out;
+      Complex sum = 0;
+      out.set(0, 0);
+      for (size_t k = 1; k < v.size(); ++k) {
+        sum += 0.5 * (v.at(k) + v.at(k - 1)) * (x[k] - x[k - 1]);
+        out.set(k, sum);
+      }
+    } else {
+      for (size_t k = 0; k < v.size(); ++k) {
+        const size_t a = k == 0 ? 0 : k - 1, b = k + 1 == v.size() ? k : k + 1;
+        out.set(k, (v.at(b) - v.at(a)) / (x[b] - x[a]));
+      }
     }
-    for (size_t k = 0; k < v.size(); ++k) {
-      const size_t a = k == 0 ? 0 : k - 1, b = k + 1 == v.size() ? k : k + 1;
-      out[k] = (v[b] - v[a]) / (x[b] - x[a]);
-    }
-    return out;
+    return v.is_complex() ? out.as_complex() : Vector(out.real());
   }
 
   const VectorLookup& lookup_;
@@ -477,6 +558,26 @@ class Evaluator {
 };
 
 }  // namespace
+
+Vector Vector::of(const std::vector<Complex>& z) {
+  Vector v;
+  v.re_.reserve(z.size());
+  v.im_.reserve(z.size());
+  for (const Complex& x : z) v.re_.push_back(x.real()), v.im_.push_back(x.imag());
+  return v;
+}
+
+void Vector::set(size_t k, Complex z) {
+  const bool complex = z.imag() != 0 || is_complex();
+  if (k >= re_.size()) re_.resize(k + 1, 0.0);
+  if (complex && im_.size() < re_.size()) im_.resize(re_.size(), 0.0);
+  re_[k] = z.real();
+  if (complex) im_[k] = z.imag();
+}
+
+Vector Vector::as_complex() const {
+  return Vector(re_, im_.empty() ? std::vector<double>(re_.size(), 0.0) : im_);
+}
 
 Vector evaluate(std::string_view text, const VectorLookup& lookup, const ScaleLookup& scale,
                 const FunctionLookup& functions) {

@@ -70,6 +70,29 @@ TEST(VectorExpression, Functions) {
   EXPECT_EQ(eval("integ(unitvec(4))"), (Vector{0, 1, 2, 3}));
 }
 
+TEST(VectorExpression, ComplexVectorsOfAnAcPlot) {
+  // z = 3 + 4j at one point: magnitude 5, phase atan2(4, 3), 20·log10(5) dB.
+  const Vector z = Vector({3.0, 0.0}, {4.0, 1.0});
+  auto lookup = [&](std::string_view name) -> std::optional<Vector> {
+    if (name == "v(out)") return z;
+    return std::nullopt;
+  };
+  auto ev = [&](const std::string& text) { return evaluate(text, lookup); };
+  EXPECT_EQ(ev("mag(v(out))"), (Vector{5.0, 1.0}));
+  EXPECT_DOUBLE_EQ(ev("ph(v(out))")[0], std::atan2(4.0, 3.0));
+  EXPECT_DOUBLE_EQ(ev("db(v(out))")[0], 20 * std::log10(5.0));
+  const Vector product = ev("v(out) * j(1)");  // (3 + 4j)·j = -4 + 3j
+  ASSERT_TRUE(product.is_complex());
+  EXPECT_EQ(product.at(0), Complex(-4, 3));
+  EXPECT_EQ(ev("v(out)[1]").at(0), Complex(0, 1));
+  EXPECT_TRUE(ev("real(v(out))") == (Vector{3.0, 0.0}));
+  EXPECT_EQ(ev("imag(v(out))"), (Vector{4.0, 1.0}));
+  EXPECT_DOUBLE_EQ(ev("vecmax(v(out))")[0], 5);  // by magnitude
+  EXPECT_EQ(ev("mean(v(out))").at(0), Complex(1.5, 2.5));
+  EXPECT_EQ(ev("v(out) > 1"), (Vector{1, 0}));  // comparisons read real parts
+  EXPECT_EQ(ev("1 / (1 + j(1))").at(0), Complex(0.5, -0.5));
+}
+
 TEST(VectorExpression, UserFunctionsBindTheirParameters) {
   const UserFunction square{{"x"}, "x * x"};
   const UserFunction pick{{"a", "b", "d"}, "a ? b : d"};

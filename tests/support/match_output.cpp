@@ -16,7 +16,10 @@
 
 namespace {
 
-std::vector<std::string> words(const std::string& line) {
+// Words split at blanks and commas (ngspice prints a complex value as "re,im").
+std::vector<std::string> words(std::string line) {
+  for (char& c : line)
+    if (c == ',') c = ' ';
   std::istringstream in(line);
   std::vector<std::string> out;
   for (std::string w; in >> w;) out.push_back(w);
