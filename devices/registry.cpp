@@ -5,6 +5,7 @@
 #include <set>
 
 #include "devices/behavioural.hpp"
+#include "devices/bjt.hpp"
 #include "devices/builtin.hpp"
 #include "devices/diode.hpp"
 #include "devices/linear_devices.hpp"
@@ -19,13 +20,13 @@ namespace xb::devices {
 // (builtin.cpp) follow.
 const std::vector<const DeviceDescriptor*>& primitive_types() {
   static const std::vector<const DeviceDescriptor*> types = {
-      &resistor_descriptor(),    &capacitor_descriptor(),
-      &inductor_descriptor(),    &mutual_inductance_descriptor(),
-      &vsource_descriptor(),     &vcvs_descriptor(),
-      &ccvs_descriptor(),        &isource_descriptor(),
-      &vccs_descriptor(),        &cccs_descriptor(),
-      &diode_descriptor(),       &mos1_descriptor(),
-      &behavioural_descriptor(),
+      &resistor_descriptor(), &capacitor_descriptor(),
+      &inductor_descriptor(), &mutual_inductance_descriptor(),
+      &vsource_descriptor(),  &vcvs_descriptor(),
+      &ccvs_descriptor(),     &isource_descriptor(),
+      &vccs_descriptor(),     &cccs_descriptor(),
+      &diode_descriptor(),    &mos1_descriptor(),
+      &bjt_descriptor(),      &behavioural_descriptor(),
   };
   return types;
 }

@@ -104,7 +104,7 @@ TEST(Dc, SingularMatrixNamesTheUnknown) {
 }
 
 TEST(Dc, UnsupportedElementIsAClearError) {
-  SimRun r = simulate("q\n.model qn npn\nv1 a 0 1\nq1 a a 0 qn\n.op\n");
+  SimRun r = simulate("j\n.model jn njf\nv1 a 0 1\nj1 a a 0 jn\n.op\n");
   ASSERT_FALSE(r.outcomes[0].status.ok);
   EXPECT_TRUE(r.outcomes[0].status.input_error);
   const netlist::Diagnostics& diag = r.outcomes[0].diagnostics;
@@ -112,7 +112,7 @@ TEST(Dc, UnsupportedElementIsAClearError) {
   EXPECT_EQ(diag.items()[0].code, "device");
   EXPECT_EQ(diag.items()[0].loc.line, 4u);
   EXPECT_EQ(diag.items()[0].loc.col, 1u);
-  EXPECT_EQ(diag.items()[0].message, "element q1: elements of type 'q' are not simulated yet");
+  EXPECT_EQ(diag.items()[0].message, "element j1: elements of type 'j' are not simulated yet");
 }
 
 // An N×M crossbar (inputs through source resistors on the columns, sense resistors on the rows,

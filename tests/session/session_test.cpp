@@ -332,7 +332,7 @@ TEST(Session, DeckErrorsAreDiagnosticsNotExceptions) {
   EXPECT_NE(bad.format_diagnostics().find("cannot open"), std::string::npos);
   EXPECT_THROW(bad.source("v1"), SessionError);
 
-  Session device = from_text("bjt\n.model qn npn\nv1 a 0 1\nq1 a a 0 qn\n.op\n");
+  Session device = from_text("jfet\n.model jn njf\nv1 a 0 1\nj1 a a 0 jn\n.op\n");
   EXPECT_FALSE(device.ok());
   ASSERT_EQ(device.diagnostics().error_count(), 1u);
   const netlist::Diagnostic& d = device.diagnostics().items()[0];
