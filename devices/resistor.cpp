@@ -1,22 +1,30 @@
-// Resistor:  i = m·(v(a) - v(b)) / R(T),   R(T) = R·(1 + tc1·ΔT + tc2·ΔT²),  ΔT = T − TNOM (.option
-// tnom, 27 °C) Residual rows: f[a] += i, f[b] −= i; Jacobian ±g with g = m/R(T) (m parallel
-// resistors). SPICE2/3 resistor model (Nagel, SPICE2 user's guide, 1975; HSPICE "Resistor
-// element").
+// Resistor:  i = m·(v(a) - v(b)) / R(T),   R(T) = R·(1 + tc1·ΔT + tc2·ΔT²)  (or R·1.01^(tce·ΔT)),
+// ΔT = T + DTEMP − TNOM (the model's, else .option tnom, 27 °C). Residual rows: f[a] += i,
+// f[b] −= i; Jacobian ±g with g = m/R(T) (m parallel resistors). SPICE2/3 resistor model
+// (Nagel, SPICE2 user's guide, 1975; HSPICE "Resistor element"; ngspice's semiconductor
+// resistor, res*.c).
+// With a .model (type r or res): R from the element, else RSH·(L − 2·SHORT)/(W − 2·NARROW)
+// when the model has RSH (L and W default to 10 µm, W to the model's DEFW), else the model's R;
+// TC1/TC2/TCE/TNOM from the model unless the element gives them; SCALE multiplies R.
 
 #include "devices/resistor.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "devices/temperature.hpp"
 
 namespace xb::devices {
 
-void ResistorGroup::add(const netlist::FlatElement& e, double r, double tc1, double tc2) {
+void ResistorGroup::add(const netlist::FlatElement& e, double r, const TemperatureLaw& law) {
   names_.push_back(e.name);
   nodes_.push_back({e.nodes[0], e.nodes[1]});
   r_nominal_.push_back(r);
-  tc_.push_back({tc1, tc2});
+  auto it = std::find(laws_.begin(), laws_.end(), law);
+  if (it == laws_.end()) it = laws_.insert(laws_.end(), law);
+  law_.push_back(static_cast<uint32_t>(it - laws_.begin()));
   g_.push_back(1.0 / r);
+  g_.back() = conductance_at(g_.size() - 1);
 }
 
 void ResistorGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext& ctx) {
@@ -39,8 +47,11 @@ void ResistorGroup::resolve(const engine::MnaSystem& sys) {
 }
 
 double ResistorGroup::conductance_at(size_t k) const {
-  const double dt = temperature_ - tnom_;
-  return 1.0 / (r_nominal_[k] * (1 + tc_[k][0] * dt + tc_[k][1] * dt * dt));
+  const TemperatureLaw& law = laws_[law_[k]];
+  const double dt = temperature_ + law.offset - tnom_;
+  const double factor =
+      law.tce != 0 ? std::pow(1.01, law.tce * dt) : 1 + law.tc1 * dt + law.tc2 * dt * dt;
+  return 1.0 / (r_nominal_[k] * factor);
 }
 
 void ResistorGroup::set_temperature(double t) {
@@ -84,17 +95,54 @@ double ResistorGroup::current(size_t k, const double* x) const {
 
 namespace {
 
+enum ResistorParam {
+  kR,
+  kTc1,
+  kTc2,
+  kM,
+  kDtemp,
+  kScale,
+  kW,
+  kL,
+  kAc,
+  kNoise,
+  kRsh,
+  kDefw,
+  kNarrow,
+  kShort,
+  kTce,
+  kTnom,
+  kKf,
+  kAf
+};
+
 std::string add_resistor(engine::DeviceGroup* group, const netlist::FlatElement& e,
-                         const ResolvedParams& p, const BuildContext&) {
-  enum { kR, kTc1, kTc2, kM };
+                         const ResolvedParams& p, const BuildContext& ctx) {
   if (!e.expressions.empty())
     return "a resistance that depends on node voltages or currents (R='" +
            e.expressions.front().second->text() +
            "') is not simulated yet: write it as a G or B source";
-  const double r = !e.values.empty() ? e.values[0] : p[kR];
-  if (std::isnan(r)) return "resistor has no value (give it positionally or as r=)";
+  // The element's own value first; then the model's sheet resistance over the geometry; then
+  // the model's R (ngspice's order; L and W default to DEFL and DEFW, 10 µm).
+  const bool own = !e.values.empty() || netlist::find_param(e.params, "r") ||
+                   netlist::find_param(e.params, "resistance");
+  double r = !e.values.empty() ? e.values[0] : own ? p[kR] : NAN;
+  const double w = p.given[kW] ? p[kW] : p[kDefw], l = p.given[kL] ? p[kL] : 1e-5;
+  if (std::isnan(r) && p[kRsh] > 0) {
+    const double weff = w - 2 * p[kNarrow], leff = l - 2 * p[kShort];
+    if (leff <= 0 || weff <= 0)
+      return "resistor geometry: L - 2·SHORT and W - 2·NARROW must be positive";
+    r = p[kRsh] * leff / weff;
+  }
+  if (std::isnan(r)) r = p[kR];  // the model's R
+  if (std::isnan(r))
+    return e.model >= 0 ? "resistor has no value: give it, or R or RSH with L (and W) on the model"
+                        : "resistor has no value (give it positionally or as r=)";
+  r *= p[kScale];
   if (r == 0 || !std::isfinite(r)) return "resistance must be finite and non-zero";
-  static_cast<ResistorGroup*>(group)->add(e, r / p[kM], p[kTc1], p[kTc2]);
+  ResistorGroup::TemperatureLaw law{p[kTc1], p[kTc2], p[kTce], p[kDtemp]};
+  if (p.given[kTnom]) law.offset -= p[kTnom] - nominal_temperature(ctx.circuit);
+  static_cast<ResistorGroup*>(group)->add(e, r / p[kM], law);
   return "";
 }
 
@@ -115,41 +163,39 @@ const DeviceDescriptor& resistor_descriptor() {
                -kInf,
                kInf,
                "resistance (or the value after the nodes)",
-               S::instance,
+               S::both,
                {"resistance"}},
-              {"tc1", 0, "1/K", -kInf, kInf, "first-order temperature coefficient", S::instance},
-              {"tc2", 0, "1/K^2", -kInf, kInf, "second-order temperature coefficient", S::instance},
-              {"m", 1, "", 1e-30, kInf, "parallel multiplier", S::instance},
-              {"dtemp",
+              {"tc1",
                0,
-               "K",
+               "1/K",
                -kInf,
                kInf,
-               "offset from the circuit temperature",
-               S::instance,
-               {},
-               false},
-              {"scale", 1, "", -kInf, kInf, "resistance scale factor", S::instance, {}, false},
-              {"w",
-               NAN,
-               "m",
-               -kInf,
-               kInf,
-               "width (semiconductor resistor)",
-               S::instance,
-               {},
-               false},
-              {"l",
-               NAN,
-               "m",
-               -kInf,
-               kInf,
-               "length (semiconductor resistor)",
-               S::instance,
-               {},
-               false},
+               "first-order temperature coefficient",
+               S::both,
+               {"tc"}},
+              {"tc2", 0, "1/K^2", -kInf, kInf, "second-order temperature coefficient", S::both},
+              {"m", 1, "", 1e-30, kInf, "parallel multiplier", S::instance},
+              {"dtemp", 0, "K", -kInf, kInf, "offset from the circuit temperature", S::instance},
+              {"scale", 1, "", 1e-30, kInf, "resistance scale factor", S::instance},
+              {"w", NAN, "m", -kInf, kInf, "width (with the model's RSH)", S::instance},
+              {"l", NAN, "m", -kInf, kInf, "length (with the model's RSH)", S::both},
               {"ac", NAN, "Ohm", -kInf, kInf, "AC resistance", S::instance, {}, false},
               {"noise", 1, "", -kInf, kInf, "noise switch (noise analysis only)", S::instance},
+              {"rsh", 0, "Ohm", 0, kInf, "sheet resistance", S::model},
+              {"defw", 1e-5, "m", -kInf, kInf, "default width", S::model},
+              {"narrow", 0, "m", -kInf, kInf, "width reduction", S::model, {"dw"}},
+              {"short", 0, "m", -kInf, kInf, "length reduction", S::model, {"dlr"}},
+              {"tce", 0, "%/K", -kInf, kInf, "exponential temperature coefficient", S::both},
+              {"tnom",
+               27,
+               "C",
+               -kInf,
+               kInf,
+               "temperature R is given at (default .option tnom)",
+               S::model,
+               {"tref"}},
+              {"kf", 0, "", -kInf, kInf, "flicker-noise coefficient (noise only)", S::model},
+              {"af", 1, "", -kInf, kInf, "flicker-noise exponent (noise only)", S::model},
           },
       .example = "1k tc1=1e-3",
       .nonlinear = false,

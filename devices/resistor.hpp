@@ -9,11 +9,20 @@ namespace xb::devices {
 
 const DeviceDescriptor& resistor_descriptor();
 
+// How a resistance follows the temperature: R·(1 + tc1·ΔT + tc2·ΔT²), or R·1.01^(tce·ΔT) when
+// tce is given (ngspice's TCE); ΔT = T + offset − TNOM, offset = DTEMP and the shift of a
+// model's own TNOM.
+struct ResistorTemperatureLaw {
+  double tc1 = 0, tc2 = 0, tce = 0, offset = 0;
+  bool operator==(const ResistorTemperatureLaw&) const = default;
+};
+
 class ResistorGroup : public engine::DeviceGroup {
  public:
   // `tnom`: the temperature (°C) the resistances are given at (.option tnom, default 27).
   explicit ResistorGroup(double tnom = 27.0) : tnom_(tnom), temperature_(tnom) {}
-  void add(const netlist::FlatElement& e, double r, double tc1, double tc2);
+  using TemperatureLaw = ResistorTemperatureLaw;
+  void add(const netlist::FlatElement& e, double r, const TemperatureLaw& law = TemperatureLaw());
 
   std::string_view type_name() const override { return "resistor"; }
   bool linear() const override { return true; }
@@ -37,7 +46,9 @@ class ResistorGroup : public engine::DeviceGroup {
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
   std::vector<std::array<engine::Unknown, 2>> terminals_;
   std::vector<double> r_nominal_, g_;
-  std::vector<std::array<double, 2>> tc_;
+  // Laws by index: a crossbar's million resistors share one, so each keeps 4 bytes, not 32.
+  std::vector<TemperatureLaw> laws_;
+  std::vector<uint32_t> law_;
   std::vector<std::array<int, 4>> slots_;  // (a,a) (a,b) (b,a) (b,b)
   std::vector<std::array<int, 2>> rows_;
 };

@@ -486,6 +486,12 @@ class Elaborator {
             f);
       return;
     }
+    if (el.kind == 'r' && behavioural_resistor(el, fe, f)) {
+      apply_multiplier(fe, f);
+      if (register_name(fe.name, el.loc, f, NameKind::element))
+        c_.elements.push_back(std::move(fe));
+      return;
+    }
     fe.values.reserve(el.values.size());
     for (const Value& v : el.values) {
       if (auto x = f.scope->evaluate(v))
@@ -525,15 +531,18 @@ class Elaborator {
         !find_param(fe.params, std::string(1, el.kind)) &&
         !(el.kind == 'r' && find_param(fe.params, "resistance")) &&
         !(el.kind == 'c' && find_param(fe.params, "capacitance")) && fe.expressions.empty()) {
-      if (fe.model >= 0)  // "r1 a b rmod": the value would come from the model
+      if (fe.model >= 0 && el.kind == 'r') {
+        // "r1 a b rmod": the value comes from the model (R, or RSH with L and W), which the
+        // resistor device resolves.
+      } else if (fe.model >= 0)
         error("unsupported", el.loc,
               "element " + fe.name + " takes its value from model '" + el.model +
-                  "': models of R, C and L (.model " + el.model + " " + c_.models[fe.model].type +
+                  "': models of C and L (.model " + el.model + " " + c_.models[fe.model].type +
                   ") are not simulated yet; give the value",
               f);
       else
         error("missing-value", el.loc, "element " + fe.name + " has no value", f);
-      return;
+      if (!(fe.model >= 0 && el.kind == 'r')) return;
     }
     if ((el.kind == 'v' || el.kind == 'i') && el.source) source(*el.source, fe, f);
     if (el.kind == 'b' && fe.expressions.empty()) {
@@ -543,6 +552,29 @@ class Elaborator {
     apply_multiplier(fe, f);
     if (!register_name(fe.name, el.loc, f, NameKind::element)) return;
     c_.elements.push_back(std::move(fe));
+  }
+
+  // R='expression' reading node voltages or currents (ngspice, HSPICE): the element becomes the
+  // behavioural current source I = v(a,b)/(expression), as ngspice turns it into a B source.
+  // Returns false for a resistor of fixed value.
+  bool behavioural_resistor(const Element& el, FlatElement& fe, const Frame& f) {
+    const Value* value = nullptr;
+    if (!el.values.empty()) value = &el.values[0];
+    for (const NamedValue& p : el.params)
+      if (p.name == "r" || p.name == "resistance") value = &p.value;
+    if (!value || !value->expr || !value->expr->refers_to_circuit()) return false;
+    for (const NamedValue& p : el.params)
+      if (p.name != "r" && p.name != "resistance" && p.name != "m")
+        diag_.warning("ignored-parameter", p.value.loc,
+                      "parameter '" + p.name + "' of the behavioural resistor " + fe.name +
+                          " is ignored (its value is the expression)");
+    const std::string text =
+        "v(" + el.nodes[0] + "," + el.nodes[1] + ")/(" + value->expr->text() + ")";
+    ExprPtr current = Expression::parse(text, value->loc, diag_);
+    if (!current) return true;  // reported
+    fe.kind = 'b';
+    bind_expression(fe, NamedValue{"i", Value{0, current, value->loc}}, f);
+    return true;
   }
 
   // Inside a subcircuit instance with m=, every element is that many parallel copies: its own

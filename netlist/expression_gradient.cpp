@@ -81,9 +81,13 @@ bool ExpressionGradient::evaluate(const double* ref_values, const EvalContext& c
       case ExprOp::mul:
         v = a * b, chain(b, a);
         break;
-      case ExprOp::div:
-        v = a / b, chain(1 / b, -a / (b * b));
+      case ExprOp::div: {
+        // As ngspice's B sources: the divisor moves 1e-32 away from zero, so that a Newton
+        // start at 0 V (R='100*v(q)' with v(q) = 0 yet) gives a huge finite value, not inf.
+        const double d = b >= 0 ? b + 1e-32 : b - 1e-32;
+        v = a / d, chain(1 / d, -a / (d * d));
         break;
+      }
       case ExprOp::mod:
         v = std::fmod(a, b), chain(1, -std::trunc(a / b));
         break;
