@@ -32,6 +32,11 @@ constexpr FuncInfo kFunctions[] = {
     {"floor", ExprFunc::floor, 1, 1}, {"ceil", ExprFunc::ceil, 1, 1},
     {"int", ExprFunc::int_, 1, 1},    {"limit", ExprFunc::limit, 3, 3},
     {"if", ExprFunc::if_, 3, 3},      {"pwl", ExprFunc::pwl, 3, 255},
+    {"asinh", ExprFunc::asinh, 1, 1}, {"acosh", ExprFunc::acosh, 1, 1},
+    {"atanh", ExprFunc::atanh, 1, 1}, {"arctan", ExprFunc::atan, 1, 1},
+    {"nint", ExprFunc::nint, 1, 1},   {"sqr", ExprFunc::sqr, 1, 1},
+    {"u", ExprFunc::u, 1, 1},         {"u2", ExprFunc::u2, 1, 1},
+    {"uramp", ExprFunc::uramp, 1, 1},
 };
 
 const FuncInfo* find_function(std::string_view name) {
@@ -501,6 +506,22 @@ double apply(ExprFunc f, const double* x, size_t n) {
       const PwlSegment s = pwl_segment(x, n);
       return n < 5 ? x[2] : (1 - s.weight) * x[2 + 2 * s.i] + s.weight * x[4 + 2 * s.i];
     }
+    case ExprFunc::asinh:
+      return std::asinh(x[0]);
+    case ExprFunc::acosh:
+      return std::acosh(x[0]);
+    case ExprFunc::atanh:
+      return std::atanh(x[0]);
+    case ExprFunc::nint:
+      return std::nearbyint(x[0]);
+    case ExprFunc::sqr:
+      return x[0] * x[0];
+    case ExprFunc::u:
+      return x[0] < 0 ? 0.0 : x[0] > 0 ? 1.0 : 0.5;
+    case ExprFunc::u2:
+      return x[0] <= 0 ? 0.0 : x[0] <= 1 ? x[0] : 1.0;
+    case ExprFunc::uramp:
+      return x[0] < 0 ? 0.0 : x[0];
   }
   return std::numeric_limits<double>::quiet_NaN();
 }

@@ -3,7 +3,8 @@
 //   precedence, low to high: ?:  ||  &&  == != (also =)  < <= > >=  + -  * / %  unary + - !  ** ^
 //   ** and ^ are right-associative; comparisons and logic yield 1 or 0.
 //   functions: sqrt exp log(=ln) log10 ln pow pwr abs sgn sign sin cos tan asin acos atan atan2
-//   sinh cosh tanh min max floor ceil int limit if
+//   sinh cosh tanh asinh acosh atanh (arctan = atan) min max floor ceil int nint limit if sqr
+//   u u2 uramp pwl
 //   pow(x,y) = x^y, using only the integer part of y when x < 0 (HSPICE); pwr(x,y) = sgn(x)|x|^y;
 //   sign(x,y) = |x|·sgn(y); limit(x,lo,hi) clamps; int truncates toward zero.
 //   v(a), v(a,b) and i(vname) refer to the circuit (behavioural sources); time, temper, hertz are
@@ -76,6 +77,14 @@ enum class ExprFunc : uint8_t {
   limit,
   if_,
   pwl,  // pwl(x, x1, y1, x2, y2, ...): ngspice's B-source table, linear beyond the ends
+  asinh,
+  acosh,
+  atanh,
+  nint,   // nearest integer, halves to even (ngspice)
+  sqr,    // x²
+  u,      // unit step: 0 below 0, 1 above, 0.5 at 0 (ngspice)
+  u2,     // 0 below 0, x between, 1 above 1
+  uramp,  // max(x, 0)
 };
 
 enum class SimVar : uint8_t { time, temper, hertz };

@@ -202,6 +202,30 @@ bool ExpressionGradient::evaluate(const double* ref_values, const EvalContext& c
           case ExprFunc::int_:
             unary(std::trunc(x), 0);
             break;
+          case ExprFunc::asinh:
+            unary(std::asinh(x), 1 / std::sqrt(x * x + 1));
+            break;
+          case ExprFunc::acosh:
+            unary(std::acosh(x), 1 / std::sqrt(x * x - 1));
+            break;
+          case ExprFunc::atanh:
+            unary(std::atanh(x), 1 / (1 - x * x));
+            break;
+          case ExprFunc::nint:
+            unary(std::nearbyint(x), 0);
+            break;
+          case ExprFunc::sqr:
+            unary(x * x, 2 * x);
+            break;
+          case ExprFunc::u:
+            unary(x < 0 ? 0.0 : x > 0 ? 1.0 : 0.5, 0);
+            break;
+          case ExprFunc::u2:
+            unary(x <= 0 ? 0.0 : x <= 1 ? x : 1.0, x > 0 && x <= 1 ? 1.0 : 0.0);
+            break;
+          case ExprFunc::uramp:
+            unary(x < 0 ? 0.0 : x, x > 0 ? 1.0 : 0.0);
+            break;
           case ExprFunc::min:
           case ExprFunc::max: {
             uint32_t best = args[0];

@@ -167,7 +167,9 @@ TEST(HspicePost, AcFileWrittenAsPairsReadsBack) {
     EXPECT_NEAR(t.rows[k][2], r.imag[k][1], 5e-7 * std::fabs(r.imag[k][1]) + 1e-300);
     EXPECT_NEAR(t.rows[k][4], r.imag[k][2], 5e-7 * std::fabs(r.imag[k][2]) + 1e-300);
   }
-  const io::Comparison c = io::compare_results(back.tables, {r}, {1e-6, 1e-15}, {}, "a", "b");
+  io::CompareTolerances tol;
+  tol.reltol = 1e-6, tol.abstol = 1e-15;
+  const io::Comparison c = io::compare_results(back.tables, {r}, tol, {}, "a", "b");
   EXPECT_TRUE(c.pass);
   ASSERT_EQ(c.tables.size(), 1u);
   EXPECT_EQ(c.tables[0].signals.size(), 4u);  // vr, vi of v(out); ir, ii of i(v1)

@@ -83,6 +83,15 @@ TEST(Expression, Functions) {
   EXPECT_DOUBLE_EQ(eval("sinh(1)"), std::sinh(1.0));
   EXPECT_DOUBLE_EQ(eval("cosh(1)"), std::cosh(1.0));
   EXPECT_DOUBLE_EQ(eval("tanh(0.5)"), std::tanh(0.5));
+  EXPECT_DOUBLE_EQ(eval("asinh(1)"), std::log(1 + std::sqrt(2.0)));
+  EXPECT_DOUBLE_EQ(eval("acosh(2)"), std::log(2 + std::sqrt(3.0)));
+  EXPECT_DOUBLE_EQ(eval("atanh(0.5)"), 0.5 * std::log(3.0));
+  EXPECT_DOUBLE_EQ(eval("arctan(1)"), M_PI / 4);
+  EXPECT_DOUBLE_EQ(eval("nint(2.5) + nint(3.5) + nint(-2.5)"), 2 + 4 - 2);  // halves to even
+  EXPECT_DOUBLE_EQ(eval("sqr(-3)"), 9);
+  EXPECT_DOUBLE_EQ(eval("u(-1) + 10*u(0) + 100*u(2)"), 105);  // u(0) = 0.5, as ngspice
+  EXPECT_DOUBLE_EQ(eval("u2(-1) + u2(0.25) + u2(3)"), 1.25);
+  EXPECT_DOUBLE_EQ(eval("uramp(-2) + uramp(2)"), 2);
   EXPECT_DOUBLE_EQ(eval("min(3, 1, 2)"), 1);
   EXPECT_DOUBLE_EQ(eval("max(3, 1)"), 3);
   EXPECT_DOUBLE_EQ(eval("floor(-1.5)"), -2);
