@@ -82,12 +82,20 @@ struct Param {
 
 struct Subckt;
 
+// .func name(a, b) expression (also HSPICE's .param name(a, b) = expression).
+struct FunctionDef {
+  std::string name;
+  UserFunction function;
+  SourceLoc loc;
+};
+
 // What can appear both at top level and inside a .subckt.
 struct Body {
   std::vector<Element> elements;
   std::vector<Model> models;
   std::vector<Param> params;
   std::vector<Subckt> subckts;
+  std::vector<FunctionDef> functions;
 };
 
 struct Subckt {

@@ -28,6 +28,11 @@ std::string ngspice_text(const Expression& e, uint32_t index) {
       return n.value < 0 ? "(" + format_number(n.value) + ")" : format_number(n.value);
     case ExprOp::param:
       return e.names()[n.name];
+    case ExprOp::user_call: {  // a .func, written with its definition
+      std::string out = e.names()[n.name] + "(";
+      for (uint32_t k = 0; k < n.b; ++k) out += (k ? ", " : "") + sub(e.args()[n.a + k]);
+      return out + ")";
+    }
     case ExprOp::voltage:
       return "v(" + e.names()[n.name] + (n.has_second_node ? "," + e.names()[n.name2] : "") + ")";
     case ExprOp::current:
@@ -187,7 +192,18 @@ class Writer {
     for (const Param& p : ps) out_ << ".param " << p.name << '=' << value(p.value) << '\n';
   }
 
+  // .func name(a, b) 'body' (HSPICE) or {body} (ngspice); both read .func.
+  void functions(const std::vector<FunctionDef>& fs) {
+    for (const FunctionDef& f : fs) {
+      out_ << ".func " << f.name << '(';
+      for (size_t i = 0; i < f.function.params.size(); ++i)
+        out_ << (i ? ", " : "") << f.function.params[i];
+      out_ << ") " << value(Value{0, f.function.body, f.loc}) << '\n';
+    }
+  }
+
   void body(const Body& b) {
+    functions(b.functions);
     params(b.params);
     for (const Model& m : b.models) model(m);
     for (const Subckt& s : b.subckts) {

@@ -119,6 +119,15 @@ class Scope : public EvalContext {
   void set(const std::string& name, double v) {
     entries_[name] = Entry{nullptr, this, v, State::done};
   }
+  // .func definitions of this scope's body; a subcircuit's hide the global ones of its name.
+  void define_functions(const std::vector<FunctionDef>& defs) {
+    for (const FunctionDef& d : defs) functions_[d.name] = &d.function;
+  }
+  const UserFunction* function(std::string_view name) const override {
+    auto it = functions_.find(std::string(name));
+    if (it != functions_.end()) return it->second;
+    return parent_ ? parent_->function(name) : nullptr;
+  }
 
   std::optional<double> param(std::string_view name) const override {
     auto it = entries_.find(std::string(name));
@@ -167,7 +176,9 @@ class Scope : public EvalContext {
     EvalResult r = v.expr->evaluate(*this);
     if (!r.ok()) {
       Diagnostic& d =
-          state_.diag->error(r.error.rfind("undefined", 0) == 0 ? "undefined-param" : "expression",
+          state_.diag->error(r.error.rfind("undefined", 0) == 0          ? "undefined-param"
+                             : r.error.rfind("unknown function", 0) == 0 ? "unknown-function"
+                                                                         : "expression",
                              v.loc, r.error + " in '" + v.expr->text() + "'");
       d.instance_path = path_;
       return std::nullopt;
@@ -189,6 +200,7 @@ class Scope : public EvalContext {
   EvalState& state_;
   std::string path_;
   mutable std::unordered_map<std::string, Entry> entries_;
+  std::unordered_map<std::string, const UserFunction*> functions_;
 };
 
 // One level of the instance hierarchy.
@@ -217,6 +229,7 @@ class Elaborator {
     c_.node_names.reserve(top_elements + 1);
     for (const NamedLoc& g : deck_.globals) globals_.insert(g.name);
     Scope top(nullptr, state_, "");
+    top.define_functions(deck_.functions);
     for (const Param& p : deck_.params) top.define(p.name, &p.value, nullptr);
     for (const auto& [name, v] : opt_.param_overrides) top.set(name, v);
     state_.temperature = opt_.temperature ? *opt_.temperature : first_temperature(top);
@@ -679,6 +692,7 @@ class Elaborator {
     // Instance values are evaluated where the instance stands; defaults and local .params in
     // the subcircuit's own scope, whose parent is the global scope.
     Scope scope(frames_.front()->scope, state_, f.path.empty() ? name : name);
+    scope.define_functions(def->body.functions);
     std::unordered_set<std::string> given;
     double multiplier = 1;
     for (const NamedValue& p : el.params) {

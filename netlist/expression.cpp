@@ -1,5 +1,6 @@
 #include "netlist/expression.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -358,7 +359,6 @@ class ExprParser {
     }
     if (call) {
       const FuncInfo* f = find_function(name);
-      if (!f) return fail(begin, "unknown function '" + name + "'", "unknown-function");
       size_t open = pos_++;
       std::vector<uint32_t> args;
       skip();
@@ -370,6 +370,16 @@ class ExprParser {
         } while (accept(","));
         if (!accept(")"))
           return fail(open, "unbalanced '(' in call of " + name, "unterminated-paren");
+      }
+      if (!f) {  // a .func, checked where the expression is evaluated or bound
+        ExprNode n;
+        n.op = ExprOp::user_call;
+        n.name = name_index(name);
+        n.a = static_cast<uint32_t>(out_.args_.size());
+        n.b = static_cast<uint32_t>(args.size());
+        out_.args_.insert(out_.args_.end(), args.begin(), args.end());
+        out = add(n);
+        return true;
       }
       if (args.size() < f->min_args || args.size() > f->max_args)
         return fail(begin, "function '" + name + "' takes " + std::to_string(f->min_args) +
@@ -617,8 +627,62 @@ EvalResult Expression::eval_node(uint32_t index, const EvalContext& ctx) const {
       }
       return {apply(n.func, x, n.b), {}};
     }
+    case ExprOp::user_call:
+      return call_user(n, ctx);
   }
   return {0, "internal: unknown expression node"};
+}
+
+namespace {
+
+// The context inside a .func body: its parameters are the call's arguments; everything else
+// (other parameters, functions, the circuit) is the caller's.
+class CallContext : public EvalContext {
+ public:
+  CallContext(const UserFunction& f, const std::vector<double>& args, const EvalContext& outer,
+              int depth)
+      : f_(f), args_(args), outer_(outer), depth_(depth) {}
+  std::optional<double> param(std::string_view name) const override {
+    for (size_t k = 0; k < f_.params.size(); ++k)
+      if (f_.params[k] == name) return args_[k];
+    return outer_.param(name);
+  }
+  const UserFunction* function(std::string_view name) const override {
+    return outer_.function(name);
+  }
+  std::optional<double> voltage(std::string_view a, std::string_view b) const override {
+    return outer_.voltage(a, b);
+  }
+  std::optional<double> current(std::string_view e) const override { return outer_.current(e); }
+  std::optional<double> sim_var(SimVar v) const override { return outer_.sim_var(v); }
+  int depth() const { return depth_; }
+
+ private:
+  const UserFunction& f_;
+  const std::vector<double>& args_;
+  const EvalContext& outer_;
+  int depth_;
+};
+
+}  // namespace
+
+EvalResult Expression::call_user(const ExprNode& n, const EvalContext& ctx) const {
+  const std::string& name = names_[n.name];
+  const UserFunction* f = ctx.function(name);
+  if (!f) return {0, "unknown function '" + name + "'"};
+  if (f->params.size() != n.b)
+    return {0, "function '" + name + "' takes " + std::to_string(f->params.size()) +
+                   " argument(s), got " + std::to_string(n.b)};
+  const auto* nested = dynamic_cast<const CallContext*>(&ctx);
+  const int depth = nested ? nested->depth() + 1 : 1;
+  if (depth > 64) return {0, "function '" + name + "' calls itself without end"};
+  std::vector<double> args;
+  for (uint32_t i = 0; i < n.b; ++i) {
+    EvalResult r = eval_node(args_[n.a + i], ctx);
+    if (!r.ok()) return r;
+    args.push_back(r.value);
+  }
+  return f->body->evaluate(CallContext(*f, args, ctx, depth));
 }
 
 EvalResult Expression::evaluate(const EvalContext& context) const {
@@ -716,6 +780,15 @@ void unparse(const std::vector<ExprNode>& nodes, const std::vector<uint32_t>& ar
       unparse(nodes, args, names, n.c, out);
       out += ")";
       return;
+    case ExprOp::user_call:
+      out += names[n.name];
+      out += "(";
+      for (uint32_t k = 0; k < n.b; ++k) {
+        if (k) out += ", ";
+        unparse(nodes, args, names, args[n.a + k], out);
+      }
+      out += ")";
+      return;
     case ExprOp::call:
       out += function_name(n.func);
       out += "(";
@@ -736,24 +809,130 @@ void unparse(const std::vector<ExprNode>& nodes, const std::vector<uint32_t>& ar
 
 }  // namespace
 
+// Replaces node `at` (a user call) by a copy of the function's body whose parameters are the
+// call's argument subtrees.
+bool Expression::inline_call(uint32_t at, const UserFunction& f, std::string& error) {
+  const ExprNode call = nodes_[at];
+  if (f.params.size() != call.b) {
+    error = "function '" + names_[call.name] + "' takes " + std::to_string(f.params.size()) +
+            " argument(s), got " + std::to_string(call.b);
+    return false;
+  }
+  const Expression& body = *f.body;
+  const auto node_offset = static_cast<uint32_t>(nodes_.size());
+  const auto arg_offset = static_cast<uint32_t>(args_.size());
+  const auto name_offset = static_cast<uint32_t>(names_.size());
+  names_.insert(names_.end(), body.names_.begin(), body.names_.end());
+  for (uint32_t a : body.args_) args_.push_back(a + node_offset);
+  for (ExprNode n : body.nodes_) {
+    if (n.op == ExprOp::param) {
+      const auto it = std::find(f.params.begin(), f.params.end(), body.names_[n.name]);
+      if (it != f.params.end()) {  // the argument's subtree stands here
+        nodes_.push_back(nodes_[args_[call.a + (it - f.params.begin())]]);
+        continue;
+      }
+    }
+    switch (n.op) {
+      case ExprOp::constant:
+      case ExprOp::sim_var:
+        break;
+      case ExprOp::param:
+      case ExprOp::voltage:
+      case ExprOp::current:
+        n.name += name_offset, n.name2 += name_offset;
+        break;
+      case ExprOp::call:
+      case ExprOp::user_call:
+        n.a += arg_offset;
+        n.name += name_offset;
+        break;
+      default:
+        n.a += node_offset, n.b += node_offset, n.c += node_offset;
+    }
+    nodes_.push_back(n);
+  }
+  nodes_[at] = nodes_[node_offset + body.root_];
+  return true;
+}
+
+// The arena again in post-order from the root, as the parser makes it (every node after its
+// operands), which the evaluators rely on; nodes no longer reached are dropped.
+void Expression::reorder() {
+  std::vector<ExprNode> nodes;
+  std::vector<uint32_t> args;
+  std::vector<uint32_t> placed(nodes_.size(), UINT32_MAX);
+  auto visit = [&](auto&& self, uint32_t k) -> uint32_t {
+    if (placed[k] != UINT32_MAX) return placed[k];
+    ExprNode n = nodes_[k];
+    switch (n.op) {
+      case ExprOp::constant:
+      case ExprOp::param:
+      case ExprOp::voltage:
+      case ExprOp::current:
+      case ExprOp::sim_var:
+        break;
+      case ExprOp::call:
+      case ExprOp::user_call: {
+        std::vector<uint32_t> mine;
+        for (uint32_t i = 0; i < n.b; ++i) mine.push_back(self(self, args_[n.a + i]));
+        n.a = static_cast<uint32_t>(args.size());
+        args.insert(args.end(), mine.begin(), mine.end());
+        break;
+      }
+      case ExprOp::neg:
+      case ExprOp::logical_not:
+        n.a = self(self, n.a);
+        break;
+      case ExprOp::ternary:
+        n.a = self(self, n.a), n.b = self(self, n.b), n.c = self(self, n.c);
+        break;
+      default:
+        n.a = self(self, n.a), n.b = self(self, n.b);
+    }
+    nodes.push_back(n);
+    return placed[k] = static_cast<uint32_t>(nodes.size() - 1);
+  };
+  root_ = visit(visit, root_);
+  nodes_ = std::move(nodes);
+  args_ = std::move(args);
+}
+
 ExprPtr Expression::bind(const EvalContext& params, const Renamer& renamer,
                          std::string& error) const {
   auto e = std::make_shared<Expression>(*this);
+  // User functions first, inlined until none is left (their bodies may call others).
+  for (int round = 0;; ++round) {
+    bool any = false;
+    for (uint32_t k = 0; k < e->nodes_.size(); ++k) {
+      if (e->nodes_[k].op != ExprOp::user_call) continue;
+      const std::string name = e->names_[e->nodes_[k].name];
+      const UserFunction* f = params.function(name);
+      if (!f) return error = "unknown function '" + name + "'", nullptr;
+      if (round > 64) return error = "function '" + name + "' calls itself without end", nullptr;
+      if (!e->inline_call(k, *f, error)) return nullptr;
+      any = true;
+    }
+    if (!any) break;
+    e->reorder();
+  }
+  // Names as they stand before renaming (the inlined bodies' included): several nodes may
+  // share a name, which must be renamed once.
+  const std::vector<std::string> local = e->names_;
   for (ExprNode& n : e->nodes_) {
     if (n.op == ExprOp::param) {
-      auto v = params.param(names_[n.name]);
-      if (!v && names_[n.name] == "pi") v = M_PI;
+      auto v = params.param(local[n.name]);
+      if (!v && local[n.name] == "pi") v = M_PI;
       if (!v) {
-        error = "undefined parameter '" + names_[n.name] + "'";
+        error = "undefined parameter '" + local[n.name] + "'";
         return nullptr;
       }
       n.op = ExprOp::constant;
       n.value = *v;
     } else if (n.op == ExprOp::voltage) {
-      e->names_[n.name] = renamer.node(names_[n.name]);
-      if (n.has_second_node) e->names_[n.name2] = renamer.node(names_[n.name2]);
+      e->names_[n.name] = renamer.node(local[n.name]);
+      if (n.has_second_node) e->names_[n.name2] = renamer.node(local[n.name2]);
     } else if (n.op == ExprOp::current) {
-      e->names_[n.name] = renamer.element(names_[n.name]);
+      e->names_[n.name] = renamer.element(local[n.name]);
     }
   }
   e->text_.clear();

@@ -4,7 +4,7 @@
 //   ** and ^ are right-associative; comparisons and logic yield 1 or 0.
 //   functions: sqrt exp log(=ln) log10 ln pow pwr abs sgn sign sin cos tan asin acos atan atan2
 //   sinh cosh tanh asinh acosh atanh (arctan = atan) min max floor ceil int nint limit if sqr
-//   u u2 uramp pwl
+//   u u2 uramp pwl; any other name(...) is a user function (.func), found through the context
 //   pow(x,y) = x^y, using only the integer part of y when x < 0 (HSPICE); pwr(x,y) = sgn(x)|x|^y;
 //   sign(x,y) = |x|·sgn(y); limit(x,lo,hi) clamps; int truncates toward zero.
 //   v(a), v(a,b) and i(vname) refer to the circuit (behavioural sources); time, temper, hertz are
@@ -46,6 +46,7 @@ enum class ExprOp : uint8_t {
   logical_or,
   ternary,
   call,
+  user_call,  // a .func: name and arguments (a, b as for call), resolved through the context
 };
 
 enum class ExprFunc : uint8_t {
@@ -99,11 +100,21 @@ struct ExprNode {
   bool has_second_node = false;
 };
 
+class Expression;
+
+// A function defined by `.func name(a, b) expression`: its parameters name the arguments'
+// values in the body.
+struct UserFunction {
+  std::vector<std::string> params;
+  std::shared_ptr<const Expression> body;
+};
+
 // Answers what an expression refers to. Unknown names return nullopt and evaluation fails with a
 // message naming them.
 class EvalContext {
  public:
   virtual ~EvalContext() = default;
+  virtual const UserFunction* function(std::string_view) const { return nullptr; }
   virtual std::optional<double> param(std::string_view name) const = 0;
   virtual std::optional<double> voltage(std::string_view, std::string_view) const { return {}; }
   virtual std::optional<double> current(std::string_view) const { return {}; }
@@ -161,11 +172,15 @@ class Expression {
     return {args_.begin() + call.a, args_.begin() + call.a + call.b};
   }
   const std::vector<std::string>& names() const { return names_; }
+  const std::vector<uint32_t>& args() const { return args_; }
   uint32_t root() const { return root_; }
 
  private:
   friend class ExprParser;
   EvalResult eval_node(uint32_t index, const EvalContext& context) const;
+  EvalResult call_user(const ExprNode& call, const EvalContext& context) const;
+  bool inline_call(uint32_t at, const UserFunction& f, std::string& error);
+  void reorder();
   std::string text_;
   std::vector<ExprNode> nodes_;
   std::vector<uint32_t>

@@ -51,6 +51,9 @@ bool ExpressionGradient::evaluate(const double* ref_values, const EvalContext& c
       case ExprOp::param:
         error = "unbound parameter in a behavioural expression";
         return false;
+      case ExprOp::user_call:  // bind() inlines every .func
+        error = "unbound function call in a behavioural expression";
+        return false;
       case ExprOp::voltage:
       case ExprOp::current:
         v = ref_values[ref_of_node_[i]];

@@ -197,6 +197,7 @@ class Parser {
     if (k == ".ends") return ends(c, kw.loc);
     if (k == ".model") return model(c, kw.loc);
     if (k == ".param" || k == ".params") return params(c, body().params);
+    if (k == ".func") return function_def(c, kw.loc);  // a subcircuit's own, or global
     if (k == ".alter") return alter(c, kw.loc);
     if (k == ".title") {
       deck_.title = c.rest_text();
@@ -268,10 +269,6 @@ class Parser {
       // Keeping every branch would simulate a circuit the deck does not describe.
       diag_.error("unsupported", kw.loc,
                   "conditional blocks (.if/.elseif/.else/.endif) are not supported yet");
-      return;
-    }
-    if (k == ".func") {
-      diag_.error("unsupported", kw.loc, "user functions (.func) are not supported");
       return;
     }
     diag_.warning("unknown-statement", kw.loc,
@@ -382,11 +379,7 @@ class Parser {
     while (!c.done()) {
       c.skip_commas();
       if (c.done()) break;
-      if (c.is_word() && c.peek(1).kind == TokenKind::lparen) {
-        diag_.error("unsupported", c.peek().loc,
-                    "parameter functions ('.param f(x)=...') are not supported");
-        return;
-      }
+      if (c.is_word() && c.peek(1).kind == TokenKind::lparen) return function_def(c, c.loc());
       if (!c.at_named()) {
         diag_.error("syntax", c.loc(),
                     "expected name=value in .param, found '" + std::string(c.peek().text) + "'");
@@ -398,6 +391,35 @@ class Parser {
       if (values.empty()) return;
       out.push_back(Param{to_lower(name.text), values.front(), name.loc});
     }
+  }
+
+  // name(a, b) [=] expression: the body is the rest of the card ('...', {...} or bare).
+  void function_def(CardCursor& c, SourceLoc loc) {
+    if (!c.is_word() || c.peek(1).kind != TokenKind::lparen)
+      return (void)diag_.error("syntax", c.loc(), ".func needs name(parameters) expression");
+    FunctionDef def;
+    def.name = to_lower(c.next().text);
+    def.loc = loc;
+    c.next();  // (
+    while (!c.done() && c.peek().kind != TokenKind::rparen) {
+      const Token& t = c.next();
+      if (t.kind == TokenKind::comma) continue;
+      if (t.kind != TokenKind::word)
+        return (void)diag_.error("syntax", t.loc, "expected a parameter name in .func " + def.name);
+      def.function.params.push_back(to_lower(t.text));
+    }
+    if (c.done()) return (void)diag_.error("syntax", loc, "missing ')' in .func " + def.name);
+    c.next();  // )
+    if (!c.done() && c.peek().kind == TokenKind::equals) c.next();
+    if (c.done()) return (void)diag_.error("syntax", loc, ".func " + def.name + " has no body");
+    const SourceLoc body_loc = c.loc();
+    const bool single = c.peek().kind == TokenKind::quoted || c.peek().kind == TokenKind::braced;
+    const std::string text = single ? std::string(c.peek().text) : c.rest_text();
+    if (single) c.next();
+    if (!c.done())
+      diag_.error("syntax", c.loc(), "unexpected text after the body of .func " + def.name);
+    def.function.body = Expression::parse(text, body_loc, diag_);
+    if (def.function.body) body().functions.push_back(std::move(def));
   }
 
   void options(CardCursor& c) {

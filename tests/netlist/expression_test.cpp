@@ -131,7 +131,12 @@ TEST(Expression, Errors) {
   EXPECT_EQ(error_code("1 +"), "expression");
   EXPECT_EQ(error_code("(1 + 2"), "unterminated-paren");
   EXPECT_EQ(error_code("1 + 2)"), "expression");
-  EXPECT_EQ(error_code("foo(1)"), "unknown-function");
+  // A name not among the built-in functions is a user function (.func), looked up where the
+  // expression is evaluated: without one, that evaluation fails naming it.
+  Diagnostics diag;
+  ExprPtr call = Expression::parse("foo(1)", SourceLoc{}, diag);
+  ASSERT_TRUE(call);
+  EXPECT_EQ(call->evaluate(MapContext{}).error, "unknown function 'foo'");
   EXPECT_EQ(error_code("sqrt(1, 2)"), "expression");
   EXPECT_EQ(error_code("1 ? 2"), "expression");
   EXPECT_EQ(error_code(""), "expression");
