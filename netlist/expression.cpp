@@ -781,16 +781,8 @@ void unparse(const std::vector<ExprNode>& nodes, const std::vector<uint32_t>& ar
       out += ")";
       return;
     case ExprOp::user_call:
-      out += names[n.name];
-      out += "(";
-      for (uint32_t k = 0; k < n.b; ++k) {
-        if (k) out += ", ";
-        unparse(nodes, args, names, args[n.a + k], out);
-      }
-      out += ")";
-      return;
     case ExprOp::call:
-      out += function_name(n.func);
+      out += n.op == ExprOp::call ? std::string(function_name(n.func)) : names[n.name];
       out += "(";
       for (uint32_t k = 0; k < n.b; ++k) {
         if (k) out += ", ";
