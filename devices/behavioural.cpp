@@ -63,6 +63,11 @@ void BehaviouralGroup::request_slots(engine::MnaSystem& sys, const engine::BindC
         ++voltage_ref;
       } else if (auto b = ctx.branch(ref.a)) {
         c.a = *b;
+      } else if (const auto r =
+                     std::find_if(in.resistor_refs.begin(), in.resistor_refs.end(),
+                                  [&](const Instance::ResistorRef& x) { return x.name == ref.a; });
+                 r != in.resistor_refs.end()) {
+        c.a = ctx.node(r->a), c.b = ctx.node(r->b), c.scale = r->g;
       } else {
         unresolved_.push_back(in.name + " reads i(" + ref.a + ")");
       }
@@ -92,12 +97,14 @@ void BehaviouralGroup::resolve(const engine::MnaSystem& sys) {
 
 double BehaviouralGroup::output(size_t k, const double* x, double* gradient, double time) const {
   const auto& cols = columns_[k];
-  for (size_t r = 0; r < cols.size(); ++r) refs_scratch_[r] = x[cols[r].row_a] - x[cols[r].row_b];
+  for (size_t r = 0; r < cols.size(); ++r)
+    refs_scratch_[r] = cols[r].scale * (x[cols[r].row_a] - x[cols[r].row_b]);
   double v = 0;
   std::string error;
   if (!gradients_[k]->evaluate(refs_scratch_.data(), SimContext(temperature_, time), v, gradient,
                                error))
     return std::numeric_limits<double>::quiet_NaN();  // Newton reports the non-finite result
+  for (size_t r = 0; r < cols.size(); ++r) gradient[r] *= cols[r].scale;  // d/d(unknowns)
   const Instance& in = inst_[k];
   const bool clamped = (in.max && v > *in.max) || (in.min && v < *in.min);
   if (in.max) v = std::min(v, *in.max);
@@ -191,9 +198,27 @@ std::string add_behavioural(engine::DeviceGroup* group, const netlist::FlatEleme
           src &&
           (src->kind == 'v' || src->kind == 'e' || src->kind == 'h' ||
            (src->kind == 'b' && !src->expressions.empty() && src->expressions[0].first == "v"));
+      if (!branch && src && src->kind == 'r') {
+        // A resistor of fixed value: its current is g·v(a,b). One with temperature
+        // coefficients, a model or an expression for its value is not read yet.
+        const double* named = netlist::find_param(src->params, "r");
+        if (!named) named = netlist::find_param(src->params, "resistance");
+        const double r = !src->values.empty() ? src->values[0] : named ? *named : 0;
+        const bool fixed =
+            r != 0 && src->model < 0 && src->expressions.empty() &&
+            !netlist::find_param(src->params, "tc1") && !netlist::find_param(src->params, "tc2") &&
+            !netlist::find_param(src->params, "tce") && !netlist::find_param(src->params, "scale");
+        if (!fixed)
+          return "expression reads i(" + ref.a +
+                 "): the current of a resistor with temperature coefficients, a model or a "
+                 "behavioural value cannot be read yet";
+        const double* m = netlist::find_param(src->params, "m");
+        in.resistor_refs.push_back({ref.a, src->nodes[0], src->nodes[1], (m ? *m : 1.0) / r});
+        continue;
+      }
       if (!branch)
         return "expression reads i(" + ref.a +
-               "): only currents of V, E, H and B V= sources can be read";
+               "): only currents of V, E, H and B V= sources and resistors can be read";
     }
   }
   static_cast<BehaviouralGroup*>(group)->add(std::move(in));

@@ -26,6 +26,13 @@ class BehaviouralGroup : public engine::DeviceGroup {
     bool voltage_defined = false;
     netlist::ExprPtr expression;
     std::vector<netlist::NodeId> ref_nodes;  // per ref: a, b (voltage refs only)
+    // Current refs of fixed resistors: i(r) = g·(v(a) − v(b)), by the resistor's name.
+    struct ResistorRef {
+      std::string name;
+      netlist::NodeId a, b;
+      double g;
+    };
+    std::vector<ResistorRef> resistor_refs;
     std::optional<double> max, min;
   };
   void add(Instance inst);
@@ -48,9 +55,10 @@ class BehaviouralGroup : public engine::DeviceGroup {
   const std::vector<std::string>& unresolved() const { return unresolved_; }
 
  private:
-  struct Column {  // where a ref's value comes from: x[row_a] − x[row_b]
+  struct Column {  // where a ref's value comes from: scale·(x[row_a] − x[row_b])
     engine::Unknown a = engine::kGround, b = engine::kGround;
     int row_a = -1, row_b = -1;
+    double scale = 1;
   };
   double output(size_t k, const double* x, double* gradient, double time) const;
 
