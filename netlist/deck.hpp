@@ -229,8 +229,18 @@ struct ControlText {
   SourceLoc loc;
 };
 
+// A parameter an .if condition read while the deck was parsed, and the value it had then.
+struct ConditionParam {
+  std::string name;
+  double value;
+  SourceLoc loc;  // of the .if / .elseif
+};
+
 struct Deck : Statements {
   std::string title;
+  // .if/.elseif branches are chosen while parsing (as ngspice does), from the top-level
+  // parameters defined before them; elaboration checks each run still has these values.
+  std::vector<ConditionParam> condition_params;
   std::vector<AlterBlock> alters;
   std::vector<ControlText> control;  // every .control block's lines, in order
   SourceManagerPtr sources = std::make_shared<SourceManager>();

@@ -1,5 +1,7 @@
 #include "netlist/elaborate.hpp"
 
+#include "netlist/deck_writer.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -235,6 +237,16 @@ class Elaborator {
     state_.temperature = opt_.temperature ? *opt_.temperature : first_temperature(top);
     for (const Param& p : deck_.params) {
       if (auto v = top.param(p.name)) c_.params[p.name] = *v;
+    }
+    // The parser chose .if branches with these values; a run that changes one (an .alter, a
+    // parameter sweep, the temperature) would need another branch.
+    for (const ConditionParam& cp : deck_.condition_params) {
+      const std::optional<double> now = top.param(cp.name);
+      if (now && std::fabs(*now - cp.value) > 1e-12 * std::fabs(cp.value))
+        diag_.error("unsupported", cp.loc,
+                    "this .if was decided with " + cp.name + " = " + format_number(cp.value) +
+                        "; this run has " + format_number(*now) +
+                        ": conditions on parameters a run changes are not supported");
     }
     Frame frame{"", "", &top, {}, {&deck_}, {}};
     define_models(deck_, frame);

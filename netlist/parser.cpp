@@ -42,6 +42,8 @@ class Parser {
   void run_top(FileId file) {
     process(file, /*top=*/true, nullptr);
     if (pending_data_) diag_.error("syntax", pending_data_->loc, ".data without .enddata");
+    if (!conditionals_.empty())
+      diag_.error("syntax", conditionals_.back().loc, ".if without .endif");
     if (!open_subckts_.empty())
       diag_.error("missing-ends", open_subckts_.back().loc,
                   "subcircuit '" + open_subckts_.back().name + "' has no .ends");
@@ -167,7 +169,95 @@ class Parser {
 
   Body& body() { return open_subckts_.empty() ? *stmts_ : open_subckts_.back().body; }
 
+  // ---- .if / .elseif / .else / .endif ----------------------------------------------------
+
+  struct Conditional {
+    bool active, taken, outer_active;
+    SourceLoc loc;
+  };
+  std::vector<Conditional> conditionals_;
+  bool active() const { return conditionals_.empty() || conditionals_.back().active; }
+
+  // The top-level parameters as parsed so far (the last definition of a name wins).
+  class ParamsSoFar : public EvalContext {
+   public:
+    explicit ParamsSoFar(const Statements& s) : s_(s) {}
+    std::optional<double> param(std::string_view name) const override {
+      for (auto it = s_.params.rbegin(); it != s_.params.rend(); ++it) {
+        if (it->name != name) continue;
+        if (!it->value.expr) return it->value.number;
+        if (++depth_ > 100) return std::nullopt;
+        EvalResult r = it->value.expr->evaluate(*this);
+        --depth_;
+        return r.ok() ? std::optional<double>(r.value) : std::nullopt;
+      }
+      return std::nullopt;
+    }
+    const UserFunction* function(std::string_view name) const override {
+      for (const FunctionDef& f : s_.functions)
+        if (f.name == name) return &f.function;
+      return nullptr;
+    }
+
+   private:
+    const Statements& s_;
+    mutable int depth_ = 0;
+  };
+
+  bool condition(CardCursor& c, SourceLoc loc) {
+    const std::string text = c.rest_text();
+    ExprPtr e = Expression::parse(text, c.loc(), diag_);
+    if (!e) return false;
+    const ParamsSoFar params(*stmts_);
+    const EvalResult r = e->evaluate(params);
+    if (!r.ok()) {
+      diag_.error("bad-condition", loc, ".if condition '" + text + "': " + r.error);
+      return false;
+    }
+    for (const std::string& name : e->parameter_names())
+      deck_.condition_params.push_back({name, params.param(name).value_or(0), loc});
+    return r.value != 0;
+  }
+
+  // Takes .if/.elseif/.else/.endif and every card of a branch not taken; true when the card
+  // was consumed here.
+  bool conditional(const Token* b, const Token* e) {
+    const std::string k = b->kind == TokenKind::word ? to_lower(b->text) : "";
+    if (k != ".if" && k != ".elseif" && k != ".else" && k != ".endif") return !active();
+    CardCursor c(b, e, diag_);
+    const SourceLoc loc = c.next().loc;
+    if (k == ".if") {
+      if (!open_subckts_.empty()) {
+        diag_.error("unsupported", loc,
+                    ".if inside a subcircuit (its parameters differ per instance) is not "
+                    "supported yet");
+        conditionals_.push_back({false, true, false, loc});
+        return true;
+      }
+      const bool outer = active(), yes = outer && condition(c, loc);
+      conditionals_.push_back({yes, yes, outer, loc});
+      return true;
+    }
+    if (conditionals_.empty()) {
+      diag_.error("syntax", loc, k + " without .if");
+      return true;
+    }
+    Conditional& top = conditionals_.back();
+    if (k == ".endif") {
+      conditionals_.pop_back();
+    } else if (k == ".else") {
+      top.active = top.outer_active && !top.taken;
+      top.taken = true;
+    } else {
+      const bool yes = top.outer_active && !top.taken && condition(c, loc);
+      top.active = yes;
+      top.taken = top.taken || yes;
+    }
+    return true;
+  }
+
   void card_(const Token* b, const Token* e, FileId file) {
+    if (conditional(b, e)) return;
     const Token& first = *b;
     if (first.kind != TokenKind::word) {
       diag_.error("syntax", first.loc,
@@ -265,12 +355,6 @@ class Parser {
     if (k == ".protect" || k == ".unprotect" || k == ".prot" || k == ".unprot" || k == ".width" ||
         k == ".csparam")
       return;
-    if (k == ".if" || k == ".elseif" || k == ".else" || k == ".endif") {
-      // Keeping every branch would simulate a circuit the deck does not describe.
-      diag_.error("unsupported", kw.loc,
-                  "conditional blocks (.if/.elseif/.else/.endif) are not supported yet");
-      return;
-    }
     diag_.warning("unknown-statement", kw.loc,
                   "unknown statement '" + std::string(kw.text) + "' ignored");
   }

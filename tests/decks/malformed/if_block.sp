@@ -1,11 +1,12 @@
-a conditional block (every branch would be kept)
-* expect-error: line=4 code=unsupported
-.param corner=1
+a conditional block inside a subcircuit (its parameters differ per instance)
+* expect-error: line=5 code=unsupported
+.subckt cell a b corner=1
+r0 a b 10k
 .if (corner == 1)
-r1 a 0 1k
-.else
-r1 a 0 2k
+r1 a b 1k
 .endif
-v1 a 0 1
+.ends
+x1 n 0 cell
+v1 n 0 1
 .op
 .end
