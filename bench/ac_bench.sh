@@ -9,15 +9,8 @@ set -euo pipefail
 build=${1:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-best() {  # best wall time of three runs of a command, in seconds
-  local t b=""
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%e" -o "$tmp/t" "$@" > /dev/null 2> "$tmp/err" || { echo failed; return; }
-    t=$(cat "$tmp/t")
-    b=$(awk -v a="$t" -v b="$b" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }')
-  done
-  echo "$b"
-}
+source "$(dirname "$0")/timing.sh"
+best() { best_time 3 "$@"; }
 "$build/bench/gen_crossbar" 64 --ac > "$tmp/all.sp"
 sed '/^\.end$/d' "$tmp/all.sp" > "$tmp/three.sp"
 printf '.print ac v(r0_63) v(r63_63) i(vin0)\n.save v(r0_63) v(r63_63) i(vin0)\n.end\n' >> "$tmp/three.sp"
