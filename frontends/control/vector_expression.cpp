@@ -370,7 +370,6 @@ class Evaluator {
       };
       const Vector a = node(*n.args[0]);
       if (n.args.size() == 1) return a;
-      Node minus{Node::Kind::binary, 0, "-", n.column, {}};
       return difference(a, node(*n.args[1]));
     }
     if (f == "vector" || f == "unitvec") {
