@@ -28,6 +28,9 @@ struct Prepared {
 // The key "temper" is the circuit temperature (°C) instead: a temperature sweep of a circuit
 // whose values read `temper` elaborates it again at each temperature.
 inline constexpr const char* kTemperatureOverride = "temper";
+// The key "monte carlo sample" (no parameter has that name) elaborates Monte Carlo sample k:
+// the deck's agauss() and its siblings draw that sample's numbers.
+inline constexpr const char* kMonteCarloSampleOverride = "monte carlo sample";
 using PrepareFn = std::function<std::unique_ptr<Prepared>(
     const std::unordered_map<std::string, double>& overrides)>;
 

@@ -77,6 +77,8 @@ struct FlatAnalysis {
   double tstep = 0, tstop = 0, tstart = 0, tmax = 0;
   bool uic = false;
   std::vector<double> frequencies;
+  // Monte Carlo: samples monte_first ... monte_first + monte_samples - 1; 0 samples: none.
+  size_t monte_samples = 0, monte_first = 1;
   SourceLoc loc;
 };
 
@@ -122,6 +124,8 @@ struct Circuit {
   // Some parameter or element value reads `temper`: at another temperature the circuit must be
   // elaborated again (behavioural sources read it while they run and need not).
   bool reads_temper = false;
+  // Some value called a Monte Carlo function (agauss, ...): another sample draws again.
+  bool draws_random = false;
   std::vector<FlatInitial> initial_conditions;
   std::vector<FlatInitial> nodesets;
   std::vector<Print> prints;

@@ -121,6 +121,14 @@ struct Sweep {
 
 enum class AnalysisKind { op, dc, tran, ac, other };
 
+// HSPICE's `SWEEP MONTE=N [FIRSTRUN=k]`: the analysis runs for samples k ... k + N - 1, the
+// deck elaborated for each with its own random draws.
+struct MonteCarloSpec {
+  Value samples;
+  Value first_run = Value::of(1);
+  SourceLoc loc;
+};
+
 struct Analysis {
   AnalysisKind kind = AnalysisKind::op;
   std::string name;           // statement name without the dot: "op", "dc", "tran", "ac", "noise"
@@ -129,6 +137,7 @@ struct Analysis {
   bool has_tmax = false;
   bool uic = false;
   Sweep ac_frequencies;  // .ac dec 10 1 1meg
+  std::optional<MonteCarloSpec> monte;  // outermost of all sweeps
   std::string text;      // the statement as written, for analyses kept but not run
   SourceLoc loc;
 };

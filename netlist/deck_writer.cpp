@@ -299,6 +299,16 @@ class Writer {
            << '\n';
   }
 
+  // HSPICE's Monte Carlo clause. ngspice has none (its decks loop in a .control block, which
+  // the exporter writes): callers export such analyses to ngspice in that form.
+  std::string monte(const Analysis& a) const {
+    if (!a.monte || d_ == DeckDialect::ngspice) return "";
+    std::string out = " sweep monte=" + value(a.monte->samples);
+    const Value& first = a.monte->first_run;
+    if (first.expr || first.number != 1) out += " firstrun=" + value(first);
+    return out;
+  }
+
   void analysis(const Analysis& a) {
     switch (a.kind) {
       case AnalysisKind::op:
@@ -309,7 +319,7 @@ class Writer {
         // ngspice's .dc takes the second sweep without HSPICE's SWEEP keyword.
         for (size_t i = 0; i < a.sweeps.size(); ++i)
           out_ << (i && d_ == DeckDialect::hspice ? " sweep " : " ") << sweep(a.sweeps[i]);
-        out_ << '\n';
+        out_ << monte(a) << '\n';
         return;
       case AnalysisKind::tran:
         out_ << ".tran " << value(a.tstep) << ' ' << value(a.tstop);
@@ -317,14 +327,14 @@ class Writer {
         if (a.has_tmax) out_ << ' ' << value(a.tmax);
         if (a.uic) out_ << " uic";
         for (const Sweep& s : a.sweeps) out_ << " sweep " << sweep(s);
-        out_ << '\n';
+        out_ << monte(a) << '\n';
         return;
       case AnalysisKind::ac: {
         Sweep f = a.ac_frequencies;
         f.variable.clear();
         out_ << ".ac" << sweep(f);
         for (const Sweep& s : a.sweeps) out_ << " sweep " << sweep(s);
-        out_ << '\n';
+        out_ << monte(a) << '\n';
         return;
       }
       case AnalysisKind::other:

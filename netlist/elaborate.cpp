@@ -10,6 +10,8 @@
 #include <unordered_set>
 
 #include "netlist/lexer.hpp"
+#include "netlist/number.hpp"
+#include "netlist/random_draws.hpp"
 
 namespace xb::netlist {
 
@@ -108,6 +110,8 @@ struct EvalState {
   std::vector<std::string> stack;
   double temperature = 27.0;  // what `temper` reads, °C
   bool read_temper = false;   // some value depends on it: another temperature elaborates again
+  std::optional<RandomDraws> draws;  // of the Monte Carlo sample being elaborated
+  bool read_random = false;          // some value called agauss() or a sibling
 };
 
 class Scope : public EvalContext {
@@ -166,6 +170,12 @@ class Scope : public EvalContext {
     return e.result;
   }
 
+  std::optional<double> random(Deviate d) const override {
+    state_.read_random = true;
+    if (!state_.draws) return std::nullopt;
+    return d == Deviate::gaussian ? state_.draws->gaussian() : state_.draws->uniform();
+  }
+
   std::optional<double> sim_var(SimVar var) const override {
     if (var != SimVar::temper) return std::nullopt;
     state_.read_temper = true;
@@ -219,7 +229,7 @@ struct Frame {
 class Elaborator {
  public:
   Elaborator(const Deck& deck, const ElaborateOptions& opt, Diagnostics& diag)
-      : deck_(deck), opt_(opt), diag_(diag), state_{&diag, {}} {}
+      : deck_(deck), opt_(opt), diag_(diag), state_{&diag, {}, 27.0, false, std::nullopt, false} {}
 
   Circuit run() {
     c_.title = deck_.title;
@@ -235,6 +245,7 @@ class Elaborator {
     for (const Param& p : deck_.params) top.define(p.name, &p.value, nullptr);
     for (const auto& [name, v] : opt_.param_overrides) top.set(name, v);
     state_.temperature = opt_.temperature ? *opt_.temperature : first_temperature(top);
+    if (opt_.monte_carlo_sample) state_.draws.emplace(seed(top), *opt_.monte_carlo_sample);
     for (const Param& p : deck_.params) {
       if (auto v = top.param(p.name)) c_.params[p.name] = *v;
     }
@@ -262,6 +273,8 @@ class Elaborator {
     analyses(top);
     misc(top);
     c_.reads_temper = state_.read_temper;
+    c_.draws_random = state_.read_random;
+    warn_nominal_draws();
     return std::move(c_);
   }
 
@@ -272,6 +285,30 @@ class Elaborator {
     for (const NamedValue& o : deck_.options)
       if (o.name == "temp") return {o.value};
     return {};
+  }
+
+  // HSPICE gives agauss() and its siblings their nominal values outside a Monte Carlo analysis;
+  // a deck that reads them and has none gets told.
+  void warn_nominal_draws() {
+    if (!state_.read_random || opt_.monte_carlo_sample || !deck_.control.empty()) return;
+    for (const FlatAnalysis& a : c_.analyses)
+      if (a.monte_samples > 0) return;
+    const SourceLoc loc =
+        deck_.analyses.empty() ? SourceLoc{FileId{0}, 1, 1} : deck_.analyses[0].loc;
+    diag_.warning("nominal-values", loc,
+                  "agauss/gauss/aunif/unif/limit give their nominal values: no analysis has "
+                  "'sweep monte=N' (HSPICE's Monte Carlo)");
+  }
+
+  // HSPICE's `.option seed=` (a whole number; 1 without one, as in HSPICE).
+  uint64_t seed(const Scope& top) {
+    for (const NamedValue& o : deck_.options)
+      if (o.name == "seed") {
+        const std::optional<double> v = top.evaluate(o.value);
+        if (v && *v >= 0 && *v < 9e15 && *v == std::floor(*v)) return static_cast<uint64_t>(*v);
+        if (v) diag_.error("option", o.value.loc, "seed must be a whole number >= 0");
+      }
+    return 1;
   }
 
   // The first of them (27 °C without one); misc() reports their errors.
@@ -825,8 +862,22 @@ class Elaborator {
         if (!flat_sweep(s, fs, top)) continue;
         fa.sweeps.push_back(std::move(fs));
       }
+      if (a.monte) monte_carlo(*a.monte, fa, top);
       c_.analyses.push_back(std::move(fa));
     }
+  }
+
+  void monte_carlo(const MonteCarloSpec& m, FlatAnalysis& fa, const Scope& top) {
+    const std::optional<double> n = top.evaluate(m.samples);
+    const std::optional<double> first = top.evaluate(m.first_run);
+    const std::optional<size_t> count = n ? count_value(*n, 1, 10'000'000) : std::nullopt;
+    const std::optional<size_t> from = first ? count_value(*first, 1, 10'000'000) : std::nullopt;
+    if (n && !count)
+      diag_.error("bad-analysis", m.loc, "monte= needs a whole number of samples >= 1");
+    if (first && !from) diag_.error("bad-analysis", m.loc, "firstrun= needs a whole number >= 1");
+    if (!count || !from) return;
+    fa.monte_samples = *count;
+    fa.monte_first = *from;
   }
 
   bool flat_sweep(const Sweep& s, FlatSweep& fs, const Scope& top) {

@@ -27,6 +27,9 @@ struct ElaborateOptions {
   // The circuit temperature (°C) `temper` reads in parameter and element values; unset: the
   // deck's first .temp, else 27.
   std::optional<double> temperature;
+  // A Monte Carlo sample (1, 2, ...): agauss() and its siblings draw the sample's numbers, from
+  // the deck's `.option seed=` (1 without one). Unset: they return their nominal values.
+  std::optional<uint64_t> monte_carlo_sample;
 };
 
 // Errors go to `diag`; the returned circuit is complete only when no error was added.

@@ -31,13 +31,15 @@ constexpr FuncInfo kFunctions[] = {
     {"cosh", ExprFunc::cosh, 1, 1},   {"tanh", ExprFunc::tanh, 1, 1},
     {"min", ExprFunc::min, 2, 255},   {"max", ExprFunc::max, 2, 255},
     {"floor", ExprFunc::floor, 1, 1}, {"ceil", ExprFunc::ceil, 1, 1},
-    {"int", ExprFunc::int_, 1, 1},    {"limit", ExprFunc::limit, 3, 3},
+    {"int", ExprFunc::int_, 1, 1},    {"limit", ExprFunc::limit, 2, 3},
     {"if", ExprFunc::if_, 3, 3},      {"pwl", ExprFunc::pwl, 3, 255},
     {"asinh", ExprFunc::asinh, 1, 1}, {"acosh", ExprFunc::acosh, 1, 1},
     {"atanh", ExprFunc::atanh, 1, 1}, {"arctan", ExprFunc::atan, 1, 1},
     {"nint", ExprFunc::nint, 1, 1},   {"sqr", ExprFunc::sqr, 1, 1},
     {"u", ExprFunc::u, 1, 1},         {"u2", ExprFunc::u2, 1, 1},
-    {"uramp", ExprFunc::uramp, 1, 1},
+    {"uramp", ExprFunc::uramp, 1, 1}, {"agauss", ExprFunc::agauss, 3, 4},
+    {"gauss", ExprFunc::gauss, 3, 4}, {"aunif", ExprFunc::aunif, 2, 3},
+    {"unif", ExprFunc::unif, 2, 3},   {"limit", ExprFunc::random_limit, 2, 2},
 };
 
 const FuncInfo* find_function(std::string_view name) {
@@ -390,7 +392,7 @@ class ExprParser {
                                " argument(s)");
       ExprNode n;
       n.op = ExprOp::call;
-      n.func = f->func;
+      n.func = f->func == ExprFunc::limit && args.size() == 2 ? ExprFunc::random_limit : f->func;
       n.a = static_cast<uint32_t>(out_.args_.size());
       n.b = static_cast<uint32_t>(args.size());
       out_.args_.insert(out_.args_.end(), args.begin(), args.end());
@@ -532,6 +534,12 @@ double apply(ExprFunc f, const double* x, size_t n) {
       return x[0] <= 0 ? 0.0 : x[0] <= 1 ? x[0] : 1.0;
     case ExprFunc::uramp:
       return x[0] < 0 ? 0.0 : x[0];
+    case ExprFunc::agauss:
+    case ExprFunc::gauss:
+    case ExprFunc::aunif:
+    case ExprFunc::unif:
+    case ExprFunc::random_limit:
+      return x[0];  // nominal: Expression::draw handles these
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
@@ -625,12 +633,43 @@ EvalResult Expression::eval_node(uint32_t index, const EvalContext& ctx) const {
         if (!r.ok()) return r;
         x[i] = r.value;
       }
+      if (is_random(n.func)) return draw(n, x, ctx);
       return {apply(n.func, x, n.b), {}};
     }
     case ExprOp::user_call:
       return call_user(n, ctx);
   }
   return {0, "internal: unknown expression node"};
+}
+
+bool is_random(ExprFunc f) {
+  return f == ExprFunc::agauss || f == ExprFunc::gauss || f == ExprFunc::aunif ||
+         f == ExprFunc::unif || f == ExprFunc::random_limit;
+}
+
+// x: the evaluated arguments of `call`, a Monte Carlo function.
+EvalResult Expression::draw(const ExprNode& call, const double* x, const EvalContext& ctx) const {
+  const ExprFunc f = call.func;
+  const bool gaussian = f == ExprFunc::agauss || f == ExprFunc::gauss;
+  const bool relative = f == ExprFunc::gauss || f == ExprFunc::unif;
+  const double nominal = x[0];
+  // The deviation per unit deviate.
+  const double scale = (relative ? nominal * x[1] : x[1]) / (gaussian ? x[2] : 1.0);
+  if (gaussian && x[2] == 0)
+    return {0, std::string(function_name(f)) + "'s sigma (third argument) is 0"};
+  const size_t mult_at = gaussian ? 3 : 2;
+  const double mult = call.b > mult_at ? x[mult_at] : 1.0;
+  if (!(mult >= 1) || mult > 1e6 || mult != std::floor(mult))
+    return {0, std::string(function_name(f)) + "'s multiplier must be a whole number >= 1"};
+  const Deviate kind = gaussian ? Deviate::gaussian : Deviate::uniform;
+  double deviation = 0;  // HSPICE: of mult draws, the one farthest from the nominal
+  for (double k = 0; k < mult; ++k) {
+    const std::optional<double> d = ctx.random(kind);
+    if (!d) return {nominal, {}};
+    const double here = f == ExprFunc::random_limit ? (*d >= 0 ? 1.0 : -1.0) : *d;
+    if (std::fabs(here) > std::fabs(deviation)) deviation = here;
+  }
+  return {nominal + scale * deviation, {}};
 }
 
 namespace {
@@ -655,6 +694,7 @@ class CallContext : public EvalContext {
   }
   std::optional<double> current(std::string_view e) const override { return outer_.current(e); }
   std::optional<double> sim_var(SimVar v) const override { return outer_.sim_var(v); }
+  std::optional<double> random(Deviate d) const override { return outer_.random(d); }
   int depth() const { return depth_; }
 
  private:
@@ -927,9 +967,30 @@ ExprPtr Expression::bind(const EvalContext& params, const Renamer& renamer,
       e->names_[n.name] = renamer.element(local[n.name]);
     }
   }
+  if (!e->fold_random_calls(params, error)) return nullptr;
   e->text_.clear();
   unparse(e->nodes_, e->args_, e->names_, e->root_, e->text_);
   return e;
+}
+
+// Each Monte Carlo call, its parameters already replaced by values, becomes the constant it
+// draws. Nodes are in post-order: a call's arguments are folded before the call.
+bool Expression::fold_random_calls(const EvalContext& context, std::string& error) {
+  bool any = false;
+  for (uint32_t k = 0; k < nodes_.size(); ++k) {
+    const ExprNode n = nodes_[k];
+    if (n.op != ExprOp::call || !is_random(n.func)) continue;
+    EvalResult r = eval_node(k, context);  // the circuit is not there yet: no v(), i()
+    if (!r.ok())
+      return error = std::string("the arguments of ") + function_name(n.func) +
+                     " must be fixed values: " + r.error,
+             false;
+    nodes_[k] = ExprNode{};
+    nodes_[k].value = r.value;
+    any = true;
+  }
+  if (any) reorder();
+  return true;
 }
 
 }  // namespace xb::netlist

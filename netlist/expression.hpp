@@ -5,6 +5,11 @@
 //   functions: sqrt exp log(=ln) log10 ln pow pwr abs sgn sign sin cos tan asin acos atan atan2
 //   sinh cosh tanh asinh acosh atanh (arctan = atan) min max floor ceil int nint limit if sqr
 //   u u2 uramp pwl; any other name(...) is a user function (.func), found through the context
+//   Monte Carlo (HSPICE, also ngspice): agauss(nom, avar, sigma[, mult]) = nom + avar/sigma·g,
+//   gauss(nom, rvar, sigma[, mult]) = nom·(1 + rvar/sigma·g), aunif(nom, avar[, mult]) =
+//   nom + avar·u, unif(nom, rvar[, mult]) = nom·(1 + rvar·u), limit(nom, avar) = nom ± avar
+//   (g standard normal, u uniform on [-1, 1)); with mult, the largest of mult deviations.
+//   They draw from the context (EvalContext::random) and return nom outside a Monte Carlo run.
 //   pow(x,y) = x^y, using only the integer part of y when x < 0 (HSPICE); pwr(x,y) = sgn(x)|x|^y;
 //   sign(x,y) = |x|·sgn(y); limit(x,lo,hi) clamps; int truncates toward zero.
 //   v(a), v(a,b) and i(vname) refer to the circuit (behavioural sources); time, temper, hertz are
@@ -86,7 +91,17 @@ enum class ExprFunc : uint8_t {
   u,      // unit step: 0 below 0, 1 above, 0.5 at 0 (ngspice)
   u2,     // 0 below 0, x between, 1 above 1
   uramp,  // max(x, 0)
+  agauss,
+  gauss,
+  aunif,
+  unif,
+  random_limit,  // limit(nom, avar): two arguments
 };
+
+// Whether f draws random numbers (the Monte Carlo functions).
+bool is_random(ExprFunc f);
+
+enum class Deviate : uint8_t { gaussian, uniform };
 
 enum class SimVar : uint8_t { time, temper, hertz };
 
@@ -119,6 +134,9 @@ class EvalContext {
   virtual std::optional<double> voltage(std::string_view, std::string_view) const { return {}; }
   virtual std::optional<double> current(std::string_view) const { return {}; }
   virtual std::optional<double> sim_var(SimVar) const { return {}; }
+  // A standard deviate (normal, or uniform on [-1, 1)) for the Monte Carlo functions; nullopt
+  // outside a Monte Carlo sample, where they return their nominal value (HSPICE).
+  virtual std::optional<double> random(Deviate) const { return {}; }
 };
 
 struct EvalResult {
@@ -157,8 +175,10 @@ class Expression {
   bool refers_to_circuit() const;  // uses v(), i() or a simulator variable
 
   // Copy in which each parameter is replaced by its value from `context` and node / source
-  // names are renamed (subcircuit flattening). Unknown parameters leave the copy unchanged and
-  // set `error`.
+  // names are renamed (subcircuit flattening). Monte Carlo functions are drawn once here, from
+  // `context`, and stand as constants (a behavioural source does not redraw at each step); their
+  // arguments must not read the circuit. On an error (an unknown parameter) returns null and
+  // sets `error`.
   struct Renamer {
     virtual ~Renamer() = default;
     virtual std::string node(std::string_view local) const = 0;
@@ -179,6 +199,8 @@ class Expression {
   friend class ExprParser;
   EvalResult eval_node(uint32_t index, const EvalContext& context) const;
   EvalResult call_user(const ExprNode& call, const EvalContext& context) const;
+  EvalResult draw(const ExprNode& call, const double* x, const EvalContext& context) const;
+  bool fold_random_calls(const EvalContext& context, std::string& error);
   bool inline_call(uint32_t at, const UserFunction& f, std::string& error);
   void reorder();
   std::string text_;

@@ -229,6 +229,13 @@ bool ExpressionGradient::evaluate(const double* ref_values, const EvalContext& c
           case ExprFunc::uramp:
             unary(x < 0 ? 0.0 : x, x > 0 ? 1.0 : 0.0);
             break;
+          case ExprFunc::agauss:  // drawn into constants by Expression::bind
+          case ExprFunc::gauss:
+          case ExprFunc::aunif:
+          case ExprFunc::unif:
+          case ExprFunc::random_limit:
+            select(args[0]);
+            break;
           case ExprFunc::min:
           case ExprFunc::max: {
             uint32_t best = args[0];

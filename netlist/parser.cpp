@@ -299,7 +299,7 @@ class Parser {
                       open_subckts_.back().name + "'");
       return;
     }
-    if (k == ".op") return add_analysis(AnalysisKind::op, "op", c, kw.loc);
+    if (k == ".op") return op(c, kw.loc);
     if (k == ".dc") return dc(c, kw.loc);
     if (k == ".tran") return tran(c, kw.loc);
     if (k == ".ac") return ac(c, kw.loc);
@@ -542,6 +542,52 @@ class Parser {
     stmts_->analyses.push_back(std::move(a));
   }
 
+  // `.op sweep monte=N` runs an operating point per sample: HSPICE's `.dc sweep monte=N`.
+  void op(CardCursor& c, SourceLoc loc) {
+    if (!c.done() && c.is_keyword("sweep") && c.at_named(1) && c.is_keyword("monte", 1)) {
+      c.next();
+      Analysis a;
+      a.kind = AnalysisKind::dc;
+      a.name = "dc";
+      a.loc = loc;
+      if (!read_monte(c, a)) return;
+      if (!c.done())
+        return (void)diag_.error("syntax", c.loc(),
+                                 "unexpected '" + std::string(c.peek().text) + "' after monte=");
+      stmts_->analyses.push_back(std::move(a));
+      return;
+    }
+    add_analysis(AnalysisKind::op, "op", c, loc);
+  }
+
+  bool at_monte(const CardCursor& c) const { return c.at_named() && c.is_keyword("monte"); }
+
+  // monte=N [firstrun=k]; the cursor at `monte`.
+  bool read_monte(CardCursor& c, Analysis& a) {
+    if (a.monte) return (diag_.error("syntax", c.loc(), "monte= given twice"), false);
+    MonteCarloSpec m;
+    m.loc = c.loc();
+    c.next();
+    c.next();
+    if (c.is_keyword("list"))
+      return (diag_.error("unsupported", c.loc(), "monte=list(...) is not supported: give a count"),
+              false);
+    std::vector<Value> values = c.read_named_values();
+    if (values.size() != 1)
+      return (diag_.error("syntax", m.loc, "monte= takes one number of samples"), false);
+    m.samples = values[0];
+    if (c.at_named() && c.is_keyword("firstrun")) {
+      c.next();
+      c.next();
+      values = c.read_named_values();
+      if (values.size() != 1)
+        return (diag_.error("syntax", m.loc, "firstrun= takes one sample number"), false);
+      m.first_run = values[0];
+    }
+    a.monte = std::move(m);
+    return true;
+  }
+
   // One sweep specification; returns false after reporting an error.
   bool read_sweep(CardCursor& c, Sweep& s) {
     s.loc = c.loc();
@@ -631,6 +677,10 @@ class Parser {
     if (c.done()) return (void)diag_.error("syntax", loc, ".dc needs a sweep");
     while (!c.done()) {
       if (c.is_keyword("sweep")) c.next();
+      if (at_monte(c)) {
+        if (!read_monte(c, a)) return;
+        continue;
+      }
       Sweep s;
       if (!read_sweep(c, s)) return;
       a.sweeps.push_back(std::move(s));
@@ -654,9 +704,15 @@ class Parser {
         a.uic = true;
       } else if (c.is_keyword("sweep")) {
         c.next();
+        if (at_monte(c)) {
+          if (!read_monte(c, a)) return;
+          continue;
+        }
         Sweep s;
         if (!read_sweep(c, s)) return;
         a.sweeps.push_back(std::move(s));
+      } else if (at_monte(c)) {  // HSPICE also takes .tran 1n 10n monte=N
+        if (!read_monte(c, a)) return;
       } else if (c.at_named()) {
         std::string name = to_lower(c.next().text);
         c.next();
@@ -709,6 +765,10 @@ class Parser {
     f.stop = c.read_value();
     while (!c.done()) {
       if (c.is_keyword("sweep")) c.next();
+      if (at_monte(c)) {
+        if (!read_monte(c, a)) return;
+        continue;
+      }
       Sweep s;
       if (!read_sweep(c, s)) return;
       a.sweeps.push_back(std::move(s));

@@ -11,6 +11,7 @@
 #include "engine/measure.hpp"
 #include "frontends/cli/exit_codes.hpp"
 #include "frontends/cli/file_commands.hpp"
+#include "frontends/cli/monte_carlo_run.hpp"
 #include "frontends/control/control_runner.hpp"
 #include "frontends/io/hspice_listing_writer.hpp"
 #include "frontends/io/result_writers.hpp"
@@ -160,6 +161,12 @@ int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
       // the circuit the run was prepared with.
       if (a > 0) s.reset(), show_diagnostics();
       const netlist::FlatAnalysis fa = s.analysis(a);
+      if (fa.monte_samples > 0) {
+        MonteCarloContext mc{
+            opt, r, written, lis ? &*lis : nullptr, std::ref(progress), show_diagnostics};
+        if (const int code = run_monte_carlo(s, fa, mc); code != kOk) exit_code = code;
+        continue;
+      }
       const bool tran = fa.kind == netlist::AnalysisKind::tran;
       session::Outcome outcome = s.run(a, std::ref(progress));
       if (!outcome.results.rows.empty() || outcome.status.ok) {

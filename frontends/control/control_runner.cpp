@@ -108,7 +108,7 @@ const char* const kCommands[] = {
     "unlet",   "print",   "wrdata", "write",      "op",        "dc",       "tran",     "ac",
     "run",     "reset",   "alter",  "alterparam", "meas",      "measure",  "setplot",  "setscale",
     "destroy", "save",    "plot",   "gnuplot",    "asciiplot", "hardcopy", "iplot",    "rusage",
-    "display", "listing", "show",   "version",    "status",    "showmod"};
+    "display", "listing", "show",   "version",    "status",    "showmod",  "mc_source"};
 
 bool supported(const std::string& name) {
   for (const char* c : kCommands)
@@ -121,7 +121,8 @@ std::string unsupported_message(const std::string& n) {
       n == "spec" || n == "pss" || n == "sp")
     return "'" + n + "' analysis is not simulated yet (op, dc, tran, ac and run are)";
   return "ngspice control command '" + n +
-         "' is not supported (supported: op dc tran ac run reset set unset let unlet define print "
+         "' is not supported (supported: op dc tran ac run reset mc_source set unset let unlet "
+         "define print "
          "echo wrdata write meas alter alterparam foreach repeat while dowhile if goto label "
          "break continue setplot setscale destroy save quit)";
 }
@@ -281,6 +282,7 @@ class Runner {
     if (n == "ac") return analysis_ac(args);
     if (n == "run") return run_deck_analyses();
     if (n == "reset") return reset();
+    if (n == "mc_source") return mc_source();
     if (n == "alter") return alter(args);
     if (n == "alterparam") return alterparam(args);
     if (n == "meas" || n == "measure") return measure(args);
@@ -547,13 +549,19 @@ class Runner {
     }
     if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0])))
       fail("let: '" + name + "' is no vector name");
+    // "plot.vector" (const.k) assigns in that plot.
+    Plot* target = nullptr;
+    if (const size_t dot = name.find('.'); dot != std::string::npos)
+      for (Plot& p : plots_)
+        if (p.name == name.substr(0, dot)) target = &p, name = name.substr(dot + 1);
     // As ngspice: an existing vector of the current plot, or else of the constants plot (where
     // `let` before any analysis put it), is assigned; otherwise the current plot gains one.
-    NamedVector* v = current().exact(name);
-    if (!v) v = plots_[0].exact(name);
+    NamedVector* v = target ? target->exact(name) : current().exact(name);
+    if (!v && !target) v = plots_[0].exact(name);
     if (!v) {
-      current().vectors.push_back({name, {}});
-      v = &current().vectors.back();
+      Plot& in = target ? *target : current();
+      in.vectors.push_back({name, {}});
+      v = &in.vectors.back();
     }
     if (!element) {
       v->values = value;
@@ -890,6 +898,16 @@ class Runner {
       }
       run_analysis(a);
     }
+  }
+
+  // ngspice reloads the deck, agauss() and its siblings drawing anew: the next sample.
+  void mc_source() {
+    try {
+      s_.set_monte_carlo_sample(s_.monte_carlo_sample().value_or(1) + 1);
+    } catch (const session::SessionError& e) {
+      return fail(e.what());
+    }
+    reset();
   }
 
   void reset() {

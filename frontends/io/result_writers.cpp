@@ -105,28 +105,58 @@ void write_measures(const std::vector<engine::MeasureResult>& m, std::ostream& o
   }
 }
 
+namespace {
+
+// HSPICE's measure-file slots: four to a line, 17 columns each (a longer item pushes on).
+void write_slots(const std::vector<std::string>& items, std::ostream& out) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string slot = " " + items[i];
+    if (slot.size() < 17) slot.resize(17, ' ');
+    out << slot;
+    if (i % 4 == 3 || i + 1 == items.size()) out << "\n";
+  }
+}
+
+std::string measure_value(const engine::MeasureResult& r) {
+  return r.failed ? "failed" : number(r.value, "%.6e");
+}
+
+}  // namespace
+
 void write_measure_file(const std::vector<engine::MeasureResult>& m, const std::string& title,
                         std::ostream& out, double temper, int alter) {
   out << "$DATA1 SOURCE='xbspice' VERSION='xbspice'\n.TITLE '" << title << "'\n";
   std::vector<std::string> names, values;
   for (const engine::MeasureResult& r : m) {
     names.push_back(r.name);
-    values.push_back(r.failed ? "failed" : number(r.value, "%.6e"));
+    values.push_back(measure_value(r));
   }
   names.push_back("temper");
   values.push_back(number(temper, "%.4f"));
   names.push_back("alter#");
   values.push_back(std::to_string(alter));
-  auto rows = [&](const std::vector<std::string>& items) {
-    for (size_t i = 0; i < items.size(); ++i) {
-      std::string slot = " " + items[i];
-      if (slot.size() < 17) slot.resize(17, ' ');
-      out << slot;
-      if (i % 4 == 3 || i + 1 == items.size()) out << "\n";
-    }
-  };
-  rows(names);
-  rows(values);
+  write_slots(names, out);
+  write_slots(values, out);
+}
+
+void write_monte_carlo_measure_file(const std::vector<size_t>& samples,
+                                    const std::vector<std::vector<engine::MeasureResult>>& records,
+                                    const std::string& title, std::ostream& out, double temper,
+                                    int alter) {
+  out << "$DATA1 SOURCE='xbspice' VERSION='xbspice'\n.TITLE '" << title << "'\n";
+  std::vector<std::string> names{"index"};
+  if (!records.empty())
+    for (const engine::MeasureResult& r : records.front()) names.push_back(r.name);
+  names.push_back("temper");
+  names.push_back("alter#");
+  write_slots(names, out);
+  for (size_t k = 0; k < records.size(); ++k) {
+    std::vector<std::string> values{std::to_string(samples[k])};
+    for (const engine::MeasureResult& r : records[k]) values.push_back(measure_value(r));
+    values.push_back(number(temper, "%.4f"));
+    values.push_back(std::to_string(alter));
+    write_slots(values, out);
+  }
 }
 
 std::string measure_path(const std::string& output, const std::string& kind, size_t run) {

@@ -29,6 +29,12 @@ void write_measures(const std::vector<engine::MeasureResult>& m, std::ostream& o
 // 17-column slots, ending with temper and alter#.
 void write_measure_file(const std::vector<engine::MeasureResult>& m, const std::string& title,
                         std::ostream& out, double temper = 27, int alter = 1);
+// The same for a Monte Carlo analysis: `index` (the sample) first, one record per sample
+// (records[k] of samples[k], every record with the same measures in the same order).
+void write_monte_carlo_measure_file(const std::vector<size_t>& samples,
+                                    const std::vector<std::vector<engine::MeasureResult>>& records,
+                                    const std::string& title, std::ostream& out, double temper = 27,
+                                    int alter = 1);
 // out.csv -> out.mt0 (run 0), out.mt1 (first .alter), ...
 std::string measure_path(const std::string& output, const std::string& kind, size_t run);
 

@@ -9,7 +9,10 @@ namespace {
 
 LoadedDeck elaborate_runs(netlist::Deck deck, netlist::Diagnostics diag) {
   LoadedDeck out;
-  const netlist::ElaborateOptions options = devices::builtin_elaborate_options();
+  netlist::ElaborateOptions options = devices::builtin_elaborate_options();
+  // ngspice draws agauss() and its siblings when it loads a deck (its .control block then
+  // loops with mc_source); HSPICE only in a Monte Carlo analysis.
+  if (!deck.control.empty()) options.monte_carlo_sample = 1;
   out.runs.push_back(netlist::elaborate(deck, options, diag));
   for (size_t i = 0; i < deck.alters.size() && !diag.has_errors(); ++i)
     out.runs.push_back(netlist::elaborate(netlist::apply_alter(deck, i), options, diag));

@@ -49,11 +49,13 @@ struct Session::State {
 
 namespace {
 
-void append(netlist::Diagnostics& to, const netlist::Diagnostics& from) {
+// `context` starts each message ("Monte Carlo sample 3: ").
+void append(netlist::Diagnostics& to, const netlist::Diagnostics& from,
+            const std::string& context = "") {
   for (const netlist::Diagnostic& d : from.items()) {
     netlist::Diagnostic& copy = d.severity == netlist::Severity::error
-                                    ? to.error(d.code, d.loc, d.message)
-                                    : to.warning(d.code, d.loc, d.message);
+                                    ? to.error(d.code, d.loc, context + d.message)
+                                    : to.warning(d.code, d.loc, context + d.message);
     copy.instance_path = d.instance_path;
     copy.notes = d.notes;
   }
@@ -102,6 +104,10 @@ Session Session::from_loaded(LoadedDeck loaded) {
       }
       s.elaborated.emplace_back(std::move(s.loaded.runs[k]));
     }
+    // The load drew sample 1 for a .control deck that reads agauss(): so does every reset.
+    if (!s.loaded.deck.control.empty() && s.elaborated.front() &&
+        s.elaborated.front()->draws_random)
+      s.param_overrides[engine::kMonteCarloSampleOverride] = 1;
     s.loaded.runs.clear();  // moved: each is prepared once, on first use
   }
   Session session(std::move(state));
@@ -167,6 +173,20 @@ void Session::override_param(std::string_view name, double value) {
   s_->param_overrides[lower(name)] = value;
 }
 
+void Session::set_monte_carlo_sample(std::optional<uint64_t> sample) {
+  s_->require_deck("set_monte_carlo_sample()");
+  if (sample)
+    s_->param_overrides[engine::kMonteCarloSampleOverride] = static_cast<double>(*sample);
+  else
+    s_->param_overrides.erase(engine::kMonteCarloSampleOverride);
+}
+
+std::optional<uint64_t> Session::monte_carlo_sample() const {
+  const auto it = s_->param_overrides.find(engine::kMonteCarloSampleOverride);
+  if (it == s_->param_overrides.end()) return std::nullopt;
+  return static_cast<uint64_t>(it->second);
+}
+
 void Session::release_deck() {
   State& s = *s_;
   netlist::Deck kept;
@@ -180,7 +200,8 @@ void Session::release_deck() {
 
 bool Session::elaborates_again(const netlist::FlatAnalysis& a) {
   using Target = netlist::FlatSweep::Target;
-  return std::any_of(a.sweeps.begin(), a.sweeps.end(),
+  return a.monte_samples > 0 ||
+         std::any_of(a.sweeps.begin(), a.sweeps.end(),
                      [](const netlist::FlatSweep& w) { return w.target != Target::source; });
 }
 
@@ -223,14 +244,22 @@ Outcome Session::run(const netlist::FlatAnalysis& a, const Progress& progress) {
                               : engine::SolveStatus{false, "the deck has errors", {}, 0, true};
     return out;
   }
+  if (a.monte_samples > 0)
+    throw SessionError("." + a.name + " is a Monte Carlo analysis: run it with monte_carlo()");
   if (elaborates_again(a))
     s_->require_deck("." + a.name + " (it sweeps a parameter, the temperature or a .data table)");
-  engine::Prepared& p = *s_->prepared;
+  out = run_on(*s_->prepared, a, s_->overrides_of(s_->run), progress, "");
+  if (a.kind == netlist::AnalysisKind::tran) hold_device_states();
+  return out;
+}
+
+Outcome Session::run_on(engine::Prepared& p, const netlist::FlatAnalysis& a,
+                        const std::unordered_map<std::string, double>& run_overrides,
+                        const Progress& progress, const std::string& context) {
+  Outcome out;
   const netlist::Deck& deck = s_->deck_of(s_->run);
-  const std::unordered_map<std::string, double> run_overrides = s_->overrides_of(s_->run);
   if (a.kind == netlist::AnalysisKind::tran) {
     out = engine::run_transient_analysis(a, p, progress);
-    hold_device_states();
   } else if (a.kind == netlist::AnalysisKind::op || a.kind == netlist::AnalysisKind::dc) {
     auto rebuild = [&](const std::unordered_map<std::string, double>& overrides) {
       std::unordered_map<std::string, double> all = run_overrides;
@@ -243,22 +272,55 @@ Outcome Session::run(const netlist::FlatAnalysis& a, const Progress& progress) {
   } else {
     out.status = {false, "." + a.name + " is not simulated yet (only .op, .dc, .ac and .tran)",
                   a.loc, 0, false};
-    record_failure(out, a, "unsupported");
+    record_failure(out, a, "unsupported", context);
     return out;
   }
-  if (!out.status.ok) record_failure(out, a, out.status.input_error ? "device" : "simulation");
+  if (!out.status.ok)
+    record_failure(out, a, out.status.input_error ? "device" : "simulation", context);
   return out;
 }
 
-void Session::record_failure(const Outcome& out, const netlist::FlatAnalysis& a, const char* code) {
+size_t Session::monte_carlo(const netlist::FlatAnalysis& a, const SampleSink& sink,
+                            const Progress& progress) {
+  if (a.monte_samples == 0) throw SessionError("." + a.name + " is not a Monte Carlo analysis");
+  if (!s_->prepared || !s_->prepared->status.ok)
+    throw SessionError("the deck has errors; no circuit to simulate:\n" + format_diagnostics());
+  s_->require_deck("a Monte Carlo analysis");
+  netlist::FlatAnalysis one = a;  // each sample runs the analysis once
+  one.monte_samples = 0;
+  size_t failed = 0;
+  for (size_t k = 0; k < a.monte_samples; ++k) {
+    const size_t sample = a.monte_first + k;
+    std::unordered_map<std::string, double> overrides = s_->overrides_of(s_->run);
+    overrides[engine::kMonteCarloSampleOverride] = static_cast<double>(sample);
+    std::unique_ptr<engine::Prepared> p = prepare_circuit(s_->deck_of(s_->run), overrides);
+    Outcome out;
+    const std::string where = "Monte Carlo sample " + std::to_string(sample) + ": ";
+    if (!p->status.ok) {
+      out.status = p->status;
+      append(s_->diagnostics, p->diagnostics, where);
+      if (p->diagnostics.items().empty())
+        s_->diagnostics.error("topology", p->status.loc, where + p->status.message);
+    } else {
+      out = run_on(*p, one, overrides, {}, where);
+    }
+    failed += out.status.ok ? 0 : 1;
+    if (sink) sink(sample, out, p->circuit);
+    if (progress) progress(k + 1, a.monte_samples);
+  }
+  return failed;
+}
+
+void Session::record_failure(const Outcome& out, const netlist::FlatAnalysis& a, const char* code,
+                             const std::string& context) {
   if (!out.diagnostics.items().empty()) {
-    append(s_->diagnostics, out.diagnostics);
+    append(s_->diagnostics, out.diagnostics, context);
     return;
   }
   const netlist::SourceLoc loc = out.status.loc.valid() ? out.status.loc : a.loc;
   const bool unsupported = std::string_view(code) == "unsupported";
-  s_->diagnostics.error(code, loc,
-                        out.status.message + (unsupported ? "" : " (in ." + a.name + ")"));
+  s_->diagnostics.error(
+      code, loc, context + out.status.message + (unsupported ? "" : " (in ." + a.name + ")"));
 }
 
 Outcome Session::op() {

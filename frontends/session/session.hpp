@@ -44,6 +44,10 @@ class SessionError : public std::runtime_error {
 // status, the work done; for a transient also its step counts.
 using Outcome = engine::TransientOutcome;
 using Progress = std::function<void(size_t done, size_t total)>;
+// Given each Monte Carlo sample as it is done: its number (1, 2, ...), its outcome and the
+// circuit it was elaborated to (its parameters and .measure values are the sample's own).
+using SampleSink =
+    std::function<void(size_t sample, const Outcome& outcome, const netlist::Circuit& circuit)>;
 
 // Handles belong to the circuit they were made on: after reset() or select_run() make them
 // again (using an older one throws, it never reads freed memory).
@@ -106,6 +110,11 @@ class Session {
   // Gives top-level parameter `name` (a .param) this value from the next reset() on: the
   // circuit is elaborated again with it (ngspice's alterparam).
   void override_param(std::string_view name, double value);
+  // Elaborates Monte Carlo sample `sample` (agauss() and its siblings draw its numbers) from the
+  // next reset() on, as ngspice's mc_source does; nullopt: nominal values. A deck with a
+  // .control block starts at sample 1, since ngspice draws when it loads a deck.
+  void set_monte_carlo_sample(std::optional<uint64_t> sample);
+  std::optional<uint64_t> monte_carlo_sample() const;
   // Frees the parsed deck's statements; its title and source files stay, for diagnostics. A
   // caller that only runs the present circuit saves their memory: a 512² crossbar's deck is
   // about 250 MB, and memory the solver can reuse is memory it does not fault in again.
@@ -113,7 +122,7 @@ class Session {
   // elaborates_again) throw SessionError.
   void release_deck();
   // Whether `analysis` elaborates the deck again at its points: it sweeps a parameter, the
-  // temperature or a .data table (whose columns may name parameters).
+  // temperature or a .data table (whose columns may name parameters), or is a Monte Carlo one.
   static bool elaborates_again(const netlist::FlatAnalysis& analysis);
 
   // ---- analyses ----
@@ -121,6 +130,12 @@ class Session {
   const netlist::FlatAnalysis& analysis(size_t index) const;
   Outcome run(size_t index, const Progress& progress = {});
   Outcome run(const netlist::FlatAnalysis& analysis, const Progress& progress = {});
+  // A Monte Carlo analysis (monte_samples > 0): each sample elaborates the deck with its own
+  // draws and runs the analysis on it; `sink` gets each sample's outcome as it is done. A sample
+  // that fails is recorded in the diagnostics and the next one runs. Returns how many failed.
+  // The session's own circuit (nominal values) is left as it was. `progress(done, samples)`.
+  size_t monte_carlo(const netlist::FlatAnalysis& analysis, const SampleSink& sink,
+                     const Progress& progress = {});
   Outcome op();
   Outcome dc(std::string_view source, double start, double stop, double step);
   Outcome tran(double tstep, double tstop, bool uic = false);
@@ -180,9 +195,13 @@ class Session {
   struct State;
   explicit Session(std::unique_ptr<State> state);
   engine::Prepared& prepared() const;  // throws when the circuit could not be set up
+  // Runs `analysis` on `p`, elaborated with `overrides` (which a parameter sweep adds to).
+  Outcome run_on(engine::Prepared& p, const netlist::FlatAnalysis& analysis,
+                 const std::unordered_map<std::string, double>& overrides, const Progress& progress,
+                 const std::string& context);
   void hold_device_states();
   void record_failure(const Outcome& outcome, const netlist::FlatAnalysis& analysis,
-                      const char* code);
+                      const char* code, const std::string& context);
   void check(const Handle& handle) const;
   std::unique_ptr<State> s_;
 };

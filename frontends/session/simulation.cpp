@@ -28,6 +28,11 @@ std::unique_ptr<engine::Prepared> prepare_circuit(
       options.temperature = t->second;
       options.param_overrides.erase(t);
     }
+    if (auto k = options.param_overrides.find(engine::kMonteCarloSampleOverride);
+        k != options.param_overrides.end()) {
+      options.monte_carlo_sample = static_cast<uint64_t>(k->second);
+      options.param_overrides.erase(k);
+    }
     p->circuit = netlist::elaborate(deck, options, p->diagnostics);
     if (p->diagnostics.has_errors()) return input_error();
   }

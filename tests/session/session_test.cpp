@@ -417,3 +417,97 @@ TEST(Session, TemperatureListAndSweepReevaluateTemper) {
   ASSERT_EQ(dc.results.rows.size(), 4u);
   for (const auto& row : dc.results.rows) EXPECT_NEAR(row.back(), expected(row[0]), 1e-15);
 }
+
+// ---- Monte Carlo ----
+
+namespace {
+
+struct Collected {
+  std::vector<size_t> samples;
+  std::vector<engine::Results> results;
+};
+
+Collected run_monte_carlo(Session& s, size_t analysis) {
+  Collected out;
+  const size_t failed = s.monte_carlo(
+      s.analysis(analysis), [&](size_t k, const session::Outcome& o, const netlist::Circuit&) {
+        EXPECT_TRUE(o.status.ok) << o.status.message;
+        out.samples.push_back(k);
+        out.results.push_back(o.results);
+      });
+  EXPECT_EQ(failed, 0u);
+  return out;
+}
+
+// Column `signal` of every sample's first row.
+std::vector<double> first_rows(const Collected& c, const std::string& signal) {
+  std::vector<double> out;
+  for (const engine::Results& r : c.results) {
+    const auto it = std::find(r.signals.begin(), r.signals.end(), signal);
+    out.push_back(r.rows.front()[it - r.signals.begin()]);
+  }
+  return out;
+}
+
+void expect_moments(const std::vector<double>& x, double mean, double sigma) {
+  double m = 0, v = 0;
+  for (double a : x) m += a;
+  m /= static_cast<double>(x.size());
+  for (double a : x) v += (a - m) * (a - m);
+  const double sd = std::sqrt(v / static_cast<double>(x.size() - 1));
+  const double n = static_cast<double>(x.size());
+  // 5 standard errors: the sample mean's sigma/√n, the sample sigma's about sigma/√(2n).
+  EXPECT_NEAR(m, mean, 5 * sigma / std::sqrt(n));
+  EXPECT_NEAR(sd, sigma, 5 * sigma / std::sqrt(2 * n) * 1.5);
+}
+
+}  // namespace
+
+// 1 mA through R = agauss(1k, 100, 1): v(a) is N(1 V, 0.1 V); through aunif(1k, 200), uniform
+// on [0.8, 1.2] V (sigma 0.2/√3).
+TEST(SessionMonteCarlo, DistributionsOfASample) {
+  Session s = from_text(
+      "mc\ni1 0 a 1m\nr1 a 0 'agauss(1k, 100, 1)'\ni2 0 b 1m\nr2 b 0 'aunif(1k, 200)'\n"
+      ".dc sweep monte=3000\n");
+  ASSERT_TRUE(s.ok()) << s.format_diagnostics();
+  const Collected c = run_monte_carlo(s, 0);
+  ASSERT_EQ(c.samples.size(), 3000u);
+  EXPECT_EQ(c.samples.front(), 1u);
+  EXPECT_EQ(c.samples.back(), 3000u);
+  expect_moments(first_rows(c, "v(a)"), 1.0, 0.1);
+  const std::vector<double> b = first_rows(c, "v(b)");
+  expect_moments(b, 1.0, 0.2 / std::sqrt(3.0));
+  EXPECT_GE(*std::min_element(b.begin(), b.end()), 0.8);
+  EXPECT_LE(*std::max_element(b.begin(), b.end()), 1.2);
+  // The session's own circuit keeps the nominal values.
+  s.solve();
+  EXPECT_NEAR(s.read(s.probe("v(a)")), 1.0, 1e-12);
+}
+
+// firstrun=k repeats sample k of a longer run; a parameter swept inside a sample elaborates the
+// deck again at each point with the sample's own draws.
+TEST(SessionMonteCarlo, FirstRunAndSweepsInsideASample) {
+  const char* deck =
+      "mc\n.param p=1 rg=agauss(1k, 100, 1)\ni1 0 a 1m\nr1 a 0 'rg*p'\n"
+      ".dc p 1 2 1 sweep monte=5\n.dc p 1 2 1 sweep monte=2 firstrun=4\n";
+  Session s = from_text(deck);
+  ASSERT_TRUE(s.ok()) << s.format_diagnostics();
+  const Collected all = run_monte_carlo(s, 0);
+  const Collected tail = run_monte_carlo(s, 1);
+  ASSERT_EQ(tail.samples, (std::vector<size_t>{4, 5}));
+  for (size_t k = 0; k < 5; ++k) {
+    const engine::Results& r = all.results[k];
+    ASSERT_EQ(r.rows.size(), 2u);
+    EXPECT_NEAR(r.rows[1][1], 2 * r.rows[0][1], 1e-12);  // v(a) at p = 2 and 1
+    if (k > 0) EXPECT_NE(r.rows[0][1], all.results[k - 1].rows[0][1]);
+  }
+  EXPECT_EQ(tail.results[0].rows, all.results[3].rows);
+  EXPECT_EQ(tail.results[1].rows, all.results[4].rows);
+}
+
+TEST(SessionMonteCarlo, OrdinaryRunRefusesAMonteCarloAnalysis) {
+  Session s = from_text("mc\ni1 0 a 1m\nr1 a 0 'agauss(1k, 100, 1)'\n.dc sweep monte=3\n");
+  EXPECT_THROW(s.run(0), SessionError);
+  Session plain = from_text("mc\ni1 0 a 1m\nr1 a 0 1k\n.op\n");
+  EXPECT_THROW(plain.monte_carlo(plain.analysis(0), {}), SessionError);
+}

@@ -1,0 +1,194 @@
+#include "frontends/cli/monte_carlo_run.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "engine/ac_analysis.hpp"
+#include "engine/measure.hpp"
+#include "engine/sample_statistics.hpp"
+#include "frontends/cli/exit_codes.hpp"
+#include "frontends/cli/file_commands.hpp"
+#include "frontends/io/hspice_post_writer.hpp"
+#include "frontends/io/raw_writer.hpp"
+#include "frontends/io/result_writers.hpp"
+
+namespace xb::cli {
+namespace {
+
+bool ends_with(const std::string& s, const char* tail) {
+  const std::string t(tail);
+  return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
+}
+
+// HSPICE's measure file of the analysis kind: .mt# (tran), .ma# (ac), .ms# (dc).
+const char* measure_kind(const netlist::FlatAnalysis& a) {
+  return a.kind == netlist::AnalysisKind::tran ? "mt"
+         : a.kind == netlist::AnalysisKind::ac ? "ma"
+                                               : "ms";
+}
+
+// `r` with the sample number as a first column, `index`.
+engine::Results with_index(const engine::Results& r, size_t sample) {
+  engine::Results out;
+  out.analysis = r.analysis;
+  out.title = r.title;
+  out.signals.push_back("index");
+  out.signals.insert(out.signals.end(), r.signals.begin(), r.signals.end());
+  auto prefixed = [&](const std::vector<std::vector<double>>& rows, double first) {
+    std::vector<std::vector<double>> to;
+    for (const std::vector<double>& row : rows) {
+      to.push_back({first});
+      to.back().insert(to.back().end(), row.begin(), row.end());
+    }
+    return to;
+  };
+  out.rows = prefixed(r.rows, static_cast<double>(sample));
+  if (r.is_complex()) out.imag = prefixed(r.imag, 0.0);
+  return out;
+}
+
+void append_rows(engine::Results& to, const engine::Results& from) {
+  if (to.signals.empty()) {
+    to.analysis = from.analysis, to.title = from.title, to.signals = from.signals;
+  }
+  to.rows.insert(to.rows.end(), from.rows.begin(), from.rows.end());
+  to.imag.insert(to.imag.end(), from.imag.begin(), from.imag.end());
+}
+
+std::vector<netlist::OutputVar> print_outputs(const netlist::Circuit& c, const std::string& kind) {
+  std::vector<netlist::OutputVar> out;
+  for (const netlist::Print& p : c.prints)
+    if (p.analysis == kind) out.insert(out.end(), p.outputs.begin(), p.outputs.end());
+  return out;
+}
+
+std::string format_value(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "% .6e", v);
+  return buf;
+}
+
+// One line per sample, then the statistics of each measure.
+void write_measure_summary(const std::vector<size_t>& samples,
+                           const std::vector<std::vector<engine::MeasureResult>>& records,
+                           std::ostream& out) {
+  if (records.empty() || records.front().empty()) return;
+  const std::vector<engine::MeasureResult>& first = records.front();
+  out << "monte carlo measure results\n";
+  char cell[64];
+  std::snprintf(cell, sizeof cell, "%8s", "index");
+  out << cell;
+  for (const engine::MeasureResult& m : first) {
+    std::snprintf(cell, sizeof cell, " %15s", m.name.c_str());
+    out << cell;
+  }
+  out << "\n";
+  for (size_t k = 0; k < records.size(); ++k) {
+    std::snprintf(cell, sizeof cell, "%8zu", samples[k]);
+    out << cell;
+    for (const engine::MeasureResult& m : records[k]) {
+      if (m.failed)
+        std::snprintf(cell, sizeof cell, " %15s", "failed");
+      else
+        std::snprintf(cell, sizeof cell, " % 15.6e", m.value);
+      out << cell;
+    }
+    out << "\n";
+  }
+  out << "monte carlo statistics over " << records.size() << " samples\n";
+  for (size_t j = 0; j < first.size(); ++j) {
+    std::vector<double> values;
+    for (const auto& record : records)
+      values.push_back(record[j].failed ? std::nan("") : record[j].value);
+    const engine::SampleStatistics st = engine::sample_statistics(values);
+    if (st.count == 0) {
+      out << first[j].name << ": failed in every sample\n";
+      continue;
+    }
+    out << first[j].name << ": mean =" << format_value(st.mean)
+        << "  sigma =" << format_value(st.sigma) << "  min =" << format_value(st.min)
+        << "  max =" << format_value(st.max) << "  median =" << format_value(st.median);
+    if (st.failed) out << "  failed = " << st.failed;
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteCarloContext& ctx) {
+  const RunOptions& opt = ctx.options;
+  // One operating point per sample: a single table over the sample number.
+  const bool op_form = fa.kind == netlist::AnalysisKind::dc && fa.sweeps.empty();
+  const bool raw = ends_with(opt.output, ".raw");
+  if (!opt.output.empty() && !op_form && io::is_hspice_post_name(opt.output)) {
+    std::cerr << "xbspice: error: " << opt.output << ": Monte Carlo samples of ." << fa.name
+              << " are not written to HSPICE post files yet (one sweep table per sample): "
+                 "write .raw or .csv\n";
+    return kUserError;
+  }
+  const std::string path = opt.output.empty() ? "" : io::numbered_path(opt.output, ctx.written);
+  std::ofstream raw_file;
+  if (raw && !op_form) {
+    raw_file.open(path, std::ios::binary);
+    if (!raw_file) return std::cerr << "xbspice: error: cannot write " << path << "\n", kUserError;
+  }
+  engine::Results table;  // op form: all samples; else the CSV's long table
+  std::vector<size_t> samples;
+  std::vector<std::vector<engine::MeasureResult>> records;
+  const size_t failed = s.monte_carlo(
+      fa,
+      [&](size_t sample, const session::Outcome& out, const netlist::Circuit& c) {
+        const engine::Results indexed = with_index(out.results, sample);
+        // Measures read the sample's own results (and circuit: its parameters were drawn).
+        const engine::Results& base = op_form ? indexed : out.results;
+        const engine::Results& measured_table =
+            base.is_complex() ? engine::ac_measure_table(base, c.measures) : base;
+        samples.push_back(sample);
+        records.push_back(engine::evaluate_measures(c.measures, fa.name, measured_table, c.params));
+        if (op_form) {
+          append_rows(table, indexed);
+          return;
+        }
+        if (out.results.rows.empty()) return;
+        std::cout << "**** monte carlo index = " << sample << "\n";
+        const engine::Results& listed =
+            out.results.is_complex() ? engine::ac_print_columns(out.results, print_outputs(c, "ac"))
+                                     : out.results;
+        const bool tran = fa.kind == netlist::AnalysisKind::tran;
+        io::write_listing(listed, std::cout,
+                          tran ? io::PrintGrid{fa.tstep, fa.tstart, fa.tstop} : io::PrintGrid{});
+        if (raw_file.is_open()) {
+          engine::Results plot = out.results;
+          plot.title += " (monte carlo index " + std::to_string(sample) + ")";
+          io::write_raw(plot, raw_file, opt.ascii);
+        } else if (!path.empty()) {
+          append_rows(table, indexed);
+        }
+      },
+      ctx.progress);
+  if (ctx.show_diagnostics) ctx.show_diagnostics();
+  if (op_form && !table.rows.empty()) io::write_listing(table, std::cout);
+  write_measure_summary(samples, records, std::cout);
+  if (ctx.lis && op_form && !table.rows.empty()) ctx.lis->add(table, {});
+  int code = failed ? kSimulationFailure : kOk;
+  if (!path.empty()) {
+    ++ctx.written;
+    const bool ok = raw_file.is_open() ? static_cast<bool>(raw_file.flush())
+                                       : write_results_file(table, path, opt.ascii);
+    if (!ok) std::cerr << "xbspice: error: cannot write " << path << "\n", code = kUserError;
+  }
+  if (!opt.output.empty() && !records.empty() && !records.front().empty()) {
+    const std::string mpath = io::measure_path(opt.output, measure_kind(fa), ctx.run);
+    std::ofstream file(mpath);
+    io::write_monte_carlo_measure_file(samples, records, s.deck().title, file);
+    if (!file) std::cerr << "xbspice: error: cannot write " << mpath << "\n", code = kUserError;
+  }
+  if (failed)
+    std::cerr << "xbspice: " << failed << " of " << fa.monte_samples
+              << " Monte Carlo samples failed; the others' results were kept\n";
+  return code;
+}
+
+}  // namespace xb::cli
