@@ -11,6 +11,7 @@
 
 #include "netlist/lexer.hpp"
 #include "netlist/number.hpp"
+#include "netlist/poly_source.hpp"
 #include "netlist/random_draws.hpp"
 
 namespace xb::netlist {
@@ -529,7 +530,7 @@ class Elaborator {
       case 'e':
       case 'g':
         if (el.model == "poly")
-          want_nodes = el.nodes.size();
+          want_nodes = 2 + 2 * (el.nodes.size() / 2 - 1);  // an even count (parser: the pairs)
         else if (el.values.empty() && el.model != "opamp")
           want_nodes = 2;  // behavioural
         else
@@ -546,6 +547,14 @@ class Elaborator {
             "element " + fe.name + " has " + std::to_string(el.nodes.size()) + " nodes, needs " +
                 std::to_string(want_nodes),
             f);
+      return;
+    }
+    if (el.model == "poly" && (el.kind == 'e' || el.kind == 'g' || el.kind == 'f' ||
+                               el.kind == 'h')) {
+      if (!poly_source(el, fe, f)) return;
+      apply_multiplier(fe, f);
+      if (register_name(fe.name, el.loc, f, NameKind::element))
+        c_.elements.push_back(std::move(fe));
       return;
     }
     if (el.kind == 'r' && behavioural_resistor(el, fe, f)) {
@@ -637,6 +646,41 @@ class Elaborator {
     fe.kind = 'b';
     bind_expression(fe, NamedValue{"i", Value{0, current, value->loc}}, f);
     return true;
+  }
+
+  // POLY(n) E/G/F/H become the B source ngspice makes of them: v= for E and H, i= for G and F,
+  // the polynomial (poly_source.hpp) of the controlling voltages or V-source currents.
+  bool poly_source(const Element& el, FlatElement& fe, const Frame& f) {
+    std::vector<std::string> inputs, coefficients;
+    if (el.kind == 'e' || el.kind == 'g') {
+      for (size_t k = 2; k + 1 < el.nodes.size(); k += 2)
+        inputs.push_back("v(" + el.nodes[k] + "," + el.nodes[k + 1] + ")");
+      fe.nodes.resize(2);
+    } else {
+      for (const std::string& r : el.refs) inputs.push_back("i(" + r + ")");
+      fe.refs.clear();
+    }
+    for (size_t k = 1; k < el.values.size(); ++k) {
+      const Value& v = el.values[k];
+      coefficients.push_back(v.expr ? "(" + v.expr->text() + ")" : format_number(v.number));
+    }
+    if (coefficients.empty()) {
+      error("syntax", el.loc, "POLY source " + fe.name + " needs coefficients", f);
+      return false;
+    }
+    for (const NamedValue& p : el.params)
+      if (p.name != "m")
+        diag_.warning("ignored-parameter", p.value.loc,
+                      "parameter '" + p.name + "' of POLY source " + fe.name + " is ignored");
+    ExprPtr value = Expression::parse(spice_polynomial(inputs, coefficients), el.loc, diag_);
+    if (!value) return false;
+    const bool voltage = el.kind == 'e' || el.kind == 'h';
+    fe.kind = 'b';
+    bind_expression(fe, NamedValue{voltage ? "v" : "i", Value{0, value, el.loc}}, f);
+    for (const NamedValue& p : el.params)
+      if (p.name == "m")
+        if (auto x = f.scope->evaluate(p.value)) fe.params.emplace_back("m", *x);
+    return !fe.expressions.empty();
   }
 
   // Inside a subcircuit instance with m=, every element is that many parallel copies: its own

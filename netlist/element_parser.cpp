@@ -201,6 +201,11 @@ bool read_source(CardCursor& c, Element& el) {
         s.options.push_back({key, v[0]});
       else
         el.params.push_back({key, v[0]});
+    } else if (c.is_keyword("pwlz") && c.peek(1).kind == TokenKind::lparen) {
+      return c.diag().error("unsupported", c.loc(),
+                            "PWLZ (HSPICE's PWL with high-impedance 'z' points) is not simulated "
+                            "yet: write the driver as a PWL source through a switch"),
+             false;
     } else if (c.at_value() && !s.dc && s.function == SourceFunction::none && !s.ac_magnitude) {
       s.dc = c.read_value();
     } else {

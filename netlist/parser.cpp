@@ -865,11 +865,13 @@ class Parser {
         diag_.error("syntax", t.loc, "expected v(node)=value");
         return;
       }
-      if (c.peek().kind != TokenKind::equals) {
+      // v(n)=value, or HSPICE's and PSpice's v(n) value
+      if (c.peek().kind == TokenKind::equals) {
+        c.next();
+      } else if (!c.at_value()) {
         diag_.error("syntax", c.loc(), "expected '=' after v(" + iv.node + ")");
         return;
       }
-      c.next();
       auto values = c.read_named_values();
       if (values.empty()) return;
       iv.value = values[0];

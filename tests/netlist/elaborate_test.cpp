@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <cmath>
 
+#include "netlist/poly_source.hpp"
 #include "test_util.hpp"
 
 using namespace xb::netlist;
@@ -158,4 +159,45 @@ TEST(Elaborate, ModelBinningPicksTheBinOfLAndW) {
       "m1 d g 0 0 nch l=0.5u w=1u\nm2 d g 0 0 nch l=1u w=1u\nvd d 0 1\nvg g 0 1\n");
   EXPECT_EQ(c.models[c.find_element("m1")->model].name, "nch.1");
   EXPECT_EQ(c.models[c.find_element("m2")->model].name, "nch.2");  // lmax is exclusive
+}
+
+// SPICE2's coefficient order (poly_source.hpp) and the single-coefficient gain.
+TEST(PolySource, CoefficientOrder) {
+  EXPECT_EQ(spice_polynomial({"a", "b"}, {"1", "2", "3", "4", "5", "6", "7"}),
+            "(1) + (2)*(a) + (3)*(b) + (4)*(a)*(a) + (5)*(a)*(b) + (6)*(b)*(b) + (7)*(a)*(a)*(a)");
+  EXPECT_EQ(spice_polynomial({"a", "b", "c"}, {"0", "0", "0", "0", "4", "5", "6", "7", "8", "9"}),
+            "(0) + (0)*(a) + (0)*(b) + (0)*(c) + (4)*(a)*(a) + (5)*(a)*(b) + (6)*(a)*(c) + "
+            "(7)*(b)*(b) + (8)*(b)*(c) + (9)*(c)*(c)");
+  EXPECT_EQ(spice_polynomial({"v(a,0)"}, {"2m"}), "(2m)*(v(a,0))");
+  EXPECT_EQ(spice_polynomial({"x"}, {"1", "2"}), "(1) + (2)*(x)");
+}
+
+// POLY E/G/F/H become B sources reading the controlling voltages or currents, renamed in
+// subcircuits; the value at the deck's operating point is the polynomial's.
+TEST(PolySource, BecomesABehaviouralSource) {
+  const Circuit c = elaborate_ok(
+      "t\n.param k=3\nv1 a 0 2\nv2 b 0 1\nra a 0 1\nrb b 0 1\n"
+      "e1 o 0 poly(2) a 0 b 0 1 2 {k}\nro o 0 1\n"
+      ".subckt s in out\nvs in m 0\nrm m 0 1\nh1 out 0 poly(1) vs 0 5\nro out 0 1\n.ends\n"
+      "x1 a q s\nf1 0 p poly(1) v1 0 2 4\nrp p 0 1\n");
+  const FlatElement* e = c.find_element("e1");
+  ASSERT_EQ(e->kind, 'b');
+  ASSERT_EQ(e->expressions.size(), 1u);
+  EXPECT_EQ(e->expressions[0].first, "v");
+  EXPECT_EQ(e->nodes.size(), 2u);
+  struct Volts : EvalContext {
+    std::optional<double> param(std::string_view) const override { return std::nullopt; }
+    std::optional<double> voltage(std::string_view a, std::string_view) const override {
+      return a == "a" ? 2.0 : 1.0;
+    }
+    std::optional<double> current(std::string_view) const override { return -0.5; }
+  } volts;
+  EXPECT_DOUBLE_EQ(e->expressions[0].second->evaluate(volts).value, 1 + 2 * 2 + 3 * 1);
+  const FlatElement* h = c.find_element("x1.h1");
+  EXPECT_EQ(h->expressions[0].first, "v");
+  EXPECT_NE(h->expressions[0].second->text().find("i(x1.vs)"), std::string::npos);
+  EXPECT_DOUBLE_EQ(h->expressions[0].second->evaluate(volts).value, 5 * -0.5);
+  const FlatElement* f = c.find_element("f1");
+  EXPECT_EQ(f->expressions[0].first, "i");
+  EXPECT_DOUBLE_EQ(f->expressions[0].second->evaluate(volts).value, 2 + 4 * -0.5);
 }
