@@ -303,8 +303,8 @@ class Parser {
     if (k == ".dc") return dc(c, kw.loc);
     if (k == ".tran") return tran(c, kw.loc);
     if (k == ".ac") return ac(c, kw.loc);
-    if (k == ".noise" || k == ".pz" || k == ".tf" || k == ".four" || k == ".sens" ||
-        k == ".disto" || k == ".fft") {
+    if (k == ".noise" || k == ".pz" || k == ".tf" || k == ".four" || k == ".fourier" ||
+        k == ".sens" || k == ".disto" || k == ".fft" || k == ".pss" || k == ".sp" || k == ".hb") {
       diag_.warning("unsupported-analysis", kw.loc,
                     std::string(kw.text) + " is kept but not simulated by xbspice");
       Analysis a;
