@@ -525,6 +525,17 @@ SolveStatus DcSolver::sensitivities(const std::vector<ElementRef>& sources,
   return {};
 }
 
+SolveStatus DcSolver::linear_responses(std::vector<double>& columns, int count) {
+  assemble();
+  const FactorStatus fs = solver_.factor(jac_.data());
+  factored_ = false;
+  jacobian_factored_ = fs == FactorStatus::ok;
+  if (fs != FactorStatus::ok)
+    return {false, "singular matrix at " + describe_unknown(solver_.singular_column()), {}, 1};
+  if (!solver_.solve(columns.data(), count)) return {false, "linear solve failed", {}, 1};
+  return {};
+}
+
 void DcSolver::set_solution(const double* x) {
   std::copy(x, x + sys_.size(), x_.begin());
   x_.back() = 0.0;

@@ -142,6 +142,10 @@ class DcSolver {
   // i per unit of source k, from one factorization of the Jacobian there — exact for a linear
   // circuit, the linearisation of a nonlinear one (a solution from solve() first).
   SolveStatus sensitivities(const std::vector<ElementRef>& sources, std::vector<double>& dx);
+  // The linearised response at the present solution to `count` right-hand sides (column-major,
+  // system().size() each, e.g. +1 at a node's row: a unit current injected there), solved in
+  // place with the Jacobian factored there (.tf's impedances).
+  SolveStatus linear_responses(std::vector<double>& columns, int count);
 
   // Residual and Jacobian values (pattern of system()) at x, without limiting: for tests.
   void evaluate_at(const std::vector<double>& x, std::vector<double>& f, std::vector<double>& jac);

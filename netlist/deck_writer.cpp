@@ -337,6 +337,7 @@ class Writer {
         out_ << monte(a) << '\n';
         return;
       }
+      case AnalysisKind::tf:
       case AnalysisKind::other:
         out_ << '.' << a.name << ' ' << a.text << '\n';
         return;

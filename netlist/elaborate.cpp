@@ -906,9 +906,38 @@ class Elaborator {
         if (!flat_sweep(s, fs, top)) continue;
         fa.sweeps.push_back(std::move(fs));
       }
+      if (a.kind == AnalysisKind::tf) transfer_function(a, fa);
       if (a.monte) monte_carlo(*a.monte, fa, top);
       c_.analyses.push_back(std::move(fa));
     }
+  }
+
+  // .tf: the output's nodes or source and the input source, found now (top-level names).
+  void transfer_function(const Analysis& a, FlatAnalysis& fa) {
+    const FlatElement* in = c_.find_element(a.tf_input);
+    if (!in || (in->kind != 'v' && in->kind != 'i'))
+      return (void)diag_.error("bad-analysis", a.loc,
+                               ".tf input '" + a.tf_input + "' is not an independent V or I source");
+    fa.tf_input = a.tf_input;
+    if (!a.tf_output_source.empty()) {
+      const FlatElement* out = c_.find_element(a.tf_output_source);
+      if (!out || out->kind != 'v')
+        return (void)diag_.error("bad-analysis", a.loc,
+                                 ".tf output i(" + a.tf_output_source + "): no such V source");
+      fa.tf_output_source = a.tf_output_source;
+      fa.tf_output = "i(" + a.tf_output_source + ")";
+      return;
+    }
+    auto node = [&](const std::string& name) -> std::optional<NodeId> {
+      if (is_ground_name(name)) return NodeId{0};
+      std::optional<NodeId> id = c_.find_node(name);
+      if (!id) diag_.error("bad-analysis", a.loc, ".tf output: no node '" + name + "'");
+      return id;
+    };
+    fa.tf_node = node(a.tf_output_node);
+    fa.tf_ref = a.tf_output_ref.empty() ? std::optional<NodeId>(NodeId{0}) : node(a.tf_output_ref);
+    fa.tf_output = "v(" + a.tf_output_node +
+                   (a.tf_output_ref.empty() ? "" : "," + a.tf_output_ref) + ")";
   }
 
   void monte_carlo(const MonteCarloSpec& m, FlatAnalysis& fa, const Scope& top) {

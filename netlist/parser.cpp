@@ -303,7 +303,8 @@ class Parser {
     if (k == ".dc") return dc(c, kw.loc);
     if (k == ".tran") return tran(c, kw.loc);
     if (k == ".ac") return ac(c, kw.loc);
-    if (k == ".noise" || k == ".pz" || k == ".tf" || k == ".four" || k == ".fourier" ||
+    if (k == ".tf") return tf(c, kw.loc);
+    if (k == ".noise" || k == ".pz" || k == ".four" || k == ".fourier" ||
         k == ".sens" || k == ".disto" || k == ".fft" || k == ".pss" || k == ".sp" || k == ".hb") {
       diag_.warning("unsupported-analysis", kw.loc,
                     std::string(kw.text) + " is kept but not simulated by xbspice");
@@ -558,6 +559,41 @@ class Parser {
       return;
     }
     add_analysis(AnalysisKind::op, "op", c, loc);
+  }
+
+  // .tf v(out[,ref]) | i(vsource)  input_source
+  void tf(CardCursor& c, SourceLoc loc) {
+    Analysis a;
+    a.kind = AnalysisKind::tf;
+    a.name = "tf";
+    a.loc = loc;
+    a.text = CardCursor(c).rest_text();  // rest_text() reads the cursor to the end
+    const bool voltage = c.is_keyword("v"), current = c.is_keyword("i");
+    if (!(voltage || current) || c.peek(1).kind != TokenKind::lparen)
+      return (void)diag_.error("syntax", c.loc(), ".tf needs an output v(node), v(a,b) or i(vsource)");
+    c.next();
+    c.next();
+    std::vector<std::string> args;
+    while (!c.done() && c.peek().kind != TokenKind::rparen) {
+      const Token& t = c.next();
+      if (t.kind == TokenKind::word) args.push_back(to_lower(t.text));
+    }
+    if (c.done()) return (void)diag_.error("unterminated-paren", loc, "missing ')' in .tf output");
+    c.next();
+    if (args.empty() || args.size() > (voltage ? 2u : 1u))
+      return (void)diag_.error("syntax", loc, ".tf needs an output v(node), v(a,b) or i(vsource)");
+    if (voltage) {
+      a.tf_output_node = args[0];
+      if (args.size() == 2) a.tf_output_ref = args[1];
+    } else {
+      a.tf_output_source = args[0];
+    }
+    if (!c.is_word()) return (void)diag_.error("syntax", c.loc(), ".tf needs an input source");
+    a.tf_input = to_lower(c.next().text);
+    if (!c.done())
+      return (void)diag_.error("syntax", c.loc(),
+                               "unexpected '" + std::string(c.peek().text) + "' in .tf");
+    stmts_->analyses.push_back(std::move(a));
   }
 
   bool at_monte(const CardCursor& c) const { return c.at_named() && c.is_keyword("monte"); }

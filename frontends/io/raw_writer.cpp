@@ -23,14 +23,15 @@ const char* vector_type(const std::string& name, bool is_scale, const std::strin
 }  // namespace
 
 void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
-  const bool op = r.analysis == "op";
+  const bool op = r.analysis == "op" || r.analysis == "tf";  // one point, no scale
   std::time_t now = std::time(nullptr);
   char date[64];
   std::strftime(date, sizeof date, "%a %b %d %H:%M:%S  %Y", std::localtime(&now));
   out << "Title: " << r.title << "\n";
   out << "Date: " << date << "\n";
   // Any other analysis name (a .control block's scratch plot, "unknown") is the plot name.
-  const std::string plot = op                     ? "Operating Point"
+  const std::string plot = r.analysis == "op"     ? "Operating Point"
+                           : r.analysis == "tf"   ? "Transfer Function"
                            : r.analysis == "tran" ? "Transient Analysis"
                            : r.analysis == "dc"   ? "DC transfer characteristic"
                            : r.analysis == "ac"   ? "AC Analysis"

@@ -50,6 +50,13 @@ void write_listing(const engine::Results& r, std::ostream& out, const PrintGrid&
         << " point(s), not listed (select some with .print, or write all with -o FILE)\n";
     return;
   }
+  if (r.analysis == "tf") {  // ngspice's form
+    out << "Transfer function information:\n";
+    if (!r.rows.empty())
+      for (size_t i = 0; i < r.signals.size(); ++i)
+        out << r.signals[i] << " = " << number(r.rows[0][i], "%.6e") << "\n";
+    return;
+  }
   if (r.analysis == "op") {
     out << "**** operating point\n";
     if (!r.rows.empty())
