@@ -16,7 +16,9 @@
 
 namespace xb::devices {
 
-void ResistorGroup::add(const netlist::FlatElement& e, double r, const TemperatureLaw& law) {
+void ResistorGroup::add(const netlist::FlatElement& e, double r, const TemperatureLaw& law,
+                        double ac_r) {
+  if (!std::isnan(ac_r)) ac_r_.emplace_back(names_.size(), ac_r);
   names_.push_back(e.name);
   nodes_.push_back({e.nodes[0], e.nodes[1]});
   r_nominal_.push_back(r);
@@ -46,12 +48,12 @@ void ResistorGroup::resolve(const engine::MnaSystem& sys) {
   }
 }
 
-double ResistorGroup::conductance_at(size_t k) const {
+double ResistorGroup::conductance_at(size_t k, double r) const {
   const TemperatureLaw& law = laws_[law_[k]];
   const double dt = temperature_ + law.offset - tnom_;
   const double factor =
       law.tce != 0 ? std::pow(1.01, law.tce * dt) : 1 + law.tc1 * dt + law.tc2 * dt * dt;
-  return 1.0 / (r_nominal_[k] * factor);
+  return 1.0 / (r * factor);
 }
 
 void ResistorGroup::set_temperature(double t) {
@@ -82,6 +84,14 @@ void ResistorGroup::load(const engine::EvalRequest& r) const {
     r.jacobian[slots_[k][1]] -= g;
     r.jacobian[slots_[k][2]] -= g;
     r.jacobian[slots_[k][3]] += g;
+  }
+  if (!r.small_signal) return;
+  for (const auto& [k, ac_r] : ac_r_) {  // the AC conductance in place of the DC one
+    const double dg = conductance_at(k, ac_r) - g_[k];
+    r.jacobian[slots_[k][0]] += dg;
+    r.jacobian[slots_[k][1]] -= dg;
+    r.jacobian[slots_[k][2]] -= dg;
+    r.jacobian[slots_[k][3]] += dg;
   }
 }
 
@@ -142,7 +152,11 @@ std::string add_resistor(engine::DeviceGroup* group, const netlist::FlatElement&
   if (r == 0 || !std::isfinite(r)) return "resistance must be finite and non-zero";
   ResistorGroup::TemperatureLaw law{p[kTc1], p[kTc2], p[kTce], p[kDtemp]};
   if (p.given[kTnom]) law.offset -= p[kTnom] - nominal_temperature(ctx.circuit);
-  static_cast<ResistorGroup*>(group)->add(e, r / p[kM], law);
+  // ngspice's ac=: the resistance AC analysis sees, scaled and multiplied as r is.
+  const double ac_r = p.given[kAc] ? p[kAc] * p[kScale] / p[kM] : NAN;
+  if (p.given[kAc] && (ac_r == 0 || !std::isfinite(ac_r)))
+    return "AC resistance must be finite and non-zero";
+  static_cast<ResistorGroup*>(group)->add(e, r / p[kM], law, ac_r);
   return "";
 }
 
@@ -179,7 +193,7 @@ const DeviceDescriptor& resistor_descriptor() {
               {"scale", 1, "", 1e-30, kInf, "resistance scale factor", S::instance},
               {"w", NAN, "m", -kInf, kInf, "width (with the model's RSH)", S::instance},
               {"l", NAN, "m", -kInf, kInf, "length (with the model's RSH)", S::both},
-              {"ac", NAN, "Ohm", -kInf, kInf, "AC resistance", S::instance, {}, false},
+              {"ac", NAN, "Ohm", -kInf, kInf, "AC resistance (small-signal analyses; DC uses r)", S::instance},
               {"noise", 1, "", -kInf, kInf, "noise switch (noise analysis only)", S::instance},
               {"rsh", 0, "Ohm", 0, kInf, "sheet resistance", S::model},
               {"defw", 1e-5, "m", -kInf, kInf, "default width", S::model},

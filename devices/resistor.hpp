@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 
 #include "devices/descriptor.hpp"
 #include "engine/device_group.hpp"
@@ -22,7 +23,9 @@ class ResistorGroup : public engine::DeviceGroup {
   // `tnom`: the temperature (°C) the resistances are given at (.option tnom, default 27).
   explicit ResistorGroup(double tnom = 27.0) : tnom_(tnom), temperature_(tnom) {}
   using TemperatureLaw = ResistorTemperatureLaw;
-  void add(const netlist::FlatElement& e, double r, const TemperatureLaw& law = TemperatureLaw());
+  // `ac_r`: the resistance small-signal analyses see instead (ngspice's ac=), NaN: r.
+  void add(const netlist::FlatElement& e, double r, const TemperatureLaw& law = TemperatureLaw(),
+           double ac_r = NAN);
 
   std::string_view type_name() const override { return "resistor"; }
   bool linear() const override { return true; }
@@ -40,7 +43,8 @@ class ResistorGroup : public engine::DeviceGroup {
   std::string set_parameter(size_t k, int id, double value) override;
 
  private:
-  double conductance_at(size_t k) const;
+  double conductance_at(size_t k, double r) const;
+  double conductance_at(size_t k) const { return conductance_at(k, r_nominal_[k]); }
   double tnom_, temperature_;
   std::vector<std::string> names_;
   std::vector<std::array<netlist::NodeId, 2>> nodes_;
@@ -51,6 +55,8 @@ class ResistorGroup : public engine::DeviceGroup {
   std::vector<uint32_t> law_;
   std::vector<std::array<int, 4>> slots_;  // (a,a) (a,b) (b,a) (b,b)
   std::vector<std::array<int, 2>> rows_;
+  // The few resistors with an AC resistance: (index, that resistance at tnom, over m).
+  std::vector<std::pair<size_t, double>> ac_r_;
 };
 
 }  // namespace xb::devices

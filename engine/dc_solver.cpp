@@ -493,6 +493,7 @@ void DcSolver::evaluate_split(const std::vector<double>& x, std::vector<double>&
   r.state_charge = qs_.data();
   r.x_prev = x_.data();
   r.charge_jacobian = c.data();
+  r.small_signal = true;
   for (const auto& grp : groups_) grp->load(r);
   f.assign(f_.begin(), f_.begin() + sys_.size());
   g.assign(jac_.begin(), jac_.begin() + sys_.nnz());

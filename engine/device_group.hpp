@@ -50,6 +50,9 @@ struct EvalRequest {
   // With `charge`: when set, devices put dq/dx here, unscaled, instead of charge_scale·dq/dx
   // into `jacobian`, so the caller has ∂f/∂x and ∂q/∂x apart (AC: G + jωC). Same pattern.
   double* charge_jacobian = nullptr;
+  // The Jacobian is for a small-signal analysis (AC), not Newton: a resistor with an AC
+  // resistance (ngspice's ac=) loads that instead of its DC one.
+  bool small_signal = false;
 
   // Where a device adds dq/dx, and by what factor.
   double* reactive_jacobian() const { return charge_jacobian ? charge_jacobian : jacobian; }

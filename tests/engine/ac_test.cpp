@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 
@@ -103,4 +104,22 @@ TEST(AcAnalysis, ErrorsNameWhatIsMissing) {
       run_ac("r\nv1 a 0 ac 1\nr1 a b 1k\nc1 b 0 1n\n.ac dec 2 1 10\n.print ac i(c1)\n");
   EXPECT_FALSE(cap.status.ok);
   EXPECT_NE(cap.status.message.find("AC current of 'c1'"), std::string::npos) << cap.status.message;
+}
+
+// ngspice's ac= on a resistor: the operating point sees r (over m), the AC analysis ac (over m).
+// 5k over 5k||5k||5k = 5k/3 in DC: v(2) = 0.25; 5k over 15k/3 = 5k in AC: v(2) = 0.5.
+TEST(AcAnalysis, ResistorAcResistance) {
+  const char* deck =
+      "acr\nvin 1 0 dc 1 ac 1\nr1 1 2 5k\nr2 2 0 5k ac=15k m=3\n.op\n.ac lin 1 1k 1k\n";
+  netlist::ParseResult parsed = netlist::parse_deck_text(deck, "acr.sp");
+  ASSERT_TRUE(parsed.ok());
+  session::Session s = session::Session::from_deck(std::move(parsed.deck));
+  ASSERT_TRUE(s.ok()) << s.format_diagnostics();
+  const session::Outcome op = s.run(0);
+  const auto& sig = op.results.signals;
+  const size_t k = std::find(sig.begin(), sig.end(), "v(2)") - sig.begin();
+  EXPECT_NEAR(op.results.rows[0][k], 0.25, 1e-12);
+  const session::Outcome ac = s.run(1);
+  EXPECT_NEAR(at(ac.results, 0, "v(2)").real(), 0.5, 1e-12);
+  EXPECT_NEAR(at(ac.results, 0, "v(2)").imag(), 0.0, 1e-15);
 }
