@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
               samples);
   std::printf(".subckt cell a b g0=1m\n.param g=agauss(g0, '0.1*g0', 1)\n");
   std::printf(ngspice ? "rcell a b {1/g}\n.ends\n" : "rcell a b '1/g'\n.ends\n");
-  for (int j = 0; j < n; ++j) std::printf("vin%d in%d 0 dc 0.1\nrsrc%d in%d c0_%d 100\n", j, j, j, j, j);
+  for (int j = 0; j < n; ++j)
+    std::printf("vin%d in%d 0 dc 0.1\nrsrc%d in%d c0_%d 100\n", j, j, j, j, j);
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) {
       std::printf("xc%d_%d c%d_%d r%d_%d cell g0=%.9g\n", i, j, i, j, i, j, g(rng));
@@ -47,14 +48,16 @@ int main(int argc, char** argv) {
   for (size_t k = 0; k < rows.size(); ++k) std::printf("let s%zu = 0\nlet q%zu = 0\n", k, k);
   std::printf("dowhile k < n\n  op\n");
   for (size_t k = 0; k < rows.size(); ++k)
-    std::printf("  let const.s%zu = const.s%zu + v(r%d_%d)\n"
-                "  let const.q%zu = const.q%zu + v(r%d_%d)*v(r%d_%d)\n",
-                k, k, rows[k], n - 1, k, k, rows[k], n - 1, rows[k], n - 1);
+    std::printf(
+        "  let const.s%zu = const.s%zu + v(r%d_%d)\n"
+        "  let const.q%zu = const.q%zu + v(r%d_%d)*v(r%d_%d)\n",
+        k, k, rows[k], n - 1, k, k, rows[k], n - 1, rows[k], n - 1);
   std::printf("  destroy all\n  mc_source\n  let const.k = const.k + 1\nend\nsetplot const\n");
   for (size_t k = 0; k < rows.size(); ++k)
-    std::printf("let mean%zu = s%zu/n\nlet sigma%zu = sqrt((q%zu - n*mean%zu*mean%zu)/(n-1))\n"
-                "print mean%zu sigma%zu\n",
-                k, k, k, k, k, k, k, k);
+    std::printf(
+        "let mean%zu = s%zu/n\nlet sigma%zu = sqrt((q%zu - n*mean%zu*mean%zu)/(n-1))\n"
+        "print mean%zu sigma%zu\n",
+        k, k, k, k, k, k, k, k);
   std::printf(".endc\n.end\n");
   return 0;
 }

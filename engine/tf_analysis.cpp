@@ -58,9 +58,8 @@ AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& 
   }
   const bool voltage_out = a.tf_output_source.empty();
   const BoundSignal output =
-      voltage_out
-          ? bind("v", {c.node_names[a.tf_node->value], c.node_names[a.tf_ref->value]}, c, s)
-          : bind("i", {a.tf_output_source}, c, s);
+      voltage_out ? bind("v", {c.node_names[a.tf_node->value], c.node_names[a.tf_ref->value]}, c, s)
+                  : bind("i", {a.tf_output_source}, c, s);
   Reader reader(c, s);
   const size_t n = static_cast<size_t>(s.system().size());
 
@@ -73,10 +72,11 @@ AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& 
     const double di = reader.change(bind("i", {a.tf_input}, c, s), dx.data());
     zin = std::fabs(di) < 1e-20 ? kOpen : -1 / di;
   } else {  // the voltage across the I source, from its n- terminal to its n+ terminal
-    zin = reader.change(bind("v", {c.node_names[in_element->nodes[1].value],
-                                   c.node_names[in_element->nodes[0].value]},
-                             c, s),
-                        dx.data());
+    zin = reader.change(
+        bind("v",
+             {c.node_names[in_element->nodes[1].value], c.node_names[in_element->nodes[0].value]},
+             c, s),
+        dx.data());
   }
 
   double zout = 0;
@@ -98,9 +98,9 @@ AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& 
   }
 
   // ngspice prints the impedances in the order of their names.
-  std::pair<std::string, double> zo{voltage_out ? "output_impedance_at_" + a.tf_output
-                                                : a.tf_output_source + "#output_impedance",
-                                    zout};
+  std::pair<std::string, double> zo{
+      voltage_out ? "output_impedance_at_" + a.tf_output : a.tf_output_source + "#output_impedance",
+      zout};
   std::pair<std::string, double> zi{a.tf_input + "#input_impedance", zin};
   if (zi.first < zo.first) std::swap(zi, zo);
   out.results.signals = {"transfer_function", zo.first, zi.first};

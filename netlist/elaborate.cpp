@@ -549,8 +549,8 @@ class Elaborator {
             f);
       return;
     }
-    if (el.model == "poly" && (el.kind == 'e' || el.kind == 'g' || el.kind == 'f' ||
-                               el.kind == 'h')) {
+    if (el.model == "poly" &&
+        (el.kind == 'e' || el.kind == 'g' || el.kind == 'f' || el.kind == 'h')) {
       if (!poly_source(el, fe, f)) return;
       apply_multiplier(fe, f);
       if (register_name(fe.name, el.loc, f, NameKind::element))
@@ -916,8 +916,9 @@ class Elaborator {
   void transfer_function(const Analysis& a, FlatAnalysis& fa) {
     const FlatElement* in = c_.find_element(a.tf_input);
     if (!in || (in->kind != 'v' && in->kind != 'i'))
-      return (void)diag_.error("bad-analysis", a.loc,
-                               ".tf input '" + a.tf_input + "' is not an independent V or I source");
+      return (void)diag_.error(
+          "bad-analysis", a.loc,
+          ".tf input '" + a.tf_input + "' is not an independent V or I source");
     fa.tf_input = a.tf_input;
     if (!a.tf_output_source.empty()) {
       const FlatElement* out = c_.find_element(a.tf_output_source);
@@ -936,8 +937,8 @@ class Elaborator {
     };
     fa.tf_node = node(a.tf_output_node);
     fa.tf_ref = a.tf_output_ref.empty() ? std::optional<NodeId>(NodeId{0}) : node(a.tf_output_ref);
-    fa.tf_output = "v(" + a.tf_output_node +
-                   (a.tf_output_ref.empty() ? "" : "," + a.tf_output_ref) + ")";
+    fa.tf_output =
+        "v(" + a.tf_output_node + (a.tf_output_ref.empty() ? "" : "," + a.tf_output_ref) + ")";
   }
 
   void monte_carlo(const MonteCarloSpec& m, FlatAnalysis& fa, const Scope& top) {

@@ -304,8 +304,8 @@ class Parser {
     if (k == ".tran") return tran(c, kw.loc);
     if (k == ".ac") return ac(c, kw.loc);
     if (k == ".tf") return tf(c, kw.loc);
-    if (k == ".noise" || k == ".pz" || k == ".four" || k == ".fourier" ||
-        k == ".sens" || k == ".disto" || k == ".fft" || k == ".pss" || k == ".sp" || k == ".hb") {
+    if (k == ".noise" || k == ".pz" || k == ".four" || k == ".fourier" || k == ".sens" ||
+        k == ".disto" || k == ".fft" || k == ".pss" || k == ".sp" || k == ".hb") {
       diag_.warning("unsupported-analysis", kw.loc,
                     std::string(kw.text) + " is kept but not simulated by xbspice");
       Analysis a;
@@ -570,7 +570,8 @@ class Parser {
     a.text = CardCursor(c).rest_text();  // rest_text() reads the cursor to the end
     const bool voltage = c.is_keyword("v"), current = c.is_keyword("i");
     if (!(voltage || current) || c.peek(1).kind != TokenKind::lparen)
-      return (void)diag_.error("syntax", c.loc(), ".tf needs an output v(node), v(a,b) or i(vsource)");
+      return (void)diag_.error("syntax", c.loc(),
+                               ".tf needs an output v(node), v(a,b) or i(vsource)");
     c.next();
     c.next();
     std::vector<std::string> args;

@@ -122,12 +122,10 @@ int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteC
   // One operating point per sample: a single table over the sample number.
   const bool op_form = fa.kind == netlist::AnalysisKind::dc && fa.sweeps.empty();
   const bool raw = ends_with(opt.output, ".raw");
-  if (!opt.output.empty() && !op_form && io::is_hspice_post_name(opt.output)) {
-    std::cerr << "xbspice: error: " << opt.output << ": Monte Carlo samples of ." << fa.name
-              << " are not written to HSPICE post files yet (one sweep table per sample): "
-                 "write .raw or .csv\n";
-    return kUserError;
-  }
+  // HSPICE post files take a table per sample, swept by MONTE_CARLO (the index).
+  const bool post = !op_form && io::is_hspice_post_name(opt.output);
+  std::vector<engine::Results> post_tables;
+  std::vector<double> post_samples;
   const std::string path = opt.output.empty() ? "" : io::numbered_path(opt.output, ctx.written);
   std::ofstream raw_file;
   if (raw && !op_form) {
@@ -163,6 +161,9 @@ int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteC
           engine::Results plot = out.results;
           plot.title += " (monte carlo index " + std::to_string(sample) + ")";
           io::write_raw(plot, raw_file, opt.ascii);
+        } else if (post) {
+          post_tables.push_back(out.results);
+          post_samples.push_back(static_cast<double>(sample));
         } else if (!path.empty()) {
           append_rows(table, indexed);
         }
@@ -175,8 +176,17 @@ int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteC
   int code = failed ? kSimulationFailure : kOk;
   if (!path.empty()) {
     ++ctx.written;
-    const bool ok = raw_file.is_open() ? static_cast<bool>(raw_file.flush())
-                                       : write_results_file(table, path, opt.ascii);
+    bool ok = false;
+    if (raw_file.is_open()) {
+      ok = static_cast<bool>(raw_file.flush());
+    } else if (post) {
+      std::ofstream file(path, std::ios::binary);
+      if (!post_tables.empty())
+        io::write_hspice_post_sweep(post_tables, "MONTE_CARLO", post_samples, file);
+      ok = static_cast<bool>(file);
+    } else {
+      ok = write_results_file(table, path, opt.ascii);
+    }
     if (!ok) std::cerr << "xbspice: error: cannot write " << path << "\n", code = kUserError;
   }
   if (!opt.output.empty() && !records.empty() && !records.front().empty()) {

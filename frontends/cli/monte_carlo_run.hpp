@@ -4,7 +4,8 @@
 //   - An operating point per sample (.dc sweep monte=N, .op sweep monte=N) is one table whose
 //     axis is the sample number, `index`, as HSPICE writes it.
 //   - Other analyses list each sample's table after "**** monte carlo index = k". Written to
-//     an ngspice raw file, each sample is a plot of its own; to CSV, one table whose first
+//     an ngspice raw file, each sample is a plot of its own; to an HSPICE post file (.tr0 ...),
+//     a table of its own swept by MONTE_CARLO (the index); to CSV, one table whose first
 //     column is `index`.
 //   - Measures go to the listing as one line per sample and to HSPICE's .mt#/.ms#/.ma# file
 //     with its `index` column, followed by mean, sigma, min, max and median per measure.

@@ -51,17 +51,29 @@ bool is_hspice_post_name(const std::string& path) {
 }
 
 void write_hspice_post(const engine::Results& r, std::ostream& out) {
+  write_hspice_post_sweep({r}, "", {}, out);
+}
+
+void write_hspice_post_sweep(const std::vector<engine::Results>& tables,
+                             const std::string& sweep_name, const std::vector<double>& sweep_values,
+                             std::ostream& out) {
+  const engine::Results& r = tables.front();
   const bool tran = r.analysis == "tran";
   // AC: scale HERTZ, then every vector as two columns (real, imaginary), as HSPICE's .ac# has it.
   const bool ac = r.is_complex();
+  const bool swept = !sweep_name.empty();
   const size_t n = r.signals.size();
   char counts[32];
-  std::snprintf(counts, sizeof counts, "%04zu%04d%04d%04d", std::min<size_t>(n, 9999), 0, 0, 0);
+  std::snprintf(counts, sizeof counts, "%04zu%04d%04d%04d", std::min<size_t>(n, 9999), 0,
+                swept ? 1 : 0, 0);
   std::time_t now = std::time(nullptr);
   char date[32];
   std::strftime(date, sizeof date, "%m/%d/%Y      %H:%M:%S", std::localtime(&now));
+  // The table count, right-aligned to offset 187: 0 without a sweep.
+  char table_count[16];
+  std::snprintf(table_count, sizeof table_count, "%12zu", swept ? tables.size() : 0);
   std::string header = std::string(counts) + "00002001" + padded(r.title, 64) + padded(date, 24) +
-                       padded("written by xbspice", 64) + padded("", 11) + "0" + padded("", 68);
+                       padded("written by xbspice", 64) + table_count + padded("", 68);
   // Type codes from offset 256: a blank field, then one %3d in 8 columns per vector.
   header += padded("", 8);
   for (size_t i = 0; i < n; ++i) {
@@ -76,6 +88,7 @@ void write_hspice_post(const engine::Results& r, std::ostream& out) {
                                             : post_name(r.signals[i]);
     header += padded(name, (name.size() / 16 + 1) * 16);
   }
+  if (swept) header += padded(sweep_name, (sweep_name.size() / 16 + 1) * 16);
   header += padded("$&%#", 16);
   for (size_t at = 0; at < header.size(); at += 80)
     out << padded(header.substr(at, 80), 80) << "\n";
@@ -84,12 +97,17 @@ void write_hspice_post(const engine::Results& r, std::ostream& out) {
     out << field(v);
     if (++in_line == 6) out << "\n", in_line = 0;
   };
-  for (size_t p = 0; p < r.rows.size(); ++p)
-    for (size_t i = 0; i < r.rows[p].size(); ++i) {
-      put(r.rows[p][i]);
-      if (ac && i > 0) put(r.imag[p][i]);
-    }
-  put(1e30);
+  // Each table: its sweep value first (with a sweep), the rows, then the 1e30 marker.
+  for (size_t t = 0; t < tables.size(); ++t) {
+    if (swept) put(sweep_values[t]);
+    const engine::Results& table = tables[t];
+    for (size_t p = 0; p < table.rows.size(); ++p)
+      for (size_t i = 0; i < table.rows[p].size(); ++i) {
+        put(table.rows[p][i]);
+        if (ac && i > 0) put(table.imag[p][i]);
+      }
+    put(1e30);
+  }
   if (in_line) out << "\n";
 }
 

@@ -59,8 +59,7 @@ TEST(TransferFunction, DifferentialOutputFromAnISource) {
 // for a current output is 1/di of a unit step of the sense source, 1e20 when di is not
 // positive, as here (di = −1/3k): ngspice 39 prints 1e20 too.
 TEST(TransferFunction, CurrentOutputThroughASenseSource) {
-  const Tf t =
-      run_tf("tf\nvin in 0 1\nr1 in m 1k\nvs m n 0\nr2 n 0 2k\n.tf i(vs) vin\n");
+  const Tf t = run_tf("tf\nvin in 0 1\nr1 in m 1k\nvs m n 0\nr2 n 0 2k\n.tf i(vs) vin\n");
   EXPECT_NEAR(t.gain, 1.0 / 3000, 1e-15);
   EXPECT_NEAR(t.zin, 3000, 1e-9);
   EXPECT_EQ(t.zout, 1e20);
@@ -69,8 +68,8 @@ TEST(TransferFunction, CurrentOutputThroughASenseSource) {
 
 // A diode biased by 1 mA through 1k from 5 V: the small-signal resistance n·Vt/Id.
 TEST(TransferFunction, LinearisedAtTheOperatingPoint) {
-  const Tf t = run_tf(
-      "tf\n.model dx d is=1e-14 n=1\nvin in 0 5\nr1 in a 4.3k\nd1 a 0 dx\n.tf v(a) vin\n");
+  const Tf t =
+      run_tf("tf\n.model dx d is=1e-14 n=1\nvin in 0 5\nr1 in a 4.3k\nd1 a 0 dx\n.tf v(a) vin\n");
   const double vt = 1.380649e-23 * 300.15 / 1.602176634e-19;
   // Id from the operating point: (5 − vd)/4.3k with vd = vt·ln(Id/is + 1), solved by iteration.
   double id = 1e-3;
@@ -84,9 +83,8 @@ TEST(TransferFunction, LinearisedAtTheOperatingPoint) {
 TEST(TransferFunction, BadOutputsAndInputsAreErrors) {
   for (const char* bad : {".tf v(nowhere) vin\n", ".tf v(out) r1\n", ".tf i(r1) vin\n",
                           ".tf out vin\n", ".tf v(out)\n"}) {
-    netlist::ParseResult parsed =
-        netlist::parse_deck_text(std::string("tf\nvin in 0 1\nr1 in out 1k\nr2 out 0 1k\n") + bad,
-                                 "tf.sp");
+    netlist::ParseResult parsed = netlist::parse_deck_text(
+        std::string("tf\nvin in 0 1\nr1 in out 1k\nr2 out 0 1k\n") + bad, "tf.sp");
     if (!parsed.ok()) continue;  // a syntax error: reported by the parser
     session::Session s = session::Session::from_deck(std::move(parsed.deck));
     EXPECT_FALSE(s.ok()) << bad;
