@@ -101,11 +101,17 @@ std::vector<Value> CardCursor::read_named_values() {
 
 std::string CardCursor::rest_text() {
   std::string out;
+  const Token* prev = nullptr;
   while (!done()) {
     const Token& t = next();
-    if (!out.empty() && t.kind != TokenKind::rparen && t.kind != TokenKind::comma &&
+    // "v(b)" stays one word: ngspice's .meas reads "v (b)" as two.
+    const bool call = t.kind == TokenKind::lparen && prev && prev->kind == TokenKind::word &&
+                      prev->loc.line == t.loc.line &&
+                      prev->loc.col + prev->text.size() == t.loc.col;
+    if (!out.empty() && !call && t.kind != TokenKind::rparen && t.kind != TokenKind::comma &&
         t.kind != TokenKind::equals && out.back() != '(' && out.back() != '=')
       out += ' ';
+    prev = &t;
     switch (t.kind) {
       case TokenKind::quoted:
         out += "'" + std::string(t.text) + "'";

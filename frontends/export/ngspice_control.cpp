@@ -76,7 +76,9 @@ class ControlWriter {
     out_ << ".control\nif $?rawfile eq 0\n  set rawfile=" << raw_ << "\nend\n";
     for (size_t k = 0; k < c_.analyses.size(); ++k) {
       const FlatAnalysis& a = c_.analyses[k];
-      if (a.kind == netlist::AnalysisKind::dc && !native_dc(a))
+      if (a.monte_samples > 0)
+        monte_carlo(a);
+      else if (a.kind == netlist::AnalysisKind::dc && !native_dc(a))
         point_by_point(a, k + 1 < c_.analyses.size());
       else
         native(a);
@@ -124,6 +126,27 @@ class ControlWriter {
         return;
     }
     write_plot();
+  }
+
+  // HSPICE's SWEEP MONTE=N as ngspice runs it: the analysis, then mc_source, which loads the
+  // deck again with agauss() and its siblings drawn anew (remcirc first frees the last sample's
+  // circuit). Each sample's plot is written to the raw file.
+  void monte_carlo(const FlatAnalysis& a) {
+    FlatAnalysis one = a;
+    one.monte_samples = 0;
+    const bool op_form = a.kind == netlist::AnalysisKind::dc && a.sweeps.empty();
+    out_ << "* ." << a.name << " sweep monte=" << a.monte_samples
+         << ": ngspice draws with its own generator and seed (the same statistics as xbspice, "
+            "not the same samples)\nlet xb_mc = 0\ndowhile xb_mc < "
+         << a.monte_samples << "\n";
+    if (op_form) {
+      out_ << "op\n";
+      write_plot();
+      op_plots_ += a.monte_samples;
+    } else {
+      native(one);
+    }
+    out_ << "remcirc\nmc_source\nlet const.xb_mc = const.xb_mc + 1\nend\n";
   }
 
   // One operating point per sweep point, gathered into a new plot.
@@ -305,7 +328,7 @@ bool needs_control_block(const netlist::Circuit& c) {
   for (const FlatAnalysis& a : c.analyses)
     if (++kinds[a.kind] > 1) return true;
   return std::any_of(c.analyses.begin(), c.analyses.end(), [](const FlatAnalysis& a) {
-    return a.kind == netlist::AnalysisKind::dc && !native_dc(a);
+    return (a.kind == netlist::AnalysisKind::dc && !native_dc(a)) || a.monte_samples > 0;
   });
 }
 
