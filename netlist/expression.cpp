@@ -323,6 +323,13 @@ class ExprParser {
         return fail(open, "unbalanced '(' in expression: no matching ')'", "unterminated-paren");
       return true;
     }
+    if (c == '{') {  // ngspice: {...} inside an expression groups as (...) does
+      size_t open = pos_++;
+      if (!ternary(out)) return false;
+      if (!accept("}"))
+        return fail(open, "unbalanced '{' in expression: no matching '}'", "unterminated-paren");
+      return true;
+    }
     if (std::isdigit(static_cast<unsigned char>(c)) ||
         (c == '.' && pos_ + 1 < t_.size() &&
          std::isdigit(static_cast<unsigned char>(t_[pos_ + 1])))) {

@@ -207,3 +207,12 @@ TEST(Expression, PiecewiseLinearGradientIsTheSegmentSlope) {
     EXPECT_NEAR(dv, slope, 1e-14) << x;
   }
 }
+
+// ngspice's examples write {...} inside quoted expressions as grouping.
+TEST(Expression, BracesGroupLikeParentheses) {
+  EXPECT_DOUBLE_EQ(eval("2*{3+4}"), 14);
+  EXPECT_DOUBLE_EQ(eval("1 > 0 ? {2+3} : {(4)}"), 5);
+  Diagnostics d;
+  EXPECT_FALSE(Expression::parse("2*{3+4", {}, d));
+  EXPECT_FALSE(Expression::parse("2*{3+4)", {}, d));
+}
