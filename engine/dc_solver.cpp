@@ -537,6 +537,26 @@ SolveStatus DcSolver::linear_responses(std::vector<double>& columns, int count) 
   return {};
 }
 
+SolveStatus DcSolver::parameter_responses(const std::vector<double>& values,
+                                          const std::function<void(size_t, double)>& set,
+                                          std::vector<double>& dx) {
+  const auto n = static_cast<size_t>(sys_.size());
+  dx.assign(n * values.size(), 0.0);
+  std::vector<double> plus(n);
+  for (size_t k = 0; k < values.size(); ++k) {
+    const double v = values[k];
+    const double h = v != 0 ? 1e-5 * std::fabs(v) : 1e-9;
+    set(k, v + h);
+    assemble();
+    std::copy(f_.begin(), f_.begin() + static_cast<long>(n), plus.begin());
+    set(k, v - h);
+    assemble();
+    set(k, v);
+    for (size_t i = 0; i < n; ++i) dx[k * n + i] = -(plus[i] - f_[i]) / (2 * h);  // −∂f/∂p
+  }
+  return linear_responses(dx, static_cast<int>(values.size()));
+}
+
 void DcSolver::set_solution(const double* x) {
   std::copy(x, x + sys_.size(), x_.begin());
   x_.back() = 0.0;

@@ -4,6 +4,7 @@
 // residual row within reltol·(largest current flowing into it) + abstol. Circuits whose devices
 // are all linear are solved in one step and keep their factorization across sweep points.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -146,6 +147,13 @@ class DcSolver {
   // system().size() each, e.g. +1 at a node's row: a unit current injected there), solved in
   // place with the Jacobian factored there (.tf's impedances).
   SolveStatus linear_responses(std::vector<double>& columns, int count);
+  // The same for device parameters: dx[k·size() + i] = d unknown i / d parameter k at the
+  // present solution. `set(k, value)` gives parameter k a value (the caller restores it to
+  // `values[k]`); ∂f/∂p is the central difference over ±1e-5 of each value (or ±1e-9 absolute
+  // at 0): exact for sources, 1e-10 relative for a resistance.
+  SolveStatus parameter_responses(const std::vector<double>& values,
+                                  const std::function<void(size_t, double)>& set,
+                                  std::vector<double>& dx);
 
   // Residual and Jacobian values (pattern of system()) at x, without limiting: for tests.
   void evaluate_at(const std::vector<double>& x, std::vector<double>& f, std::vector<double>& jac);

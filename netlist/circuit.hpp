@@ -79,7 +79,8 @@ struct FlatAnalysis {
   std::vector<double> frequencies;
   // Monte Carlo: samples monte_first ... monte_first + monte_samples - 1; 0 samples: none.
   size_t monte_samples = 0, monte_first = 1;
-  // .tf: the output (node, reference node, or a V source for i(vsource)) and the input source.
+  // .tf and .sens: the output (node, reference node, or a V source for i(vsource)); .tf's
+  // input source.
   std::optional<NodeId> tf_node, tf_ref;
   std::string tf_output, tf_output_source, tf_input;  // tf_output: "v(5)", "i(vout)" as written
   SourceLoc loc;

@@ -119,7 +119,7 @@ struct Sweep {
   SourceLoc loc;
 };
 
-enum class AnalysisKind { op, dc, tran, ac, tf, other };
+enum class AnalysisKind { op, dc, tran, ac, tf, sens, other };
 
 // HSPICE's `SWEEP MONTE=N [FIRSTRUN=k]`: the analysis runs for samples k ... k + N - 1, the
 // deck elaborated for each with its own random draws.
@@ -138,7 +138,8 @@ struct Analysis {
   bool uic = false;
   Sweep ac_frequencies;  // .ac dec 10 1 1meg
   std::optional<MonteCarloSpec> monte;  // outermost of all sweeps
-  // .tf OUTPUT INPUT: the output v(a), v(a,b) or i(vsource) and the input source's name.
+  // .tf OUTPUT INPUT (and .sens OUTPUT): the output v(a), v(a,b) or i(vsource) and the input
+  // source's name.
   std::string tf_output_node, tf_output_ref, tf_output_source, tf_input;
   std::string text;      // the statement as written, for analyses kept but not run
   SourceLoc loc;

@@ -338,6 +338,7 @@ class Writer {
         return;
       }
       case AnalysisKind::tf:
+      case AnalysisKind::sens:
       case AnalysisKind::other:
         out_ << '.' << a.name << ' ' << a.text << '\n';
         return;

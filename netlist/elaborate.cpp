@@ -907,6 +907,7 @@ class Elaborator {
         fa.sweeps.push_back(std::move(fs));
       }
       if (a.kind == AnalysisKind::tf) transfer_function(a, fa);
+      if (a.kind == AnalysisKind::sens) small_signal_output(a, fa);
       if (a.monte) monte_carlo(*a.monte, fa, top);
       c_.analyses.push_back(std::move(fa));
     }
@@ -920,11 +921,17 @@ class Elaborator {
           "bad-analysis", a.loc,
           ".tf input '" + a.tf_input + "' is not an independent V or I source");
     fa.tf_input = a.tf_input;
+    small_signal_output(a, fa);
+  }
+
+  // The output of .tf or .sens: v(a[,b]) or i(vsource).
+  void small_signal_output(const Analysis& a, FlatAnalysis& fa) {
     if (!a.tf_output_source.empty()) {
       const FlatElement* out = c_.find_element(a.tf_output_source);
       if (!out || out->kind != 'v')
-        return (void)diag_.error("bad-analysis", a.loc,
-                                 ".tf output i(" + a.tf_output_source + "): no such V source");
+        return (void)diag_.error(
+            "bad-analysis", a.loc,
+            "." + a.name + " output i(" + a.tf_output_source + "): no such V source");
       fa.tf_output_source = a.tf_output_source;
       fa.tf_output = "i(" + a.tf_output_source + ")";
       return;
@@ -932,7 +939,7 @@ class Elaborator {
     auto node = [&](const std::string& name) -> std::optional<NodeId> {
       if (is_ground_name(name)) return NodeId{0};
       std::optional<NodeId> id = c_.find_node(name);
-      if (!id) diag_.error("bad-analysis", a.loc, ".tf output: no node '" + name + "'");
+      if (!id) diag_.error("bad-analysis", a.loc, "." + a.name + " output: no node '" + name + "'");
       return id;
     };
     fa.tf_node = node(a.tf_output_node);

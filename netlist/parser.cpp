@@ -303,7 +303,8 @@ class Parser {
     if (k == ".dc") return dc(c, kw.loc);
     if (k == ".tran") return tran(c, kw.loc);
     if (k == ".ac") return ac(c, kw.loc);
-    if (k == ".tf") return tf(c, kw.loc);
+    if (k == ".tf") return tf(c, kw.loc, false);
+    if (k == ".sens" && !sens_is_ac(c)) return tf(c, kw.loc, true);
     if (k == ".noise" || k == ".pz" || k == ".four" || k == ".fourier" || k == ".sens" ||
         k == ".disto" || k == ".fft" || k == ".pss" || k == ".sp" || k == ".hb") {
       diag_.warning("unsupported-analysis", kw.loc,
@@ -561,11 +562,22 @@ class Parser {
     add_analysis(AnalysisKind::op, "op", c, loc);
   }
 
-  // .tf v(out[,ref]) | i(vsource)  input_source
-  void tf(CardCursor& c, SourceLoc loc) {
+  // .sens OUTPUT ac ...: ngspice's AC sensitivity (kept, not simulated).
+  static bool sens_is_ac(CardCursor c) {
+    while (!c.done())
+      if (c.is_keyword("ac"))
+        return true;
+      else
+        c.next();
+    return false;
+  }
+
+  // .tf v(out[,ref]) | i(vsource)  input_source;  .sens v(out[,ref]) | i(vsource)
+  void tf(CardCursor& c, SourceLoc loc, bool sens) {
+    const char* what = sens ? ".sens" : ".tf";
     Analysis a;
-    a.kind = AnalysisKind::tf;
-    a.name = "tf";
+    a.kind = sens ? AnalysisKind::sens : AnalysisKind::tf;
+    a.name = sens ? "sens" : "tf";
     a.loc = loc;
     a.text = CardCursor(c).rest_text();  // rest_text() reads the cursor to the end
     const bool voltage = c.is_keyword("v"), current = c.is_keyword("i");
@@ -579,21 +591,26 @@ class Parser {
       const Token& t = c.next();
       if (t.kind == TokenKind::word) args.push_back(to_lower(t.text));
     }
-    if (c.done()) return (void)diag_.error("unterminated-paren", loc, "missing ')' in .tf output");
+    if (c.done())
+      return (void)diag_.error("unterminated-paren", loc,
+                               std::string("missing ')' in ") + what + " output");
     c.next();
     if (args.empty() || args.size() > (voltage ? 2u : 1u))
-      return (void)diag_.error("syntax", loc, ".tf needs an output v(node), v(a,b) or i(vsource)");
+      return (void)diag_.error(
+          "syntax", loc, std::string(what) + " needs an output v(node), v(a,b) or i(vsource)");
     if (voltage) {
       a.tf_output_node = args[0];
       if (args.size() == 2) a.tf_output_ref = args[1];
     } else {
       a.tf_output_source = args[0];
     }
-    if (!c.is_word()) return (void)diag_.error("syntax", c.loc(), ".tf needs an input source");
-    a.tf_input = to_lower(c.next().text);
+    if (!sens) {
+      if (!c.is_word()) return (void)diag_.error("syntax", c.loc(), ".tf needs an input source");
+      a.tf_input = to_lower(c.next().text);
+    }
     if (!c.done())
       return (void)diag_.error("syntax", c.loc(),
-                               "unexpected '" + std::string(c.peek().text) + "' in .tf");
+                               "unexpected '" + std::string(c.peek().text) + "' in " + what);
     stmts_->analyses.push_back(std::move(a));
   }
 

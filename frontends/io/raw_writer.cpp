@@ -23,7 +23,7 @@ const char* vector_type(const std::string& name, bool is_scale, const std::strin
 }  // namespace
 
 void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
-  const bool op = r.analysis == "op" || r.analysis == "tf";  // one point, no scale
+  const bool op = r.analysis == "op" || r.analysis == "tf" || r.analysis == "sens";  // no scale
   std::time_t now = std::time(nullptr);
   char date[64];
   std::strftime(date, sizeof date, "%a %b %d %H:%M:%S  %Y", std::localtime(&now));
@@ -32,6 +32,7 @@ void write_raw(const engine::Results& r, std::ostream& out, bool ascii) {
   // Any other analysis name (a .control block's scratch plot, "unknown") is the plot name.
   const std::string plot = r.analysis == "op"     ? "Operating Point"
                            : r.analysis == "tf"   ? "Transfer Function"
+                           : r.analysis == "sens" ? "Sensitivity Analysis"
                            : r.analysis == "tran" ? "Transient Analysis"
                            : r.analysis == "dc"   ? "DC transfer characteristic"
                            : r.analysis == "ac"   ? "AC Analysis"

@@ -57,6 +57,15 @@ void write_listing(const engine::Results& r, std::ostream& out, const PrintGrid&
         out << r.signals[i] << " = " << number(r.rows[0][i], "%.6e") << "\n";
     return;
   }
+  if (r.analysis == "sens") {  // HSPICE's table: element and d output / d its value
+    out << "**** dc sensitivities\n  element            sensitivity (output units per unit)\n";
+    if (!r.rows.empty())
+      for (size_t i = 0; i < r.signals.size(); ++i)
+        out << "  " << r.signals[i]
+            << std::string(r.signals[i].size() < 19 ? 19 - r.signals[i].size() : 1, ' ')
+            << number(r.rows[0][i], "% .6e") << "\n";
+    return;
+  }
   if (r.analysis == "op") {
     out << "**** operating point\n";
     if (!r.rows.empty())

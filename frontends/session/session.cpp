@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/ac_analysis.hpp"
+#include "engine/sens_analysis.hpp"
 #include "engine/tf_analysis.hpp"
 #include "frontends/session/simulation.hpp"
 #include "netlist/elaborate.hpp"
@@ -272,9 +273,11 @@ Outcome Session::run_on(engine::Prepared& p, const netlist::FlatAnalysis& a,
     static_cast<engine::AnalysisOutcome&>(out) = engine::run_ac_analysis(a, p, progress);
   } else if (a.kind == netlist::AnalysisKind::tf) {
     static_cast<engine::AnalysisOutcome&>(out) = engine::run_transfer_function(a, p);
+  } else if (a.kind == netlist::AnalysisKind::sens) {
+    static_cast<engine::AnalysisOutcome&>(out) = engine::run_sensitivity(a, p);
   } else {
     out.status = {false,
-                  "." + a.name + " is not simulated yet (only .op, .dc, .ac, .tf and .tran)",
+                  "." + a.name + " is not simulated yet (only .op, .dc, .ac, .tf, .sens and .tran)",
                   a.loc, 0, false};
     record_failure(out, a, "unsupported", context);
     return out;
