@@ -21,6 +21,11 @@ std::string analysis_text(const netlist::FlatAnalysis& a) {
   for (const netlist::FlatSweep& sw : a.sweeps)
     s += " " + (sw.variable.empty() ? std::string("data") : sw.variable) + " (" +
          std::to_string(sw.points.size()) + " points)";
+  if (a.kind == netlist::AnalysisKind::tf || a.kind == netlist::AnalysisKind::sens)
+    s += " of " + a.tf_output + (a.tf_input.empty() ? "" : " from " + a.tf_input);
+  if (a.monte_samples > 0)
+    s += " monte carlo (" + std::to_string(a.monte_samples) + " samples from " +
+         std::to_string(a.monte_first) + ")";
   return s;
 }
 
