@@ -627,6 +627,9 @@ class Elaborator {
 
   // R='expression' reading node voltages or currents (ngspice, HSPICE): the element becomes the
   // behavioural current source I = v(a,b)/(expression), as ngspice turns it into a B source.
+  // A resistance below 1 nΩ is read as ±1 nΩ: a memristor model whose state starts at 0 (the
+  // node of its state before the first Newton step) would otherwise put a conductance of 1e32
+  // (ngspice's 1e-32 guard on division) into the matrix, which KLU rightly calls singular.
   // Returns false for a resistor of fixed value.
   bool behavioural_resistor(const Element& el, FlatElement& fe, const Frame& f) {
     const Value* value = nullptr;
@@ -639,8 +642,9 @@ class Elaborator {
         diag_.warning("ignored-parameter", p.value.loc,
                       "parameter '" + p.name + "' of the behavioural resistor " + fe.name +
                           " is ignored (its value is the expression)");
-    const std::string text =
-        "v(" + el.nodes[0] + "," + el.nodes[1] + ")/(" + value->expr->text() + ")";
+    const std::string r = "(" + value->expr->text() + ")";
+    const std::string text = "v(" + el.nodes[0] + "," + el.nodes[1] + ")/(abs" + r + " < 1e-9 ? (" +
+                             r + " < 0 ? -1e-9 : 1e-9) : " + r + ")";
     ExprPtr current = Expression::parse(text, value->loc, diag_);
     if (!current) return true;  // reported
     fe.kind = 'b';
