@@ -4,6 +4,12 @@
 
 namespace xb::devices {
 
+std::string set_waveform_of(bool independent, Waveform& wave, const netlist::FlatSource& source) {
+  if (!independent) return "is not an independent source";
+  wave = Waveform(source);  // its defaults are filled in when the next transient begins
+  return "";
+}
+
 using engine::Unknown;
 
 void BranchSourceGroup::add_unknowns(engine::MnaSystem& sys, const engine::BindContext&) {

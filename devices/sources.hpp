@@ -25,6 +25,9 @@ const DeviceDescriptor& vccs_descriptor();
 const DeviceDescriptor& cccs_descriptor();
 const DeviceDescriptor& ccvs_descriptor();
 
+// A source's new transient function, or why not (a controlled source has none).
+std::string set_waveform_of(bool independent, Waveform& wave, const netlist::FlatSource& source);
+
 // Two-terminal element with a branch-current unknown whose equation is
 // v(p) − v(n) − [value + µ·(v(cp) − v(cn)) + r·j(ctl)] = 0: covers V, E and H.
 class BranchSourceGroup : public engine::DeviceGroup {
@@ -55,6 +58,9 @@ class BranchSourceGroup : public engine::DeviceGroup {
   bool is_source(size_t k) const override { return inst_[k].independent; }
   double source_value(size_t k) const override { return inst_[k].value; }
   void set_source_value(size_t k, double value) override { inst_[k].value = value; }
+  std::string set_waveform(size_t k, const netlist::FlatSource& source) override {
+    return set_waveform_of(inst_[k].independent, inst_[k].wave, source);
+  }
   void begin_transient(double tstep, double tstop) override;
   double next_breakpoint(double t) const override;
 
@@ -92,6 +98,9 @@ class CurrentSourceGroup : public engine::DeviceGroup {
   bool is_source(size_t k) const override { return inst_[k].independent; }
   double source_value(size_t k) const override { return inst_[k].value; }
   void set_source_value(size_t k, double value) override { inst_[k].value = value; }
+  std::string set_waveform(size_t k, const netlist::FlatSource& source) override {
+    return set_waveform_of(inst_[k].independent, inst_[k].wave, source);
+  }
   void begin_transient(double tstep, double tstop) override;
   double next_breakpoint(double t) const override;
   void set_time(bool transient, double t) override { transient_ = transient, time_ = t; }

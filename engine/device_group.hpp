@@ -135,6 +135,11 @@ class DeviceGroup {
   virtual bool is_source(size_t) const { return false; }
   virtual double source_value(size_t) const { return 0.0; }
   virtual void set_source_value(size_t, double) {}
+  // Independent source k: a new transient function (ngspice's `alter @v1[sin] [ ... ]`), from
+  // the next transient on. Returns an error ("" when set).
+  virtual std::string set_waveform(size_t, const netlist::FlatSource&) {
+    return "has no transient function";
+  }
   // Instance parameters that can change between solves ("r", "g", "x0", ...): an id resolved
   // once by name, then read and set per instance. set_parameter returns an error ("" when set);
   // a change invalidates the factorization (the caller's solver is told).

@@ -121,6 +121,7 @@ struct Circuit {
   NameIndex element_index;              // FlatElement::name -> position in elements
   std::vector<FlatModel> models;
   std::unordered_map<std::string, double> params;  // top-level parameters, evaluated
+  std::vector<std::pair<std::string, double>> control_params;  // .csparam, evaluated
   std::vector<FlatAnalysis> analyses;
   NumericParams options;
   std::vector<std::pair<std::string, std::string>> option_words;  // method=gear

@@ -226,6 +226,8 @@ struct Statements : Body {
   std::vector<DataTable> data;
   std::vector<NamedLoc> hdl_files;
   std::vector<NamedLoc> included_files;  // recorded for `check` and the deck writer
+  // ngspice's .csparam name=value: a value the .control block reads as a vector.
+  std::vector<Param> control_params;
 };
 
 // An .alter block: its statements replace same-named elements, models, params, options and

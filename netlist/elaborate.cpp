@@ -250,6 +250,8 @@ class Elaborator {
     for (const Param& p : deck_.params) {
       if (auto v = top.param(p.name)) c_.params[p.name] = *v;
     }
+    for (const Param& p : deck_.control_params)
+      if (auto v = top.evaluate(p.value)) c_.control_params.emplace_back(p.name, *v);
     // The parser chose .if branches with these values; a run that changes one (an .alter, a
     // parameter sweep, the temperature) would need another branch.
     for (const ConditionParam& cp : deck_.condition_params) {

@@ -354,8 +354,8 @@ class Parser {
       stmts_->hdl_files.push_back({std::string(t.text), t.loc});
       return;
     }
-    if (k == ".protect" || k == ".unprotect" || k == ".prot" || k == ".unprot" || k == ".width" ||
-        k == ".csparam")
+    if (k == ".csparam") return params(c, stmts_->control_params);
+    if (k == ".protect" || k == ".unprotect" || k == ".prot" || k == ".unprot" || k == ".width")
       return;
     diag_.warning("unknown-statement", kw.loc,
                   "unknown statement '" + std::string(kw.text) + "' ignored");

@@ -2,10 +2,13 @@
 # `xbspice run DECK`, each in a folder of its own. Every line xbspice prints must appear, in
 # order, in ngspice's output (match_output: numbers within RELTOL), and each file in FILES the
 # block writes must agree: raw files by `xbspice compare`, text (wrdata) by match_output.
-# -DXBSPICE= -DMATCH= -DDECK= -DWORK= [-DFILES=a.txt;b.raw] [-DRELTOL=1e-5] [-DSILENT_OK=1: a
+# -DXBSPICE= -DMATCH= -DDECK= -DWORK= [-DFILES=a.txt;b.raw] [-DRELTOL=1e-5] [-DRANGETOL=0] [-DSILENT_OK=1: a
 # deck that checks itself and echoes only mismatches passes when neither prints a result]
 if(NOT RELTOL)
   set(RELTOL 1e-5)
+endif()
+if(NOT RANGETOL)  # raw files of transients: the fraction of each signal's range also accepted
+  set(RANGETOL 0)
 endif()
 get_filename_component(name ${DECK} NAME_WE)
 set(ng ${WORK}/control_${name}/ngspice)
@@ -49,6 +52,7 @@ foreach(f ${FILES})
   string(FIND "${head}" "Title:" at)
   if(at EQUAL 0)  # an ngspice raw file (write), whatever its name
     execute_process(COMMAND ${XBSPICE} compare ${xb}/${f} ${ng}/${f} --reltol ${RELTOL} --abstol 1e-12
+      --range-tol ${RANGETOL}
       RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   else()
     execute_process(COMMAND ${MATCH} ${xb}/${f} ${ng}/${f} ${RELTOL}

@@ -103,12 +103,12 @@ std::vector<std::string> words(std::string_view t) {
 }
 
 const char* const kCommands[] = {
-    "foreach", "repeat",  "while",  "dowhile",    "if",        "break",    "continue", "quit",
-    "exit",    "label",   "goto",   "echo",       "define",    "set",      "unset",    "let",
-    "unlet",   "print",   "wrdata", "write",      "op",        "dc",       "tran",     "ac",
-    "run",     "reset",   "alter",  "alterparam", "meas",      "measure",  "setplot",  "setscale",
-    "destroy", "save",    "plot",   "gnuplot",    "asciiplot", "hardcopy", "iplot",    "rusage",
-    "display", "listing", "show",   "version",    "status",    "showmod",  "mc_source"};
+    "foreach", "repeat",  "while",  "dowhile",    "if",        "break",    "continue",  "quit",
+    "exit",    "label",   "goto",   "echo",       "define",    "set",      "unset",     "let",
+    "unlet",   "print",   "wrdata", "write",      "op",        "dc",       "tran",      "ac",
+    "run",     "reset",   "alter",  "alterparam", "meas",      "measure",  "setplot",   "setscale",
+    "destroy", "save",    "plot",   "gnuplot",    "asciiplot", "hardcopy", "iplot",     "rusage",
+    "display", "listing", "show",   "version",    "status",    "showmod",  "mc_source", "settype"};
 
 bool supported(const std::string& name) {
   for (const char* c : kCommands)
@@ -140,6 +140,12 @@ class Runner {
   Runner(session::Session& s, std::ostream& out) : s_(s), out_(&out) {
     plots_.push_back(Plot{"const", "Constant values", "", false, {}});
     variables_["batchmode"] = {""};  // as ngspice -b sets it
+    // .csparam values are vectors of the constants plot.
+    try {
+      for (const auto& [name, value] : s_.circuit().control_params)
+        plots_[0].vectors.push_back({name, Vector{value}});
+    } catch (const session::SessionError&) {  // no circuit: the block may not need one
+    }
   }
 
   ControlOutcome run() {
@@ -289,7 +295,8 @@ class Runner {
     if (n == "setplot") return setplot(args);
     if (n == "setscale") return setscale(args);
     if (n == "destroy") return destroy(args);
-    if (n == "save") return;  // every vector is kept anyway
+    if (n == "save") return;     // every vector is kept anyway
+    if (n == "settype") return;  // a vector's type only labels ngspice's plots
     if (n == "plot" || n == "gnuplot" || n == "asciiplot" || n == "hardcopy" || n == "iplot")
       return warn("'" + n +
                   "' draws nothing in a batch run; write the vectors with wrdata or write");
@@ -733,9 +740,15 @@ class Runner {
     for (const Vector* v : data) rows = std::max(rows, v->size());
     const bool complex =
         std::any_of(data.begin(), data.end(), [](const Vector* v) { return v->is_complex(); });
+    // A vector shorter than the plot (a scalar `let` in a transient's plot) is written with
+    // zeros after its values, as ngspice's `write` pads it.
     for (size_t i = 0; i < rows; ++i) {
       std::vector<double> row, imag;
-      for (const Vector* v : data) row.push_back(value_at(*v, i)), imag.push_back(imag_at(*v, i));
+      for (const Vector* v : data) {
+        const bool inside = i < v->size();
+        row.push_back(inside ? value_at(*v, i) : 0.0);
+        imag.push_back(inside ? imag_at(*v, i) : 0.0);
+      }
       r.rows.push_back(std::move(row));
       if (complex) r.imag.push_back(std::move(imag));
     }
@@ -922,7 +935,36 @@ class Runner {
   // ---- changes ---------------------------------------------------------------------------
 
   // alter DEV = VALUE | alter DEV VALUE | alter DEV PARAM = VALUE | alter @DEV[PARAM] = VALUE
+  // alter @v1[sin] [ 0 1 1k ]: a source's transient function and its values.
+  bool alter_waveform(const std::string& args) {
+    const size_t open = args.find('['), close = args.find(']');
+    const size_t list = close == std::string::npos ? std::string::npos : args.find('[', close);
+    if (args.empty() || trim(args)[0] != '@' || list == std::string::npos) return false;
+    const std::string device =
+        netlist::to_lower(trim(args.substr(trim(args).find('@') + 1, open - args.find('@') - 1)));
+    const std::string kind = netlist::to_lower(trim(args.substr(open + 1, close - open - 1)));
+    static const std::pair<const char*, netlist::SourceFunction> kFunctions[] = {
+        {"sin", netlist::SourceFunction::sin},   {"pulse", netlist::SourceFunction::pulse},
+        {"pwl", netlist::SourceFunction::pwl},   {"exp", netlist::SourceFunction::exp},
+        {"sffm", netlist::SourceFunction::sffm}, {"am", netlist::SourceFunction::am}};
+    const auto* f = std::find_if(std::begin(kFunctions), std::end(kFunctions),
+                                 [&](const auto& p) { return kind == p.first; });
+    if (f == std::end(kFunctions)) return false;
+    const size_t end = args.find(']', list);
+    if (end == std::string::npos) fail("alter " + device + ": missing ']' after the values");
+    std::vector<double> values;
+    for (const std::string& w : words(args.substr(list + 1, end - list - 1)))
+      values.push_back(number(w, "alter"));
+    try {
+      s_.set_waveform(s_.source(device), f->second, values);
+    } catch (const session::SessionError& e) {
+      fail(std::string("alter: ") + e.what());
+    }
+    return true;
+  }
+
   void alter(const std::string& args) {
+    if (alter_waveform(args)) return;
     // The value is an expression (a vector of one value); it is the last word unless '='
     // comes before it.
     std::string t = args, value_text;

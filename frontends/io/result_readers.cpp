@@ -214,7 +214,10 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
         double finest = 1;
         for (size_t p = 0; p < npoints; ++p)
           for (size_t v = 0; v < nvars; ++v) {
-            if (!next_line(line)) return fail("file ends at point " + std::to_string(p));
+            // ngspice's `write` (set filetype=ascii) puts a blank line after each point.
+            do {
+              if (!next_line(line)) return fail("file ends at point " + std::to_string(p));
+            } while (line.find_first_not_of(" \t") == std::string::npos);
             std::istringstream ss(line);
             std::string a, b;
             ss >> a;

@@ -448,6 +448,17 @@ void Session::set(const SourceHandle& source, double value) {
   prepared().solver->set_source(source.ref, value);
 }
 
+void Session::set_waveform(const SourceHandle& source, netlist::SourceFunction function,
+                           const std::vector<double>& args) {
+  check(source);
+  const netlist::FlatElement* e = prepared().circuit.find_element(source.name);
+  netlist::FlatSource changed = e && e->source ? *e->source : netlist::FlatSource{};
+  changed.function = function;
+  changed.args = args;
+  if (std::string why = source.ref.group->set_waveform(source.ref.index, changed); !why.empty())
+    throw SessionError(source.name + " " + why);
+}
+
 double Session::value(const SourceHandle& source) const {
   check(source);
   return source.ref.group->source_value(source.ref.index);

@@ -153,6 +153,10 @@ class Session {
 
   void set(const SourceHandle& source, double value);
   double value(const SourceHandle& source) const;
+  // A new transient function for the source (its DC and AC values stay), used from the next
+  // transient on, as ngspice's `alter @v1[sin] [ vo va freq ]` does.
+  void set_waveform(const SourceHandle& source, netlist::SourceFunction function,
+                    const std::vector<double>& args);
   void set(const ParamHandle& param, double value);
   double get(const ParamHandle& param) const;
   void set_param(const DeviceHandle& device, std::string_view name, double value);
