@@ -19,8 +19,9 @@ SampleStatistics sample_statistics(const std::vector<double>& values) {
   double sum = 0;
   for (double v : ok) sum += v;
   s.mean = sum / static_cast<double>(ok.size());
-  double squares = 0;  // about the mean: no cancellation for values far from 0
-  for (double v : ok) squares += (v - s.mean) * (v - s.mean);
+  double squares = 0, deviations = 0;  // about the mean: no cancellation far from 0
+  for (double v : ok) squares += (v - s.mean) * (v - s.mean), deviations += std::fabs(v - s.mean);
+  s.avgdev = deviations / static_cast<double>(ok.size());
   s.sigma = ok.size() > 1 ? std::sqrt(squares / static_cast<double>(ok.size() - 1)) : 0.0;
   std::sort(ok.begin(), ok.end());
   s.min = ok.front();

@@ -70,6 +70,20 @@ std::string format_value(double v) {
   return buf;
 }
 
+// Each measure's statistics over the samples, in the measures' order.
+std::vector<std::pair<std::string, engine::SampleStatistics>> measure_statistics(
+    const std::vector<std::vector<engine::MeasureResult>>& records) {
+  std::vector<std::pair<std::string, engine::SampleStatistics>> out;
+  if (records.empty()) return out;
+  for (size_t j = 0; j < records.front().size(); ++j) {
+    std::vector<double> values;
+    for (const auto& record : records)
+      values.push_back(record[j].failed ? std::nan("") : record[j].value);
+    out.emplace_back(records.front()[j].name, engine::sample_statistics(values));
+  }
+  return out;
+}
+
 // One line per sample, then the statistics of each measure.
 void write_measure_summary(const std::vector<size_t>& samples,
                            const std::vector<std::vector<engine::MeasureResult>>& records,
@@ -98,18 +112,14 @@ void write_measure_summary(const std::vector<size_t>& samples,
     out << "\n";
   }
   out << "monte carlo statistics over " << records.size() << " samples\n";
-  for (size_t j = 0; j < first.size(); ++j) {
-    std::vector<double> values;
-    for (const auto& record : records)
-      values.push_back(record[j].failed ? std::nan("") : record[j].value);
-    const engine::SampleStatistics st = engine::sample_statistics(values);
+  for (const auto& [name, st] : measure_statistics(records)) {
     if (st.count == 0) {
-      out << first[j].name << ": failed in every sample\n";
+      out << name << ": failed in every sample\n";
       continue;
     }
-    out << first[j].name << ": mean =" << format_value(st.mean)
-        << "  sigma =" << format_value(st.sigma) << "  min =" << format_value(st.min)
-        << "  max =" << format_value(st.max) << "  median =" << format_value(st.median);
+    out << name << ": mean =" << format_value(st.mean) << "  sigma =" << format_value(st.sigma)
+        << "  min =" << format_value(st.min) << "  max =" << format_value(st.max)
+        << "  median =" << format_value(st.median);
     if (st.failed) out << "  failed = " << st.failed;
     out << "\n";
   }
@@ -145,6 +155,14 @@ int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteC
             base.is_complex() ? engine::ac_measure_table(base, c.measures) : base;
         samples.push_back(sample);
         records.push_back(engine::evaluate_measures(c.measures, fa.name, measured_table, c.params));
+        const bool tran = fa.kind == netlist::AnalysisKind::tran;
+        if (ctx.lis) {  // HSPICE's listing: each sample's tables and measures under its index
+          ctx.lis->monte_carlo_index(sample);
+          ctx.lis->add(op_form || out.results.rows.empty() ? engine::Results{}
+                       : tran ? io::on_print_grid(out.results, fa.tstep, fa.tstart, fa.tstop)
+                              : out.results,
+                       records.back());
+        }
         if (op_form) {
           append_rows(table, indexed);
           return;
@@ -154,7 +172,6 @@ int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteC
         const engine::Results& listed =
             out.results.is_complex() ? engine::ac_print_columns(out.results, print_outputs(c, "ac"))
                                      : out.results;
-        const bool tran = fa.kind == netlist::AnalysisKind::tran;
         io::write_listing(listed, std::cout,
                           tran ? io::PrintGrid{fa.tstep, fa.tstart, fa.tstop} : io::PrintGrid{});
         if (raw_file.is_open()) {
@@ -173,6 +190,9 @@ int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteC
   if (op_form && !table.rows.empty()) io::write_listing(table, std::cout);
   write_measure_summary(samples, records, std::cout);
   if (ctx.lis && op_form && !table.rows.empty()) ctx.lis->add(table, {});
+  if (ctx.lis)
+    for (const auto& [name, st] : measure_statistics(records))
+      ctx.lis->monte_carlo_statistics(name, st);
   int code = failed ? kSimulationFailure : kOk;
   if (!path.empty()) {
     ++ctx.written;

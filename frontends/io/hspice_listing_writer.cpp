@@ -74,6 +74,25 @@ void HspiceListing::add(const engine::Results& r,
   if (!measures.empty()) out_ << "\n";
 }
 
+void HspiceListing::monte_carlo_index(size_t index) {
+  out_ << "\n  *** monte carlo  index = " << index << " ***\n\n";
+}
+
+void HspiceListing::monte_carlo_statistics(const std::string& measure,
+                                           const engine::SampleStatistics& st) {
+  out_ << "\n  meas_variable = " << measure << "\n";
+  if (st.count == 0) {
+    out_ << "  failed in all " << st.failed << " samples\n";
+    return;
+  }
+  out_ << "  samples = " << st.count << "  failed = " << st.failed << "\n"
+       << "  mean   = " << fmt("% .4e", st.mean)
+       << "  varian = " << fmt("% .4e", st.sigma * st.sigma)
+       << "\n  sigma  = " << fmt("% .4e", st.sigma) << "  avgdev = " << fmt("% .4e", st.avgdev)
+       << "\n  max    = " << fmt("% .4e", st.max) << "  min    = " << fmt("% .4e", st.min)
+       << "\n  median = " << fmt("% .4e", st.median) << "\n";
+}
+
 void HspiceListing::finish(bool ok) {
   out_ << (ok ? "          ***** job concluded\n" : "          ***** job aborted\n");
 }

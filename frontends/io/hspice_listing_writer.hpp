@@ -10,6 +10,7 @@
 
 #include "engine/measure.hpp"
 #include "engine/results.hpp"
+#include "engine/sample_statistics.hpp"
 
 namespace xb::io {
 
@@ -18,6 +19,10 @@ class HspiceListing {
   HspiceListing(std::ostream& out, const std::string& title, double temperature);
   // One analysis' results (a transient already on its print grid) and its measures.
   void add(const engine::Results& r, const std::vector<engine::MeasureResult>& measures);
+  // Monte Carlo: the header of sample `index`'s results, and the statistics of one measure
+  // over the samples (HSPICE's mean, varian, sigma, avgdev, max, min; median added).
+  void monte_carlo_index(size_t index);
+  void monte_carlo_statistics(const std::string& measure, const engine::SampleStatistics& st);
   void finish(bool ok);
 
  private:

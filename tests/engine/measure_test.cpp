@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/measure.hpp"
+#include "engine/sample_statistics.hpp"
 #include "netlist/elaborate.hpp"
 #include "netlist/parser.hpp"
 
@@ -117,4 +118,18 @@ TEST(Measure, MalformedStatementsAreErrorsAtTheirToken) {
     EXPECT_NE(errors.find(c.expect), std::string::npos) << c.line << "\n" << errors;
   }
   EXPECT_EQ(measure_errors(".measure tran m1 MAX v(y) FROM=1n TO=2n"), "");
+}
+
+// Monte Carlo statistics of a measure: 1, 2, 4, 9 and one failed sample.
+TEST(SampleStatistics, MomentsMedianAndFailures) {
+  const xb::engine::SampleStatistics s = xb::engine::sample_statistics({1, 2, std::nan(""), 4, 9});
+  EXPECT_EQ(s.count, 4u);
+  EXPECT_EQ(s.failed, 1u);
+  EXPECT_DOUBLE_EQ(s.mean, 4);
+  EXPECT_DOUBLE_EQ(s.sigma, std::sqrt((9.0 + 4 + 0 + 25) / 3));  // n − 1
+  EXPECT_DOUBLE_EQ(s.avgdev, (3.0 + 2 + 0 + 5) / 4);
+  EXPECT_DOUBLE_EQ(s.median, 3);
+  EXPECT_DOUBLE_EQ(s.min, 1);
+  EXPECT_DOUBLE_EQ(s.max, 9);
+  EXPECT_EQ(xb::engine::sample_statistics({std::nan("")}).count, 0u);
 }
