@@ -800,6 +800,32 @@ class Runner {
       simulation_failed_ = !outcome.status.input_error;
       fail("." + a.name + " failed: " + outcome.status.message);
     }
+    deck_measures(a.name, !outcome.results.rows.empty());
+  }
+
+  // ngspice evaluates the deck's .meas cards of an analysis after each run of it in a control
+  // block and prints them under "Measurements for ... Analysis", reading the new plot as its
+  // `meas` command does (AC: real parts, vp in radians).
+  void deck_measures(const std::string& analysis, bool plotted) {
+    const netlist::Circuit& c = s_.circuit();
+    if (!plotted || std::none_of(c.measures.begin(), c.measures.end(),
+                                 [&](const auto& m) { return m.analysis == analysis; }))
+      return;
+    const std::vector<engine::MeasureResult> measured = engine::evaluate_measures(
+        c.measures, analysis, current_plot_table(c.measures, analysis), c.params);
+    *out_ << "  Measurements for "
+          << (analysis == "tran" ? "Transient"
+              : analysis == "ac" ? "AC"
+                                 : "DC")
+          << " Analysis\n";
+    char line[160];
+    for (const engine::MeasureResult& m : measured) {
+      if (m.failed)
+        std::snprintf(line, sizeof line, "%-20s=  failed\n", m.name.c_str());
+      else
+        std::snprintf(line, sizeof line, "%-20s=  %e\n", m.name.c_str(), m.value);
+      *out_ << line;
+    }
   }
 
   void analysis_op() {
@@ -1042,6 +1068,20 @@ class Runner {
       const netlist::Diagnostics& d = parsed.ok() ? diag : parsed.diagnostics;
       fail("meas: " + (d.items().empty() ? std::string("cannot read it") : d.items()[0].message));
     }
+    const std::vector<engine::MeasureResult> m = engine::evaluate_measures(
+        c.measures, analysis, current_plot_table(c.measures, analysis), c.params);
+    for (const engine::MeasureResult& x : m) {
+      if (x.failed) fail("meas " + x.name + " failed: " + x.why);
+      *out_ << x.name << " = " << format_number(x.value) << "\n";
+      NamedVector* v = current().exact(x.name);
+      if (!v) current().vectors.push_back({x.name, {}}), v = &current().vectors.back();
+      v->values = {x.value};
+    }
+  }
+
+  // The current plot as a measure reads it (ngspice's rules: below).
+  engine::Results current_plot_table(const std::vector<netlist::FlatMeasure>& measures,
+                                     const std::string& analysis) {
     engine::Results r;
     r.analysis = analysis;
     for (const NamedVector& v : current().vectors) r.signals.push_back(v.name);
@@ -1053,16 +1093,8 @@ class Runner {
         row.push_back(i < v.values.size() ? v.values[i] : 0.0);
       r.rows.push_back(std::move(row));
     }
-    if (current().analysis == "ac") add_ac_forms(c.measures, r);
-    const std::vector<engine::MeasureResult> m =
-        engine::evaluate_measures(c.measures, analysis, r, c.params);
-    for (const engine::MeasureResult& x : m) {
-      if (x.failed) fail("meas " + x.name + " failed: " + x.why);
-      *out_ << x.name << " = " << format_number(x.value) << "\n";
-      NamedVector* v = current().exact(x.name);
-      if (!v) current().vectors.push_back({x.name, {}}), v = &current().vectors.back();
-      v->values = {x.value};
-    }
+    if (current().analysis == "ac") add_ac_forms(measures, r);
+    return r;
   }
 
   // An AC plot's vectors enter a measure by their real parts, as in ngspice; the forms
