@@ -1,6 +1,6 @@
 #include "engine/sens_analysis.hpp"
 
-#include "engine/signals.hpp"
+#include "engine/small_signal.hpp"
 
 namespace xb::engine {
 namespace {
@@ -47,15 +47,7 @@ AnalysisOutcome run_sensitivity(const netlist::FlatAnalysis& a, Prepared& p) {
   out.results.title = c.title;
   const SolverCounters before = s.counters();
   if (out.status = s.solve(); !out.status.ok) return out;
-  netlist::OutputVar v;
-  if (a.tf_output_source.empty()) {
-    v.function = "v";
-    v.args = {c.node_names[a.tf_node->value], c.node_names[a.tf_ref->value]};
-  } else {
-    v.function = "i";
-    v.args = {a.tf_output_source};
-  }
-  const BoundSignal output = bind_signals({Signal::of(a.tf_output, std::move(v))}, c, s).front();
+  const BoundSignal output = bind_small_signal_output(a, c, s);
   const std::vector<Parameter> params = parameters(c, s);
   std::vector<double> values;
   for (const Parameter& q : params) values.push_back(q.get());
@@ -63,24 +55,15 @@ AnalysisOutcome run_sensitivity(const netlist::FlatAnalysis& a, Prepared& p) {
   out.status = s.parameter_responses(
       values, [&](size_t k, double value) { params[k].set(value); }, dx);
   if (!out.status.ok) return out;
-  // The output is linear in the solution: its change at x* + dx_k, less its value at x*.
+  ResponseReader reader(c, s);
   const size_t n = static_cast<size_t>(s.system().size());
-  const std::vector<double> at(s.solution().begin(), s.solution().begin() + static_cast<long>(n));
-  const double base = read_signal(output, c, s);
-  std::vector<double> row, moved(n);
+  std::vector<double> row;
   for (size_t k = 0; k < params.size(); ++k) {
-    for (size_t i = 0; i < n; ++i) moved[i] = at[i] + dx[k * n + i];
-    s.set_solution(moved.data());
-    row.push_back(read_signal(output, c, s) - base);
+    row.push_back(reader.change(output, dx.data() + k * n));
     out.results.signals.push_back(params[k].name);
   }
-  s.set_solution(at.data());
   out.results.rows = {row};
-  out.counters = s.counters() - before;
-  out.unknowns = s.system().size();
-  out.nonzeros = s.system().nnz();
-  out.linear = s.all_linear();
-  out.linear_solver = std::string(s.linear_solver());
+  record_work(out, s, before);
   return out;
 }
 

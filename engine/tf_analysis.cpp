@@ -2,43 +2,12 @@
 
 #include <cmath>
 
-#include "engine/signals.hpp"
+#include "engine/small_signal.hpp"
 
 namespace xb::engine {
 namespace {
 
 constexpr double kOpen = 1e20;  // SPICE3's impedance of a port whose current does not move
-
-// A signal of the circuit read off the solver (x* + dx when dx is given).
-class Reader {
- public:
-  Reader(const netlist::Circuit& c, DcSolver& s) : c_(c), s_(s) {
-    const size_t n = static_cast<size_t>(s.system().size());
-    at_.assign(s.solution().begin(), s.solution().begin() + static_cast<long>(n));
-  }
-  double change(const BoundSignal& b, const double* dx) {
-    const double base = read_signal(b, c_, s_);
-    std::vector<double> moved = at_;
-    for (size_t i = 0; i < moved.size(); ++i) moved[i] += dx[i];
-    s_.set_solution(moved.data());
-    const double value = read_signal(b, c_, s_);
-    s_.set_solution(at_.data());
-    return value - base;
-  }
-
- private:
-  const netlist::Circuit& c_;
-  DcSolver& s_;
-  std::vector<double> at_;
-};
-
-BoundSignal bind(const std::string& function, std::vector<std::string> args,
-                 const netlist::Circuit& c, const DcSolver& s) {
-  netlist::OutputVar v;
-  v.function = function;
-  v.args = std::move(args);
-  return bind_signals({Signal::of(function, std::move(v))}, c, s).front();
-}
 
 }  // namespace
 
@@ -57,10 +26,8 @@ AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& 
     return out;
   }
   const bool voltage_out = a.tf_output_source.empty();
-  const BoundSignal output =
-      voltage_out ? bind("v", {c.node_names[a.tf_node->value], c.node_names[a.tf_ref->value]}, c, s)
-                  : bind("i", {a.tf_output_source}, c, s);
-  Reader reader(c, s);
+  const BoundSignal output = bind_small_signal_output(a, c, s);
+  ResponseReader reader(c, s);
   const size_t n = static_cast<size_t>(s.system().size());
 
   // A unit step of the input source.
@@ -69,14 +36,14 @@ AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& 
   const double gain = reader.change(output, dx.data());
   double zin = 0;
   if (in_element->kind == 'v') {
-    const double di = reader.change(bind("i", {a.tf_input}, c, s), dx.data());
+    const double di = reader.change(bind_signal("i", {a.tf_input}, c, s), dx.data());
     zin = std::fabs(di) < 1e-20 ? kOpen : -1 / di;
   } else {  // the voltage across the I source, from its n- terminal to its n+ terminal
-    zin = reader.change(
-        bind("v",
-             {c.node_names[in_element->nodes[1].value], c.node_names[in_element->nodes[0].value]},
-             c, s),
-        dx.data());
+    zin = reader.change(bind_signal("v",
+                                    {c.node_names[in_element->nodes[1].value],
+                                     c.node_names[in_element->nodes[0].value]},
+                                    c, s),
+                        dx.data());
   }
 
   double zout = 0;
@@ -105,11 +72,7 @@ AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& 
   if (zi.first < zo.first) std::swap(zi, zo);
   out.results.signals = {"transfer_function", zo.first, zi.first};
   out.results.rows = {{gain, zo.second, zi.second}};
-  out.counters = s.counters() - before;
-  out.unknowns = s.system().size();
-  out.nonzeros = s.system().nnz();
-  out.linear = s.all_linear();
-  out.linear_solver = std::string(s.linear_solver());
+  record_work(out, s, before);
   return out;
 }
 
