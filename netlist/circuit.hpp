@@ -118,9 +118,9 @@ struct Circuit {
   std::vector<std::string> node_names;  // index = NodeId; [0] = "0"
   NameIndex node_index;                 // node_names -> NodeId
   std::vector<FlatElement> elements;
-  NameIndex element_index;              // FlatElement::name -> position in elements
+  NameIndex element_index;  // FlatElement::name -> position in elements
   std::vector<FlatModel> models;
-  std::unordered_map<std::string, double> params;  // top-level parameters, evaluated
+  std::unordered_map<std::string, double> params;              // top-level parameters, evaluated
   std::vector<std::pair<std::string, double>> control_params;  // .csparam, evaluated
   std::vector<FlatAnalysis> analyses;
   NumericParams options;

@@ -136,12 +136,12 @@ struct Analysis {
   Value tstep, tstop, tstart, tmax;  // .tran (tstart/tmax 0 when absent)
   bool has_tmax = false;
   bool uic = false;
-  Sweep ac_frequencies;  // .ac dec 10 1 1meg
+  Sweep ac_frequencies;                 // .ac dec 10 1 1meg
   std::optional<MonteCarloSpec> monte;  // outermost of all sweeps
   // .tf OUTPUT INPUT (and .sens OUTPUT): the output v(a), v(a,b) or i(vsource) and the input
   // source's name.
   std::string tf_output_node, tf_output_ref, tf_output_source, tf_input;
-  std::string text;      // the statement as written, for analyses kept but not run
+  std::string text;  // the statement as written, for analyses kept but not run
   SourceLoc loc;
 };
 
