@@ -104,7 +104,10 @@ int run_compare(const CompareOptions& o) {
     std::cerr << "xbspice compare: error: cannot write " << o.plot << "\n";
     return kUserError;
   }
-  if (compared == 0 && !c.pass) return kUserError;
+  if (compared == 0) {  // nothing in common passes nothing
+    std::printf("FAIL: no signal is in both files (names differ?)\n");
+    return kUserError;
+  }
   std::printf("%s\n", c.pass ? "all compared signals pass" : "some signals FAIL");
   return c.pass ? kOk : kUserError;
 }

@@ -732,8 +732,11 @@ class Runner {
       r.signals.push_back(current().vectors[0].name);
       data.push_back(&current().vectors[0].values);
     }
+    // A branch current's vector "v1#branch" is written as i(v1), as ngspice writes it.
     for (const Column& c : cols) {
-      r.signals.push_back(c.name);
+      const size_t hash = c.name.rfind("#branch");
+      const bool branch = hash != std::string::npos && hash + 7 == c.name.size();
+      r.signals.push_back(branch ? "i(" + c.name.substr(0, hash) + ")" : c.name);
       data.push_back(&c.values);
     }
     size_t rows = 0;

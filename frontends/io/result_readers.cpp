@@ -155,6 +155,13 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
     ++line_number;
     return true;
   };
+  // ngspice's `write` (set filetype=ascii) puts a blank line after each point.
+  auto next_value_line = [&](std::string& line) {
+    do {
+      if (!next_line(line)) return false;
+    } while (line.find_first_not_of(" \t") == std::string::npos);
+    return true;
+  };
   auto fail = [&](const std::string& why) {
     r.error = path + ":" + std::to_string(line_number) + ": " + why;
     r.tables.clear();
@@ -199,7 +206,8 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
         return fail("declares " + std::to_string(npoints) + " points, more than the file holds");
       t.rows.assign(npoints, std::vector<double>(nvars));
       if (complex) {
-        if (!read_complex_values(key == "binary", content, pos, npoints, nvars, t, next_line, line))
+        if (!read_complex_values(key == "binary", content, pos, npoints, nvars, t, next_value_line,
+                                 line))
           return fail("complex values truncated or malformed");
       } else if (key == "binary") {
         const size_t bytes = npoints * nvars * sizeof(double);
@@ -214,10 +222,7 @@ ReadResults read_raw(const std::string& path, const std::string& content) {
         double finest = 1;
         for (size_t p = 0; p < npoints; ++p)
           for (size_t v = 0; v < nvars; ++v) {
-            // ngspice's `write` (set filetype=ascii) puts a blank line after each point.
-            do {
-              if (!next_line(line)) return fail("file ends at point " + std::to_string(p));
-            } while (line.find_first_not_of(" \t") == std::string::npos);
+            if (!next_value_line(line)) return fail("file ends at point " + std::to_string(p));
             std::istringstream ss(line);
             std::string a, b;
             ss >> a;
