@@ -1,5 +1,6 @@
 #include "frontends/cli/monte_carlo_run.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -68,6 +69,22 @@ std::string format_value(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "% .6e", v);
   return buf;
+}
+
+// A sample whose circuit could not be elaborated has no measures: it gets the others' names,
+// each failed, so that every record has the same columns.
+void align_records(std::vector<std::vector<engine::MeasureResult>>& records) {
+  const auto widest =
+      std::max_element(records.begin(), records.end(),
+                       [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  if (widest == records.end()) return;
+  const std::vector<engine::MeasureResult> names = *widest;
+  for (auto& record : records)
+    if (record.size() != names.size()) {
+      record.clear();
+      for (const engine::MeasureResult& m : names)
+        record.push_back({m.name, 0, true, "the sample could not be simulated"});
+    }
 }
 
 // Each measure's statistics over the samples, in the measures' order.
@@ -188,6 +205,7 @@ int run_monte_carlo(session::Session& s, const netlist::FlatAnalysis& fa, MonteC
       ctx.progress);
   if (ctx.show_diagnostics) ctx.show_diagnostics();
   if (op_form && !table.rows.empty()) io::write_listing(table, std::cout);
+  align_records(records);
   write_measure_summary(samples, records, std::cout);
   if (ctx.lis && op_form && !table.rows.empty()) ctx.lis->add(table, {});
   if (ctx.lis)
