@@ -55,6 +55,15 @@ namespace {
 void append(netlist::Diagnostics& to, const netlist::Diagnostics& from,
             const std::string& context = "") {
   for (const netlist::Diagnostic& d : from.items()) {
+    // A warning of the deck comes again with every elaboration (each reset): say it once.
+    const bool repeated =
+        d.severity == netlist::Severity::warning && context.empty() &&
+        std::any_of(to.items().begin(), to.items().end(), [&](const netlist::Diagnostic& seen) {
+          return seen.severity == d.severity && seen.code == d.code && seen.message == d.message &&
+                 seen.loc.file == d.loc.file && seen.loc.line == d.loc.line &&
+                 seen.loc.col == d.loc.col && seen.instance_path == d.instance_path;
+        });
+    if (repeated) continue;
     netlist::Diagnostic& copy = d.severity == netlist::Severity::error
                                     ? to.error(d.code, d.loc, context + d.message)
                                     : to.warning(d.code, d.loc, context + d.message);

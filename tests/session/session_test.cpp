@@ -511,3 +511,15 @@ TEST(SessionMonteCarlo, OrdinaryRunRefusesAMonteCarloAnalysis) {
   Session plain = from_text("mc\ni1 0 a 1m\nr1 a 0 1k\n.op\n");
   EXPECT_THROW(plain.monte_carlo(plain.analysis(0), {}), SessionError);
 }
+
+// A deck's warning comes again at each elaboration (every reset between analyses): the
+// session reports it once.
+TEST(Session, RepeatedWarningsAreReportedOnce) {
+  Session s = from_text("w\n.param r=agauss(1k, 100, 1)\nv1 a 0 1\nr1 a 0 r\n.op\n.dc v1 0 1 0.5\n");
+  s.run(0);
+  s.reset();
+  s.run(1);
+  size_t warned = 0;
+  for (const netlist::Diagnostic& d : s.diagnostics().items()) warned += d.code == "nominal-values";
+  EXPECT_EQ(warned, 1u);
+}
