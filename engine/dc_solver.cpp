@@ -503,13 +503,8 @@ void DcSolver::evaluate_split(const std::vector<double>& x, std::vector<double>&
 SolveStatus DcSolver::sensitivities(const std::vector<ElementRef>& sources,
                                     std::vector<double>& dx) {
   const auto n = static_cast<size_t>(sys_.size());
-  assemble();  // the Jacobian and the residual at the solution
+  assemble();  // the residual at the solution
   const std::vector<double> f0(f_.begin(), f_.begin() + sys_.size());
-  const FactorStatus fs = solver_.factor(jac_.data());
-  factored_ = false;  // what solve() and solve_many() factor next is their own
-  jacobian_factored_ = fs == FactorStatus::ok;
-  if (fs != FactorStatus::ok)
-    return {false, "singular matrix at " + describe_unknown(solver_.singular_column()), {}, 1};
   // Sources enter the residual linearly: a unit step of each gives ∂f/∂u exactly; J·dx = −∂f/∂u.
   dx.assign(n * sources.size(), 0.0);
   for (size_t k = 0; k < sources.size(); ++k) {
@@ -520,10 +515,7 @@ SolveStatus DcSolver::sensitivities(const std::vector<ElementRef>& sources,
     e.group->set_source_value(e.index, value);
     for (size_t i = 0; i < n; ++i) dx[k * n + i] = f0[i] - f_[i];
   }
-  assemble();  // the devices' Newton scratch back at the solution
-  if (!solver_.solve(dx.data(), static_cast<int>(sources.size())))
-    return {false, "linear solve failed", {}, 1};
-  return {};
+  return linear_responses(dx, static_cast<int>(sources.size()));  // J factored at the solution
 }
 
 SolveStatus DcSolver::linear_responses(std::vector<double>& columns, int count) {

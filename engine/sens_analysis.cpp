@@ -41,12 +41,10 @@ std::vector<Parameter> parameters(const netlist::Circuit& c, const DcSolver& s) 
 
 AnalysisOutcome run_sensitivity(const netlist::FlatAnalysis& a, Prepared& p) {
   AnalysisOutcome out;
+  const std::optional<SolverCounters> before = solve_operating_point(out, p, "sens");
+  if (!before) return out;
   DcSolver& s = *p.solver;
   const netlist::Circuit& c = p.circuit;
-  out.results.analysis = "sens";
-  out.results.title = c.title;
-  const SolverCounters before = s.counters();
-  if (out.status = s.solve(); !out.status.ok) return out;
   const BoundSignal output = bind_small_signal_output(a, c, s);
   const std::vector<Parameter> params = parameters(c, s);
   std::vector<double> values;
@@ -63,7 +61,7 @@ AnalysisOutcome run_sensitivity(const netlist::FlatAnalysis& a, Prepared& p) {
     out.results.signals.push_back(params[k].name);
   }
   out.results.rows = {row};
-  record_work(out, s, before);
+  record_work(out, s, *before);
   return out;
 }
 

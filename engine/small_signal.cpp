@@ -2,6 +2,15 @@
 
 namespace xb::engine {
 
+std::optional<SolverCounters> solve_operating_point(AnalysisOutcome& out, Prepared& p,
+                                                    const std::string& analysis) {
+  out.results.analysis = analysis;
+  out.results.title = p.circuit.title;
+  const SolverCounters before = p.solver->counters();
+  if (out.status = p.solver->solve(); !out.status.ok) return std::nullopt;
+  return before;
+}
+
 BoundSignal bind_signal(const std::string& function, std::vector<std::string> args,
                         const netlist::Circuit& c, const DcSolver& s) {
   netlist::OutputVar v;

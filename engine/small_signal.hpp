@@ -2,12 +2,19 @@
 // What .tf and .sens share: their output bound to the solver, the change of a signal when the
 // solution moves by a linearised response dx, and the work counters of the analysis.
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/dc_analysis.hpp"
 #include "engine/signals.hpp"
 
 namespace xb::engine {
+
+// The start of both: `out` named `analysis` with the circuit's title, and the operating point
+// solved. Returns the counters before it (for record_work), or nullopt with out.status set.
+std::optional<SolverCounters> solve_operating_point(AnalysisOutcome& out, Prepared& p,
+                                                    const std::string& analysis);
 
 // The analysis' output: v(node, ref) or i(vsource).
 BoundSignal bind_small_signal_output(const netlist::FlatAnalysis& a, const netlist::Circuit& c,

@@ -13,12 +13,10 @@ constexpr double kOpen = 1e20;  // SPICE3's impedance of a port whose current do
 
 AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& p) {
   AnalysisOutcome out;
+  const std::optional<SolverCounters> before = solve_operating_point(out, p, "tf");
+  if (!before) return out;
   DcSolver& s = *p.solver;
   const netlist::Circuit& c = p.circuit;
-  out.results.analysis = "tf";
-  out.results.title = c.title;
-  const SolverCounters before = s.counters();
-  if (out.status = s.solve(); !out.status.ok) return out;
   const std::optional<DcSolver::ElementRef> in = s.find_element(a.tf_input);
   const netlist::FlatElement* in_element = c.find_element(a.tf_input);
   if (!in || !in_element) {
@@ -72,7 +70,7 @@ AnalysisOutcome run_transfer_function(const netlist::FlatAnalysis& a, Prepared& 
   if (zi.first < zo.first) std::swap(zi, zo);
   out.results.signals = {"transfer_function", zo.first, zi.first};
   out.results.rows = {{gain, zo.second, zi.second}};
-  record_work(out, s, before);
+  record_work(out, s, *before);
   return out;
 }
 

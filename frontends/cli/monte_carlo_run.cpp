@@ -58,13 +58,6 @@ void append_rows(engine::Results& to, const engine::Results& from) {
   to.imag.insert(to.imag.end(), from.imag.begin(), from.imag.end());
 }
 
-std::vector<netlist::OutputVar> print_outputs(const netlist::Circuit& c, const std::string& kind) {
-  std::vector<netlist::OutputVar> out;
-  for (const netlist::Print& p : c.prints)
-    if (p.analysis == kind) out.insert(out.end(), p.outputs.begin(), p.outputs.end());
-  return out;
-}
-
 std::string format_value(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "% .6e", v);

@@ -57,15 +57,6 @@ void print_stats(const netlist::FlatAnalysis& fa, const session::Outcome& outcom
                  outcome.steps.rejected_truncation, outcome.steps.rejected_newton);
 }
 
-// The outputs of every .print of `analysis`, in order.
-std::vector<netlist::OutputVar> print_outputs(const netlist::Circuit& c,
-                                              const std::string& analysis) {
-  std::vector<netlist::OutputVar> out;
-  for (const netlist::Print& p : c.prints)
-    if (p.analysis == analysis) out.insert(out.end(), p.outputs.begin(), p.outputs.end());
-  return out;
-}
-
 // `xbspice run` ends the process right after this: freeing the circuit, its solver and the
 // deck costs more than solving a 256² crossbar (0.16 s of 0.9 s; 0.7 s at 512²), so the CLI
 // leaves the memory to the operating system. Sanitizer builds free it, so that leak checking
@@ -113,6 +104,15 @@ int run_control_block(session::Session& s, const RunOptions& opt) {
 }
 
 }  // namespace
+
+// The outputs of every .print of `analysis`, in order.
+std::vector<netlist::OutputVar> print_outputs(const netlist::Circuit& c,
+                                              const std::string& analysis) {
+  std::vector<netlist::OutputVar> out;
+  for (const netlist::Print& p : c.prints)
+    if (p.analysis == analysis) out.insert(out.end(), p.outputs.begin(), p.outputs.end());
+  return out;
+}
 
 int run_deck(const RunOptions& opt) {
   return run_loaded(session::load_deck(opt.deck), opt);

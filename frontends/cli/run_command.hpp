@@ -1,6 +1,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "netlist/circuit.hpp"
 
 namespace xb::session {
 struct LoadedDeck;
@@ -20,6 +23,10 @@ struct RunOptions {
 // `xbspice run`: simulates every .op, .dc and .tran of the deck (and of each .alter run). Returns
 // the exit code.
 int run_deck(const RunOptions& options);
+
+// The outputs of every .print of `analysis` ("ac", "tran", ...), in order.
+std::vector<netlist::OutputVar> print_outputs(const netlist::Circuit& c,
+                                              const std::string& analysis);
 
 // The same for a deck already loaded (options.deck only names it in messages).
 int run_loaded(LoadedDeck loaded, const RunOptions& options);

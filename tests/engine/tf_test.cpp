@@ -85,7 +85,10 @@ TEST(TransferFunction, BadOutputsAndInputsAreErrors) {
                           ".tf out vin\n", ".tf v(out)\n"}) {
     netlist::ParseResult parsed = netlist::parse_deck_text(
         std::string("tf\nvin in 0 1\nr1 in out 1k\nr2 out 0 1k\n") + bad, "tf.sp");
-    if (!parsed.ok()) continue;  // a syntax error: reported by the parser
+    if (!parsed.ok()) {  // a syntax error, reported by the parser at .tf
+      EXPECT_EQ(parsed.diagnostics.items().front().loc.line, 5u) << bad;
+      continue;
+    }
     session::Session s = session::Session::from_deck(std::move(parsed.deck));
     EXPECT_FALSE(s.ok()) << bad;
   }
