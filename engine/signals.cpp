@@ -67,8 +67,12 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
     }
   }
   if (!out.empty() && analysis != "op") {
-    // .measure reads its signals from what the analysis records.
-    for (const std::string& name : measured_signals(c.measures, analysis)) {
+    // .measure and .four read their signals from what the analysis records.
+    std::vector<std::string> read = measured_signals(c.measures, analysis);
+    if (analysis == "tran")
+      for (const netlist::FlatFourier& f : c.fouriers)
+        read.insert(read.end(), f.signals.begin(), f.signals.end());
+    for (const std::string& name : read) {
       netlist::OutputVar v;
       v.function = name.substr(0, 1);
       const std::string inner = name.substr(2, name.size() - 3);

@@ -4,6 +4,7 @@
 // every breakpoint), breakpoints at source corners, tmax respected, a step cut by 8 when Newton
 // fails. Every accepted point is recorded.
 
+#include "engine/fourier.hpp"
 #include <functional>
 
 #include "engine/dc_analysis.hpp"
@@ -17,6 +18,7 @@ struct TransientCounters {
 struct TransientOutcome : AnalysisOutcome {
   TransientCounters steps;
   double tstep = 0;  // for .print tables on the tstep grid
+  std::vector<FourierTable> fourier;  // the circuit's .four requests, after a transient
 };
 
 // `progress(done, total)` in thousandths of the simulated interval. `max_steps` > 0 stops with an

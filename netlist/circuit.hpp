@@ -113,6 +113,12 @@ struct FlatMeasure {
   SourceLoc loc;
 };
 
+struct FlatFourier {
+  double frequency = 0;
+  std::vector<std::string> signals;
+  SourceLoc loc;
+};
+
 struct Circuit {
   std::string title;
   std::vector<std::string> node_names;  // index = NodeId; [0] = "0"
@@ -135,6 +141,7 @@ struct Circuit {
   std::vector<FlatInitial> nodesets;
   std::vector<Print> prints;
   std::vector<FlatMeasure> measures;
+  std::vector<FlatFourier> fouriers;
   size_t subckt_instances = 0;
 
   std::optional<NodeId> find_node(std::string_view name) const;

@@ -29,6 +29,7 @@ void apply_block(Deck& d, const AlterBlock& a) {
   d.analyses.insert(d.analyses.end(), a.analyses.begin(), a.analyses.end());
   d.prints.insert(d.prints.end(), a.prints.begin(), a.prints.end());
   d.measures.insert(d.measures.end(), a.measures.begin(), a.measures.end());
+  d.fouriers.insert(d.fouriers.end(), a.fouriers.begin(), a.fouriers.end());
   d.globals.insert(d.globals.end(), a.globals.begin(), a.globals.end());
   d.initial_conditions.insert(d.initial_conditions.end(), a.initial_conditions.begin(),
                               a.initial_conditions.end());

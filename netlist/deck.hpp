@@ -195,6 +195,15 @@ struct Measure {
   ExprPtr expr;  // PARAM
 };
 
+// .four freq out...: the Fourier components of each output over the transient's last period of
+// 1/freq (SPICE2's Fourier analysis; engine/fourier.hpp).
+struct Fourier {
+  Value frequency;
+  std::vector<std::string> signals;  // "v(out)", "v(a,b)", "i(v1)"
+  std::vector<SourceLoc> signal_locs;
+  SourceLoc loc;
+};
+
 struct InitialValue {
   std::string node;
   Value value;
@@ -218,6 +227,7 @@ struct Statements : Body {
   std::vector<Analysis> analyses;
   std::vector<Print> prints;
   std::vector<Measure> measures;
+  std::vector<Fourier> fouriers;
   std::vector<NamedValue> options;  // flags as value 1
   std::vector<Value> temperatures;
   std::vector<NamedLoc> globals;

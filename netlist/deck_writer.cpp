@@ -297,6 +297,11 @@ class Writer {
     for (const Measure& m : st.measures)
       out_ << ".measure " << (m.analysis.empty() ? "" : m.analysis + " ") << m.name << ' ' << m.text
            << '\n';
+    for (const Fourier& f : st.fouriers) {
+      out_ << ".four " << value(f.frequency);
+      for (const std::string& signal : f.signals) out_ << ' ' << signal;
+      out_ << '\n';
+    }
   }
 
   // HSPICE's Monte Carlo clause. ngspice has none (its decks loop in a .control block, which

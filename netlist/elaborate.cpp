@@ -1061,6 +1061,7 @@ class Elaborator {
       c_.prints.push_back(p);
     }
     measures(top);
+    fouriers(top);
     for (const NamedLoc& hdl : deck_.hdl_files) {
       // An .hdl of <type>.va names a built-in device's module (what `export --to hspice`
       // writes); any other Verilog-A would be a device xbspice does not have.
@@ -1074,18 +1075,41 @@ class Elaborator {
   }
 
   // .measure values evaluated; every signal a measure reads must exist.
+  // "v(a)", "v(a,b)", "i(v1)": whether the circuit has those nodes or that element.
+  bool signal_exists(const std::string& signal) const {
+    const size_t open = signal.find('(');
+    const std::string inner = signal.substr(open + 1, signal.size() - open - 2);
+    const size_t comma = inner.find(',');
+    if (signal[0] == 'i') return c_.find_element(inner) != nullptr;
+    return c_.find_node(inner.substr(0, comma)).has_value() &&
+           (comma == std::string::npos || c_.find_node(inner.substr(comma + 1)).has_value());
+  }
+
+  void fouriers(const Scope& top) {
+    for (const Fourier& f : deck_.fouriers) {
+      FlatFourier flat;
+      flat.loc = f.loc;
+      const std::optional<double> frequency = top.evaluate(f.frequency);
+      if (!frequency) continue;  // reported by the evaluation
+      if (!(*frequency > 0)) {
+        diag_.error("syntax", f.loc, ".four needs a fundamental frequency above 0");
+        continue;
+      }
+      flat.frequency = *frequency;
+      for (size_t k = 0; k < f.signals.size(); ++k) {
+        if (!signal_exists(f.signals[k]))
+          diag_.error("unknown-output", f.signal_locs[k],
+                      ".four output " + f.signals[k] + " names nothing in the circuit");
+        flat.signals.push_back(f.signals[k]);
+      }
+      c_.fouriers.push_back(std::move(flat));
+    }
+  }
+
   void measures(const Scope& top) {
     auto eval = [&](const Value& v) { return top.evaluate(v).value_or(0.0); };
-    auto exists = [&](const std::string& signal) {
-      const size_t open = signal.find('(');
-      const std::string inner = signal.substr(open + 1, signal.size() - open - 2);
-      const size_t comma = inner.find(',');
-      if (signal[0] == 'i') return c_.find_element(inner) != nullptr;
-      return c_.find_node(inner.substr(0, comma)).has_value() &&
-             (comma == std::string::npos || c_.find_node(inner.substr(comma + 1)).has_value());
-    };
     auto check = [&](const Measure& m, const std::string& signal, SourceLoc loc) {
-      if (signal.empty() || exists(signal)) return;
+      if (signal.empty() || signal_exists(signal)) return;
       diag_.error(
           "unknown-output", loc,
           "measure " + m.name + " reads " + signal + ", which names nothing in the circuit");

@@ -53,26 +53,8 @@ class MeasureReader {
     return false;
   }
 
-  // v(a), v(a,b), i(v1): a function word and its parenthesised arguments.
   bool signal(std::string& out, SourceLoc& loc) {
-    loc = c_.loc();
-    if (!c_.is_word() || c_.peek(1).kind != TokenKind::lparen)
-      return error(loc, "expected a signal such as v(out) or i(v1)");
-    out = to_lower(c_.next().text) + "(";
-    c_.next();
-    bool first = true;
-    while (!c_.done() && c_.peek().kind != TokenKind::rparen) {
-      const Token& a = c_.next();
-      if (a.kind == TokenKind::comma) continue;
-      if (a.kind != TokenKind::word) return error(a.loc, "expected a node or element name");
-      out += (first ? "" : ",") + to_lower(a.text);
-      first = false;
-    }
-    if (c_.done()) return error(loc, "missing ')' in signal " + out);
-    c_.next();
-    if (first) return error(loc, "signal " + out + ") names nothing");
-    out += ")";
-    return true;
+    return parse_signal_name(c_, out, loc, "bad-measure");
   }
 
   // "name = value" at the cursor, for a name in `names`; the value read as a Value.
@@ -176,6 +158,31 @@ class MeasureReader {
 };
 
 }  // namespace
+
+bool parse_signal_name(CardCursor& c, std::string& out, SourceLoc& loc, const char* bad_kind) {
+  loc = c.loc();
+  auto error = [&](SourceLoc at, const std::string& text) {
+    c.diag().error(bad_kind, at, text);
+    return false;
+  };
+  if (!c.is_word() || c.peek(1).kind != TokenKind::lparen)
+    return error(loc, "expected a signal such as v(out) or i(v1)");
+  out = to_lower(c.next().text) + "(";
+  c.next();
+  bool first = true;
+  while (!c.done() && c.peek().kind != TokenKind::rparen) {
+    const Token& a = c.next();
+    if (a.kind == TokenKind::comma) continue;
+    if (a.kind != TokenKind::word) return error(a.loc, "expected a node or element name");
+    out += (first ? "" : ",") + to_lower(a.text);
+    first = false;
+  }
+  if (c.done()) return error(loc, "missing ')' in signal " + out);
+  c.next();
+  if (first) return error(loc, "signal " + out + ") names nothing");
+  out += ")";
+  return true;
+}
 
 bool parse_measure_body(CardCursor& c, Measure& m) {
   return MeasureReader(c, m).body();

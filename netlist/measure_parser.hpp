@@ -18,4 +18,8 @@ namespace xb::netlist {
 // Returns false after reporting an error.
 bool parse_measure_body(CardCursor& c, Measure& m);
 
+// A signal at the cursor, v(a), v(a,b) or i(v1), read into "v(a,b)" (lower case) with its
+// location. Returns false after reporting an error (kind `bad_kind`).
+bool parse_signal_name(CardCursor& c, std::string& out, SourceLoc& loc, const char* bad_kind);
+
 }  // namespace xb::netlist

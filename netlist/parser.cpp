@@ -305,7 +305,8 @@ class Parser {
     if (k == ".ac") return ac(c, kw.loc);
     if (k == ".tf") return tf(c, kw.loc, false);
     if (k == ".sens" && !sens_is_ac(c)) return tf(c, kw.loc, true);
-    if (k == ".noise" || k == ".pz" || k == ".four" || k == ".fourier" || k == ".sens" ||
+    if (k == ".four" || k == ".fourier") return fourier(c, kw.loc);
+    if (k == ".noise" || k == ".pz" || k == ".sens" ||
         k == ".disto" || k == ".fft" || k == ".pss" || k == ".sp" || k == ".hb") {
       diag_.warning("unsupported-analysis", kw.loc,
                     std::string(kw.text) + " is kept but not simulated by xbspice");
@@ -896,6 +897,28 @@ class Parser {
     CardCursor body = c;
     m.text = c.rest_text();
     if (parse_measure_body(body, m)) stmts_->measures.push_back(std::move(m));
+  }
+
+  // .four freq out1 [out2 ...]
+  void fourier(CardCursor& c, SourceLoc loc) {
+    Fourier f;
+    f.loc = loc;
+    c.skip_commas();
+    if (c.done() || !c.at_value())
+      return (void)diag_.error("syntax", c.loc(), ".four needs a fundamental frequency");
+    f.frequency = c.read_value();
+    while (!c.done()) {
+      c.skip_commas();
+      if (c.done()) break;
+      std::string signal;
+      SourceLoc signal_loc;
+      if (!parse_signal_name(c, signal, signal_loc, "syntax")) return;
+      f.signals.push_back(std::move(signal));
+      f.signal_locs.push_back(signal_loc);
+    }
+    if (f.signals.empty())
+      return (void)diag_.error("syntax", loc, ".four needs an output such as v(out)");
+    stmts_->fouriers.push_back(std::move(f));
   }
 
   void initial(CardCursor& c, std::vector<InitialValue>& out) {

@@ -13,6 +13,7 @@
 #include "frontends/cli/file_commands.hpp"
 #include "frontends/cli/monte_carlo_run.hpp"
 #include "frontends/control/control_runner.hpp"
+#include "frontends/io/fourier_listing.hpp"
 #include "frontends/io/hspice_listing_writer.hpp"
 #include "frontends/io/result_writers.hpp"
 #include "frontends/session/session.hpp"
@@ -186,6 +187,7 @@ int run_loaded(LoadedDeck loaded, const RunOptions& opt) {
         const std::vector<engine::MeasureResult> measured = engine::evaluate_measures(
             s.circuit().measures, fa.name, measured_table, s.circuit().params);
         io::write_measures(measured, std::cout);
+        for (const engine::FourierTable& t : outcome.fourier) io::write_fourier(t, std::cout);
         if (lis)
           lis->add(tran ? io::on_print_grid(outcome.results, fa.tstep, fa.tstart, fa.tstop)
                         : outcome.results,

@@ -293,6 +293,8 @@ Outcome Session::run_on(engine::Prepared& p, const netlist::FlatAnalysis& a,
   }
   if (!out.status.ok)
     record_failure(out, a, out.status.input_error ? "device" : "simulation", context);
+  else if (a.kind == netlist::AnalysisKind::tran)
+    fourier_tables(out, p.circuit, context);
   return out;
 }
 
@@ -325,6 +327,17 @@ size_t Session::monte_carlo(const netlist::FlatAnalysis& a, const SampleSink& si
     if (progress) progress(k + 1, a.monte_samples);
   }
   return failed;
+}
+
+void Session::fourier_tables(Outcome& out, const netlist::Circuit& c, const std::string& context) {
+  for (const netlist::FlatFourier& f : c.fouriers) {
+    engine::FourierOutcome four = engine::fourier_analysis(out.results, f);
+    for (engine::FourierTable& t : four.tables) out.fourier.push_back(std::move(t));
+    for (const std::string& error : four.errors) {
+      s_->diagnostics.error("fourier", f.loc, context + error);
+      out.status = {false, error, f.loc, 0, true};
+    }
+  }
 }
 
 void Session::record_failure(const Outcome& out, const netlist::FlatAnalysis& a, const char* code,

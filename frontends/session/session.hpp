@@ -204,6 +204,8 @@ class Session {
                  const std::unordered_map<std::string, double>& overrides, const Progress& progress,
                  const std::string& context);
   void hold_device_states();
+  // The .four tables of circuit `c` from a transient's results; errors go to the diagnostics.
+  void fourier_tables(Outcome& out, const netlist::Circuit& c, const std::string& context);
   void record_failure(const Outcome& outcome, const netlist::FlatAnalysis& analysis,
                       const char* code, const std::string& context);
   void check(const Handle& handle) const;
