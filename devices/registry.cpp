@@ -13,6 +13,7 @@
 #include "devices/reactive.hpp"
 #include "devices/resistor.hpp"
 #include "devices/sources.hpp"
+#include "devices/switch.hpp"
 
 namespace xb::devices {
 
@@ -27,6 +28,7 @@ const std::vector<const DeviceDescriptor*>& primitive_types() {
       &vccs_descriptor(),     &cccs_descriptor(),
       &diode_descriptor(),    &mos1_descriptor(),
       &bjt_descriptor(),      &behavioural_descriptor(),
+      &voltage_switch_descriptor(), &current_switch_descriptor(),
   };
   return types;
 }

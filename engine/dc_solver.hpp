@@ -55,8 +55,13 @@ class DcSolver {
   // Numbers the unknowns, builds the pattern, checks topology, analyzes. Once. `need_dc_path`
   // false (a transient with UIC) skips the floating-node check.
   SolveStatus setup(bool need_dc_path = true);
-  // Newton from the current solution (zero at first); keeps the result in solution().
+  // Newton from the current solution (zero at first); keeps the result in solution(), which
+  // devices with a discrete state then accept (DeviceGroup::accept).
   SolveStatus solve();
+  // Transient: the devices accept the present solution as a time point, and the longest next
+  // step they allow after the step h that came from x_old (DeviceGroup::step_limit).
+  void accept_solution();
+  double device_step_limit(const double* x_old, double h) const;
   // Operating points one after another (batched inputs): Newton keeps the last factorization
   // while its steps shrink fast and refactors when they do not (chord steps), to the same
   // criteria on the true residual and a step of 1e-4 of the tolerance in place of polish().
@@ -168,6 +173,7 @@ class DcSolver {
   bool all_linear() const { return linear_; }
 
  private:
+  SolveStatus solve_dc();  // solve() before the devices accept the solution
   SolveStatus check_topology() const;
   // Plain Newton with sources scaled by `source_scale` and `gshunt` from every voltage unknown
   // to ground (the continuation aids).

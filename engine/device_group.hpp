@@ -168,6 +168,15 @@ class DeviceGroup {
   virtual std::optional<std::string> state_name(int /*state*/) const { return std::nullopt; }
   // Initial conditions a device imposes on the transient start with UIC: (unknown, value).
   virtual void initial_values(std::vector<std::pair<int, double>>&) const {}
+  // Devices with a discrete state (a switch's on or off, which hysteresis makes depend on the
+  // past): x is an accepted solution (an operating point, a sweep point, a time point), and the
+  // state it left is the one the next solve starts from. Rejected time points never come here.
+  virtual void accept(const double* /*x*/) {}
+  // Transient: the longest next step the group allows, given the step of length h that went
+  // from the accepted x_old to x_new (a switch approaching its threshold); +inf for no limit.
+  virtual double step_limit(const double* /*x_new*/, const double* /*x_old*/, double /*h*/) const {
+    return kNoBreakpoint;
+  }
 
   static constexpr double kNoBreakpoint = 1e300;
 };

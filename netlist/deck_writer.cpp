@@ -154,7 +154,17 @@ class Writer {
     for (const Value& v : e.values) out_ << ' ' << value(v);
     if ((e.kind == 'v' || e.kind == 'i') && e.source) source(*e.source);
     if (e.kind == 'x' && !e.params.empty() && d_ == DeckDialect::ngspice) out_ << " params:";
-    named(e.params);
+    if (e.kind == 's' || e.kind == 'w') {  // a switch's ON and OFF are flags, not name=value
+      std::vector<NamedValue> rest;
+      for (const NamedValue& p : e.params)
+        if (p.name == "on" || p.name == "off")
+          out_ << ' ' << p.name;
+        else
+          rest.push_back(p);
+      named(rest);
+    } else {
+      named(e.params);
+    }
     out_ << '\n';
   }
 

@@ -498,6 +498,10 @@ class Elaborator {
         return "c";
       case 'l':
         return "l";
+      case 's':
+        return "sw";
+      case 'w':
+        return "csw";
       default:
         return "";
     }
@@ -527,7 +531,11 @@ class Elaborator {
       case 'h':
       case 'b':
       case 'd':
+      case 'w':
         want_nodes = 2;
+        break;
+      case 's':
+        want_nodes = 4;
         break;
       case 'e':
       case 'g':
@@ -867,7 +875,7 @@ class Elaborator {
   // F/H name voltage sources, K names inductors: check they exist after flattening.
   void check_references() {
     for (const FlatElement& e : c_.elements) {
-      char want = e.kind == 'k' ? 'l' : (e.kind == 'f' || e.kind == 'h') ? 'v' : 0;
+      char want = e.kind == 'k' ? 'l' : (e.kind == 'f' || e.kind == 'h' || e.kind == 'w') ? 'v' : 0;
       if (!want) continue;
       for (const std::string& r : e.refs) {
         const FlatElement* target = c_.find_element(r);

@@ -286,6 +286,25 @@ bool parse_controlled(CardCursor& c, Element& el) {
   return read_params(c, el);
 }
 
+// A switch: its nodes, for W the controlling voltage source, the model, then ON or OFF.
+bool read_switch(CardCursor& c, Element& el) {
+  if (!read_nodes(c, el, el.kind == 's' ? 4 : 2)) return false;
+  if (el.kind == 'w') {
+    if (!c.is_word() || c.at_named())
+      return c.diag().error("syntax", c.loc(),
+                            "switch " + el.name + " needs its controlling voltage source"),
+             false;
+    el.refs.push_back(to_lower(c.next().text));
+  }
+  if (!c.is_word() || c.at_named())
+    return c.diag().error("missing-model", c.loc(), "switch " + el.name + " needs a model name"),
+           false;
+  el.model = to_lower(c.next().text);
+  if (c.is_keyword("on") || c.is_keyword("off"))
+    el.params.push_back({to_lower(c.next().text), Value::of(1, el.loc)});
+  return read_params(c, el);
+}
+
 }  // namespace
 
 std::optional<Element> parse_element(CardCursor& c) {
@@ -344,6 +363,10 @@ std::optional<Element> parse_element(CardCursor& c) {
     case 'j':
       read_words(c, el);
       ok = read_params(c, el);
+      break;
+    case 's':  // S a b cp cn model [ON|OFF]
+    case 'w':  // W a b vcontrol model [ON|OFF]
+      ok = read_switch(c, el);
       break;
     case 'x':
       read_words(c, el);

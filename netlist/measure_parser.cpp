@@ -11,7 +11,7 @@ class MeasureReader {
 
   bool body() {
     if (c_.done()) return error(c_.loc(), "measure " + m_.name + " says nothing to measure");
-    if (c_.at_named() && c_.is_keyword("param")) return param();
+    if (c_.is_keyword("param")) return param();
     if (!c_.is_word())
       return error(c_.loc(), "expected a measure kind (TRIG, FIND, WHEN, AVG, ...)");
     const Token& kind = c_.next();
@@ -128,9 +128,10 @@ class MeasureReader {
     return true;
   }
 
+  // PARAM='expr', or ngspice's PARAM expr without '='.
   bool param() {
     c_.next();  // PARAM
-    c_.next();  // '='
+    if (c_.peek().kind == TokenKind::equals) c_.next();
     if (c_.done()) return error(c_.loc(), "PARAM= needs an expression");
     const Token& t = c_.peek();
     const SourceLoc loc = c_.loc();

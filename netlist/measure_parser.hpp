@@ -5,7 +5,7 @@
 //   DERIV[ATIVE] sig AT=t | ... WHEN ...
 //   WHEN sig=v [edge] [TD=t]
 //   AVG|RMS|MIN|MAX|PP|INTEG[RAL] sig [FROM=t] [TO=t]
-//   PARAM='expression'
+//   PARAM='expression' (ngspice also PARAM expression)
 //   edge: RISE=n | FALL=n | CROSS=n, n a number or LAST
 // A malformed statement is an error at its token (with a caret), found by `xbspice check`.
 

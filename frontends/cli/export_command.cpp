@@ -267,6 +267,21 @@ int export_hspice(const ExportOptions& o, const netlist::Deck& deck) {
                  "written beside it)\n";
     return kUserError;
   }
+  // SPICE3's switches have no HSPICE element: HSPICE's S and W are S-parameter and transmission
+  // line elements, and its VCR switch has no hysteresis.
+  std::string switches;
+  auto find_switches = [&](const netlist::Body& b, auto& self) -> void {
+    for (const netlist::Element& e : b.elements)
+      if (e.kind == 's' || e.kind == 'w') switches += " " + e.name;
+    for (const netlist::Subckt& s : b.subckts) self(s.body, self);
+  };
+  find_switches(deck, find_switches);
+  if (!switches.empty()) {
+    std::cerr << "xbspice export: error: the SPICE3 switches" << switches
+              << " have no HSPICE form (HSPICE's S and W elements are S-parameter and "
+                 "transmission-line models; a G element with VCR switches without hysteresis)\n";
+    return kUserError;
+  }
   std::set<std::string> types;
   auto collect = [&](const std::vector<netlist::Model>& models) {
     for (const netlist::Model& m : models)
