@@ -14,6 +14,7 @@
 #include "devices/resistor.hpp"
 #include "devices/sources.hpp"
 #include "devices/switch.hpp"
+#include "devices/tline.hpp"
 
 namespace xb::devices {
 
@@ -28,7 +29,7 @@ const std::vector<const DeviceDescriptor*>& primitive_types() {
       &vccs_descriptor(),     &cccs_descriptor(),
       &diode_descriptor(),    &mos1_descriptor(),
       &bjt_descriptor(),      &behavioural_descriptor(),
-      &voltage_switch_descriptor(), &current_switch_descriptor(),
+      &voltage_switch_descriptor(), &current_switch_descriptor(), &tline_descriptor(),
   };
   return types;
 }

@@ -200,6 +200,8 @@ AnalysisOutcome run_ac_analysis(const netlist::FlatAnalysis& a, Prepared& base,
   for (size_t k = 0; k < a.frequencies.size(); ++k) {
     const double omega = 2 * M_PI * a.frequencies[k];
     for (size_t v = 0; v < values.size(); ++v) values[v] = {g[v], omega * cap[v]};
+    for (const auto& grp : solver.groups())
+      if (grp->frequency_dependent()) grp->load_ac(omega, values.data(), values.size());
     if (lu.factor(values.data()) != FactorStatus::ok) {
       out.status = {false,
                     "singular matrix at " + solver.describe(lu.singular_column()) + " at " +

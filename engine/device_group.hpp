@@ -6,6 +6,7 @@
 // x and the residual have one extra entry at index n for ground (x[n] = 0, row n discarded), and
 // the Jacobian value array one extra throw-away entry at nnz.
 
+#include <complex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -172,6 +173,14 @@ class DeviceGroup {
   // past): x is an accepted solution (an operating point, a sweep point, a time point), and the
   // state it left is the one the next solve starts from. Rejected time points never come here.
   virtual void accept(const double* /*x*/) {}
+  // True when next_breakpoint can change as the transient goes (a delay line schedules the
+  // corners of the waves it carries): the transient then asks again after every time point.
+  virtual bool dynamic_breakpoints() const { return false; }
+  // Small-signal entries that depend on the frequency other than as jωC (a delay's e^(−jωτ)):
+  // AC adds them to the complex matrix values (`count` entries; the value index of a ground
+  // slot is count, to be skipped) after G + jωC. The small-signal load leaves them out.
+  virtual bool frequency_dependent() const { return false; }
+  virtual void load_ac(double /*omega*/, std::complex<double>* /*values*/, size_t /*count*/) const {}
   // Transient: the longest next step the group allows, given the step of length h that went
   // from the accepted x_old to x_new (a switch approaching its threshold); +inf for no limit.
   virtual double step_limit(const double* /*x_new*/, const double* /*x_old*/, double /*h*/) const {

@@ -294,6 +294,8 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress, long
     first = false;
     at_breakpoint = reaches_bp;
     if (reaches_bp) next_bp = next_breakpoint(t);
+    for (const auto& g : s_.groups())  // a delay line schedules the corners it carries
+      if (g->dynamic_breakpoints()) next_bp = std::min(next_bp, g->next_breakpoint(t));
     h = next_h;
     if (progress) {
       const size_t done = static_cast<size_t>(1000 * std::min(1.0, t / tstop));

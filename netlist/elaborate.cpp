@@ -535,6 +535,7 @@ class Elaborator {
         want_nodes = 2;
         break;
       case 's':
+      case 't':
         want_nodes = 4;
         break;
       case 'e':

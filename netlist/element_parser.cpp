@@ -70,6 +70,11 @@ bool read_params(CardCursor& c, Element& el) {
     std::string key = to_lower(name.text);
     auto values = c.read_named_values();
     if (values.empty()) return false;
+    if (key == "ic" && el.kind == 't') {  // a line's IC=v1,i1,v2,i2
+      static const char* kNames[] = {"v1", "i1", "v2", "i2"};
+      for (size_t i = 0; i < values.size() && i < 4; ++i) el.params.push_back({kNames[i], values[i]});
+      continue;
+    }
     if (key == "tc" && values.size() >= 1) {  // tc=tc1[,tc2]
       el.params.push_back({"tc1", values[0]});
       if (values.size() > 1) el.params.push_back({"tc2", values[1]});
@@ -363,6 +368,9 @@ std::optional<Element> parse_element(CardCursor& c) {
     case 'j':
       read_words(c, el);
       ok = read_params(c, el);
+      break;
+    case 't':  // T p1 n1 p2 n2 Z0= TD= [F= NL=] [IC=v1,i1,v2,i2]
+      ok = read_nodes(c, el, 4) && read_params(c, el);
       break;
     case 's':  // S a b cp cn model [ON|OFF]
     case 'w':  // W a b vcontrol model [ON|OFF]
