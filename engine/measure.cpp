@@ -50,16 +50,17 @@ class Waves {
   const Results& r_;
 };
 
-// The axis value of the `count`-th crossing of `val` by column `col` of the requested edge
-// (count −1 = the last) at or after `td`.
-bool crossing(const Waves& w, int col, double val, netlist::MeasureEdge edge, int count, double td,
-              double& out) {
+// The axis value of the `count`-th crossing of `val` (or of column `other`, when not −1) by
+// column `col` of the requested edge (count −1 = the last) at or after `td`.
+bool crossing(const Waves& w, int col, double val, int other, netlist::MeasureEdge edge, int count,
+              double td, double& out) {
   const auto& rows = w.rows();
   int seen = 0;
   bool found = false;
+  auto level = [&](size_t k) { return other >= 0 ? rows[k][other] : val; };
   for (size_t k = 1; k < rows.size(); ++k) {
     if (rows[k][0] < td) continue;
-    const double y0 = rows[k - 1][col] - val, y1 = rows[k][col] - val;
+    const double y0 = rows[k - 1][col] - level(k - 1), y1 = rows[k][col] - level(k);
     const bool rise = y0 < 0 && y1 >= 0, fall = y0 > 0 && y1 <= 0;
     const bool wanted = edge == netlist::MeasureEdge::rise   ? rise
                         : edge == netlist::MeasureEdge::fall ? fall
@@ -98,12 +99,12 @@ class Evaluator {
       case K::find:
       case K::deriv: {
         const int col = column(m.signal);
-        const auto t = col >= 0 ? axis_point(m.trig) : std::nullopt;
+        const auto t = col >= 0 ? axis_point(m.trig, m.from, m.to) : std::nullopt;
         if (!t) return std::nullopt;
         return m.kind == K::find ? w_.at(col, *t) : w_.slope(col, *t);
       }
       case K::when:
-        return axis_point(m.trig);
+        return axis_point(m.trig, m.from, m.to);
       case K::param:
         return param(m);
       default:
@@ -118,14 +119,21 @@ class Evaluator {
     if (c < 0) why_ = "no recorded signal " + signal;
     return c;
   }
-  std::optional<double> axis_point(const netlist::FlatPoint& p) {
+  // A crossing within FROM/TO when given (ngspice's WHEN ... FROM= TO=).
+  std::optional<double> axis_point(const netlist::FlatPoint& p,
+                                   std::optional<double> from = std::nullopt,
+                                   std::optional<double> to = std::nullopt) {
     if (p.at) return *p.at;
-    const netlist::FlatCrossing& x = p.when;
+    netlist::FlatCrossing x = p.when;
+    if (from) x.td = std::max(x.td, *from);
     const int col = column(x.signal);
-    if (col < 0) return std::nullopt;
+    const int other = x.value_signal.empty() ? -1 : column(x.value_signal);
+    if (col < 0 || (other < 0 && !x.value_signal.empty())) return std::nullopt;
     double t;
-    if (!crossing(w_, col, x.value, x.edge, x.count, x.td, t)) {
-      why_ = x.signal + " never reaches " + number_text(x.value) + " as asked";
+    if (!crossing(w_, col, x.value, other, x.edge, x.count, x.td, t) || (to && t > *to)) {
+      why_ = x.signal + " never reaches " +
+             (other >= 0 ? x.value_signal : number_text(x.value)) + " as asked" +
+             (from || to ? " within FROM/TO" : "");
       return std::nullopt;
     }
     return t;
@@ -160,9 +168,10 @@ class Evaluator {
     for (const auto& row : rows)
       if (row[0] > from && row[0] < to) pts.emplace_back(row[0], row[col]);
     pts.emplace_back(to, w_.at(col, to));
-    double integ = 0, integ2 = 0, lo = 1e300, hi = -1e300;
+    double integ = 0, integ2 = 0, lo = 1e300, hi = -1e300, lo_at = from, hi_at = from;
     for (size_t k = 0; k < pts.size(); ++k) {
-      lo = std::min(lo, pts[k].second), hi = std::max(hi, pts[k].second);
+      if (pts[k].second < lo) lo = pts[k].second, lo_at = pts[k].first;
+      if (pts[k].second > hi) hi = pts[k].second, hi_at = pts[k].first;
       if (k == 0) continue;
       const double dt = pts[k].first - pts[k - 1].first;
       const double a = pts[k - 1].second, b = pts[k].second;
@@ -181,6 +190,10 @@ class Evaluator {
         return hi;
       case netlist::MeasureKind::pp:
         return hi - lo;
+      case netlist::MeasureKind::min_at:
+        return lo_at;
+      case netlist::MeasureKind::max_at:
+        return hi_at;
       default:
         return integ;
     }
@@ -198,7 +211,8 @@ std::vector<std::string> measured_signals(const std::vector<netlist::FlatMeasure
   std::vector<std::string> out;
   for (const netlist::FlatMeasure& m : measures) {
     if (!m.analysis.empty() && m.analysis != analysis) continue;
-    for (const std::string* s : {&m.signal, &m.trig.when.signal, &m.targ.when.signal})
+    for (const std::string* s : {&m.signal, &m.trig.when.signal, &m.targ.when.signal,
+                                 &m.trig.when.value_signal, &m.targ.when.value_signal})
       if (!s->empty()) out.push_back(*s);
   }
   return out;

@@ -66,21 +66,29 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
       if (v.function == "v" || v.function == "i" || v.function == "par") add(v);
     }
   }
-  if (!out.empty() && analysis != "op") {
-    // .measure and .four read their signals from what the analysis records.
-    std::vector<std::string> read = measured_signals(c.measures, analysis);
-    if (analysis == "tran")
-      for (const netlist::FlatFourier& f : c.fouriers)
-        read.insert(read.end(), f.signals.begin(), f.signals.end());
-    for (const std::string& name : read) {
-      netlist::OutputVar v;
-      v.function = name.substr(0, 1);
-      const std::string inner = name.substr(2, name.size() - 3);
-      const auto comma = inner.find(',');
-      v.args = {inner.substr(0, comma)};
-      if (comma != std::string::npos) v.args.push_back(inner.substr(comma + 1));
-      add(v);
+  // .measure and .four read their signals from what the analysis records.
+  std::vector<std::string> read = measured_signals(c.measures, analysis);
+  if (analysis == "tran")
+    for (const netlist::FlatFourier& f : c.fouriers)
+      read.insert(read.end(), f.signals.begin(), f.signals.end());
+  auto add_read = [&](const std::string& name) {
+    netlist::OutputVar v;
+    if (name.starts_with("par(")) {  // par('expression'), named by its expression's text
+      netlist::Diagnostics scratch;
+      v.function = "par";
+      v.expr = netlist::Expression::parse(name.substr(4, name.size() - 5), {}, scratch);
+      if (v.expr) add(v);
+      return;
     }
+    v.function = name.substr(0, 1);
+    const std::string inner = name.substr(2, name.size() - 3);
+    const auto comma = inner.find(',');
+    v.args = {inner.substr(0, comma)};
+    if (comma != std::string::npos) v.args.push_back(inner.substr(comma + 1));
+    add(v);
+  };
+  if (!out.empty() && analysis != "op") {
+    for (const std::string& name : read) add_read(name);
     return out;
   }
   out.clear();
@@ -99,6 +107,10 @@ std::vector<Signal> select_signals(const netlist::Circuit& c, const std::string&
       v.args = {e.name};
       add(v);
     }
+  // And what the measures read beyond those: differences, other currents, expressions.
+  if (analysis != "op")
+    for (const std::string& name : read)
+      if (!(name.starts_with("v(") && name.find(',') == std::string::npos)) add_read(name);
   return out;
 }
 

@@ -95,6 +95,7 @@ struct FlatInitial {
 struct FlatCrossing {
   std::string signal;
   double value = 0;
+  std::string value_signal;  // crossing another signal instead of a value
   MeasureEdge edge = MeasureEdge::cross;
   int count = 1;  // -1: the last one
   double td = -1e300;

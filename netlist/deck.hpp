@@ -162,7 +162,21 @@ struct Print {
 
 // .measure, read into its parts by the parser (HSPICE syntax; engine/measure.hpp says what each
 // kind computes). Values may be parameters or expressions, evaluated at elaboration.
-enum class MeasureKind { trig_targ, find, deriv, when, param, avg, rms, min, max, pp, integ };
+enum class MeasureKind {
+  trig_targ,
+  find,
+  deriv,
+  when,
+  param,
+  avg,
+  rms,
+  min,
+  max,
+  pp,
+  integ,
+  min_at,  // ngspice: where the minimum is
+  max_at
+};
 enum class MeasureEdge { cross, rise, fall };
 
 // Where a crossing is: `signal` reaching `value` (the count-th edge of its kind at or after td).
@@ -170,6 +184,8 @@ struct MeasureCrossing {
   std::string signal;  // "v(out)", "v(a,b)", "i(v1)"
   SourceLoc signal_loc;
   Value value;
+  std::string value_signal;  // WHEN v(a)=v(b): where the two cross (value unused)
+  SourceLoc value_signal_loc;
   MeasureEdge edge = MeasureEdge::cross;
   int count = 1;  // -1: the last one
   std::optional<Value> td;

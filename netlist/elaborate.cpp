@@ -582,7 +582,10 @@ class Elaborator {
         return;
     }
     for (const NamedValue& p : el.params) {
-      bool behavioural = p.value.expr && p.value.expr->refers_to_circuit();
+      // A B source's v= or i= is behavioural even when it reads the circuit only through a
+      // .func (v = 'f(17)' with .func f(p) 'v(p)+p'): bound, never evaluated to a number here.
+      const bool b_value = el.kind == 'b' && (p.name == "v" || p.name == "i");
+      bool behavioural = p.value.expr && (b_value || p.value.expr->refers_to_circuit());
       if (behavioural) {
         bind_expression(fe, p, f);
         continue;
@@ -1089,6 +1092,7 @@ class Elaborator {
     const size_t open = signal.find('(');
     const std::string inner = signal.substr(open + 1, signal.size() - open - 2);
     const size_t comma = inner.find(',');
+    if (signal.starts_with("par(")) return true;  // an expression: its names bind when it is read
     if (signal[0] == 'i') return c_.find_element(inner) != nullptr;
     return c_.find_node(inner.substr(0, comma)).has_value() &&
            (comma == std::string::npos || c_.find_node(inner.substr(comma + 1)).has_value());
@@ -1127,7 +1131,8 @@ class Elaborator {
       FlatPoint f;
       if (p.at) f.at = eval(*p.at);
       f.when.signal = p.when.signal;
-      f.when.value = eval(p.when.value);
+      f.when.value_signal = p.when.value_signal;
+      if (p.when.value_signal.empty()) f.when.value = eval(p.when.value);
       f.when.edge = p.when.edge;
       f.when.count = p.when.count;
       if (p.when.td) f.when.td = eval(*p.when.td);
@@ -1136,6 +1141,8 @@ class Elaborator {
     for (const Measure& m : deck_.measures) {
       check(m, m.signal, m.signal_loc);
       check(m, m.trig.when.signal, m.trig.when.signal_loc);
+      check(m, m.trig.when.value_signal, m.trig.when.value_signal_loc);
+      check(m, m.targ.when.value_signal, m.targ.when.value_signal_loc);
       check(m, m.targ.when.signal, m.targ.when.signal_loc);
       FlatMeasure f;
       f.analysis = m.analysis;

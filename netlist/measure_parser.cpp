@@ -28,23 +28,25 @@ class MeasureReader {
       if (!signal(m_.signal, m_.signal_loc)) return false;
       if (!c_.is_keyword("at") && !c_.is_keyword("when"))
         return error(c_.loc(), std::string(kind.text) + " needs AT=time or WHEN sig=value");
-      return point(m_.trig, false) && finished();
+      return point(m_.trig, false) && window() && finished();
     }
     if (k == "when") {
       m_.kind = MeasureKind::when;
-      return crossing(m_.trig.when, false) && finished();
+      return crossing(m_.trig.when, false) && window() && finished();
     }
     static const std::pair<const char*, MeasureKind> kStats[] = {
         {"avg", MeasureKind::avg},       {"rms", MeasureKind::rms}, {"min", MeasureKind::min},
         {"max", MeasureKind::max},       {"pp", MeasureKind::pp},   {"integ", MeasureKind::integ},
-        {"integral", MeasureKind::integ}};
+        {"integral", MeasureKind::integ}, {"min_at", MeasureKind::min_at},
+        {"max_at", MeasureKind::max_at}};
     for (const auto& [name, stat] : kStats)
       if (k == name) {
         m_.kind = stat;
         return signal(m_.signal, m_.signal_loc) && window() && finished();
       }
     return error(kind.loc, "unknown measure kind '" + std::string(kind.text) +
-                               "' (TRIG, FIND, DERIV, WHEN, AVG, RMS, MIN, MAX, PP, INTEG, PARAM)");
+                               "' (TRIG, FIND, DERIV, WHEN, AVG, RMS, MIN, MAX, MIN_AT, MAX_AT, "
+                               "PP, INTEG, PARAM)");
   }
 
  private:
@@ -55,6 +57,9 @@ class MeasureReader {
 
   bool signal(std::string& out, SourceLoc& loc) {
     return parse_signal_name(c_, out, loc, "bad-measure");
+  }
+  static bool is_signal_function(std::string_view word) {
+    return iequals(word, "v") || iequals(word, "i") || iequals(word, "par");
   }
 
   // "name = value" at the cursor, for a name in `names`; the value read as a Value.
@@ -89,7 +94,12 @@ class MeasureReader {
     }
     c_.next();  // '='
     if (c_.done()) return error(c_.loc(), "a value is missing after '='");
-    x.value = c_.read_value();
+    if (!val_form && c_.is_word() && c_.peek(1).kind == TokenKind::lparen &&
+        is_signal_function(c_.peek().text)) {  // WHEN v(a)=v(b)
+      if (!signal(x.value_signal, x.value_signal_loc)) return false;
+    } else {
+      x.value = c_.read_value();
+    }
     while (c_.at_named()) {
       const std::string key = to_lower(c_.peek().text);
       if (key == "td") {
@@ -168,6 +178,19 @@ bool parse_signal_name(CardCursor& c, std::string& out, SourceLoc& loc, const ch
   };
   if (!c.is_word() || c.peek(1).kind != TokenKind::lparen)
     return error(loc, "expected a signal such as v(out) or i(v1)");
+  if (iequals(c.peek().text, "par")) {  // par('expression'): named by its text, as .print names it
+    c.next();
+    c.next();
+    const Token& body = c.next();
+    if (body.kind != TokenKind::quoted && body.kind != TokenKind::braced)
+      return error(body.loc, "par() takes a quoted expression: par('v(a)*v(b)')");
+    ExprPtr e = Expression::parse(body.text, expression_loc(body), c.diag());
+    if (!e) return false;
+    if (c.done() || c.peek().kind != TokenKind::rparen) return error(loc, "missing ')' after par(");
+    c.next();
+    out = "par(" + e->text() + ")";
+    return true;
+  }
   out = to_lower(c.next().text) + "(";
   c.next();
   bool first = true;

@@ -17,10 +17,10 @@ namespace {
 engine::Results ramp() {
   engine::Results r;
   r.analysis = "tran";
-  r.signals = {"time", "v(y)", "v(z)"};
+  r.signals = {"time", "v(y)", "v(z)", "par(v(y)*v(z))"};
   for (int k = 0; k <= 10; ++k) {
-    const double t = 0.1 * k;
-    r.rows.push_back({t, t, t <= 0.5 ? 2 * t : 2 - 2 * t});
+    const double t = 0.1 * k, z = t <= 0.5 ? 2 * t : 2 - 2 * t;
+    r.rows.push_back({t, t, z, t * z});
   }
   return r;
 }
@@ -82,6 +82,25 @@ TEST(Measure, CrossingsFindTrigTargDerivParam) {
   EXPECT_TRUE(std::isnan(r[8].value));
 }
 
+// ngspice's forms: WHEN one signal crosses another, MAX_AT and MIN_AT (where the extreme is),
+// WHEN and FIND ... WHEN within FROM/TO, par('expression') as the signal, PARAM without '='.
+TEST(Measure, NgspiceForms) {
+  auto r = measure({"WHEN v(y)=v(z) RISE=1", "MAX_AT v(z)", "MIN_AT v(z) FROM=0.2 TO=0.9",
+                    "WHEN v(z)=0.5 FROM=0.3", "FIND v(y) WHEN v(z)=0.4 FROM=0.5",
+                    "FIND par('v(y)*v(z)') AT=0.3", "PARAM m0*3", "WHEN v(z)=0.5 FROM=0.3 TO=0.6"});
+  for (size_t i = 0; i + 1 < r.size(); ++i)
+    ASSERT_FALSE(r[i].failed) << r[i].name << ": " << r[i].why;
+  EXPECT_NEAR(r[0].value, 2.0 / 3, 1e-15);  // t = 2 − 2t
+  EXPECT_NEAR(r[1].value, 0.5, 1e-15);
+  EXPECT_NEAR(r[2].value, 0.9, 1e-15);  // z = 0.2 there, 0.4 at the window's start
+  EXPECT_NEAR(r[3].value, 0.75, 1e-15);  // the first crossing after 0.3 is the falling one
+  EXPECT_NEAR(r[4].value, 0.8, 1e-15);   // z falls through 0.4 at 0.8, where y = 0.8
+  EXPECT_NEAR(r[5].value, 0.3 * 0.6, 1e-15);
+  EXPECT_NEAR(r[6].value, 2.0, 1e-15);
+  EXPECT_TRUE(r[7].failed);  // 0.75 is past TO
+  EXPECT_NE(r[7].why.find("within FROM/TO"), std::string::npos) << r[7].why;
+}
+
 // Values may be parameters and expressions, evaluated at elaboration.
 TEST(Measure, ValuesMayBeExpressions) {
   auto r = measure({"WHEN v(z)='scale/20' RISE=1", "FIND v(y) AT={scale*0.035}",
@@ -112,6 +131,9 @@ TEST(Measure, MalformedStatementsAreErrorsAtTheirToken) {
       {".measure tran m1 FIND v(y) WHEN i(vx)=1m",
        "m.sp:4:33: error: measure m1 reads i(vx), which names nothing in the circuit"},
       {".measure tran m1 PARAM='1 +'", "m.sp:4"},
+      {".measure tran m1 WHEN v(y)=v(nosuch)",
+       "m.sp:4:28: error: measure m1 reads v(nosuch), which names nothing in the circuit"},
+      {".measure tran m1 FIND par(v(y)) AT=1n", "m.sp:4:27: error: par() takes a quoted expression"},
   };
   for (const auto& c : cases) {
     const std::string errors = measure_errors(c.line);
