@@ -189,10 +189,12 @@ class Writer {
 
   void model(const Model& m) {
     out_ << ".model " << m.name << ' ' << m.type;
-    if (!m.params.empty()) {
+    if (!m.params.empty() || !m.words.empty()) {
       out_ << " (";
       for (size_t i = 0; i < m.params.size(); ++i)
         out_ << (i ? " " : "") << m.params[i].name << '=' << value(m.params[i].value);
+      for (size_t i = 0; i < m.words.size(); ++i)
+        out_ << (i || !m.params.empty() ? " " : "") << m.words[i].first << '=' << m.words[i].second;
       out_ << ')';
     }
     out_ << '\n';

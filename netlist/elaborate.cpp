@@ -358,6 +358,13 @@ class Elaborator {
 
   void define_models(const Body& body, Frame& f) {
     for (const Model& m : body.models) {
+      if (m.type == "numd" || m.type == "nbjt" || m.type == "numos") {
+        Diagnostic& d = diag_.error("unsupported", m.loc,
+                                    "model '" + m.name + "' is a CIDER numerical device (" +
+                                        m.type + "), which xbspice does not simulate");
+        d.instance_path = f.path;
+        continue;
+      }
       if (!known_model_type(m.type)) {
         std::string builtins;
         for (const std::string& t :
@@ -375,6 +382,7 @@ class Elaborator {
       fm.name = f.prefix + m.name;
       fm.type = m.type;
       fm.loc = m.loc;
+      fm.words = m.words;
       for (const NamedValue& p : m.params) {
         if (p.value.expr && p.value.expr->nodes().size() == 1 &&
             p.value.expr->nodes()[0].op == ExprOp::param &&

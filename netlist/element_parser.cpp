@@ -126,9 +126,21 @@ bool read_source(CardCursor& c, Element& el) {
   auto spec = std::make_shared<SourceSpec>();
   el.source = spec;
   SourceSpec& s = *spec;
+  bool wrapped = false;  // "0v (PULSE 0 5 ...)": ngspice reads the function inside parentheses
   while (!c.done()) {
     c.skip_commas();
     if (c.done()) break;
+    if (!wrapped && c.peek().kind == TokenKind::lparen && c.is_word(1) &&
+        source_function(c.peek(1).text) != SourceFunction::none) {
+      c.next();
+      wrapped = true;
+      continue;
+    }
+    if (wrapped && c.peek().kind == TokenKind::rparen) {
+      c.next();
+      wrapped = false;
+      continue;
+    }
     if (c.is_keyword("dc")) {
       c.next();
       if (c.peek().kind == TokenKind::equals) c.next();

@@ -437,6 +437,12 @@ class Parser {
       else if (c.at_named()) {
         const Token& name = c.next();
         c.next();
+        // version=4.5.0 (BSIM cards): a word, not a number; the device that reads the card
+        // decides what it means.
+        if (iequals(name.text, "version") && c.is_word() && !parse_number(c.peek().text)) {
+          m.words.emplace_back("version", to_lower(c.next().text));
+          continue;
+        }
         auto values = c.read_named_values();
         if (!values.empty()) m.params.push_back({to_lower(name.text), values.front()});
       } else if (c.is_word()) {
