@@ -303,6 +303,28 @@ bool parse_controlled(CardCursor& c, Element& el) {
   return read_params(c, el);
 }
 
+// Element letters SPICE dialects use for devices xbspice does not have: what they are.
+const char* unsupported_element(char kind) {
+  switch (kind) {
+    case 'z':
+      return "MESFETs (Z)";
+    case 'o':
+      return "lossy transmission lines (O, ngspice's LTRA)";
+    case 'y':
+      return "lossy transmission lines (Y, ngspice's TXL)";
+    case 'p':
+      return "coupled multiconductor lines (P, ngspice's CPL)";
+    case 'a':
+      return "XSPICE code models (A)";
+    case 'u':
+      return "distributed RC lines (U, SPICE's URC; HSPICE's U lossy lines)";
+    case 'n':
+      return "compiled Verilog-A devices (N, ngspice's OSDI)";
+    default:
+      return nullptr;
+  }
+}
+
 // A switch: its nodes, for W the controlling voltage source, the model, then ON or OFF.
 bool read_switch(CardCursor& c, Element& el) {
   if (!read_nodes(c, el, el.kind == 's' ? 4 : 2)) return false;
@@ -405,6 +427,11 @@ std::optional<Element> parse_element(CardCursor& c) {
       ok = read_params(c, el);
       break;
     default:
+      if (const char* feature = unsupported_element(el.kind)) {
+        c.diag().error("unsupported", el.loc,
+                       "element " + el.name + ": " + feature + " are not simulated by xbspice");
+        return std::nullopt;
+      }
       c.diag().error("unknown-element", el.loc,
                      "unknown element type '" + std::string(1, name_tok.text[0]) + "' in " +
                          std::string(name_tok.text));
