@@ -59,6 +59,70 @@ void BjtGroup::add(const netlist::FlatElement& e, const BjtParams& p) {
   scale_to(q, 27.0);  // until the circuit's temperature is set
   inst_.push_back(std::move(q));
   last_.push_back({NAN, NAN, NAN});
+  excess_.emplace_back();
+  ac_gm_.push_back(0);
+}
+
+double BjtGroup::excess_delay(size_t k) const {
+  return inst_[k].p.ptf * (M_PI / 180) * inst_[k].p.tf;
+}
+
+// Weil's approximation of the excess phase, as SPICE2 and SPICE3 integrate it (backward Euler):
+// the forward current's delayed value x0 over a step h from x1 (and x2 a step h1 before),
+//   x0 = (x1·(1 + h/h1 + 3h/τ) − x2·h/h1 + 3(h/τ)²·If/qb) / (1 + 3h/τ + 3(h/τ)²),  τ = PTF·TF.
+BjtGroup::Delayed BjtGroup::delayed(size_t k, double h) const {
+  const ExcessHistory& e = excess_[k];
+  const double td = excess_delay(k);
+  const double a = h / td, denom = 1 + 3 * a + 3 * a * a;
+  return {3 * a * a / denom, (e.x1 * (1 + h / e.h1 + 3 * a) - e.x2 * h / e.h1) / denom};
+}
+
+void BjtGroup::begin_transient(double, double) {
+  for (ExcessHistory& e : excess_) e = ExcessHistory{};
+}
+
+void BjtGroup::accept(const double* x) {
+  if (!transient_) return;
+  for (size_t k = 0; k < inst_.size(); ++k) {
+    if (excess_delay(k) == 0) continue;
+    ExcessHistory& e = excess_[k];
+    const auto& row = rows_[k];
+    const double tp = inst_[k].p.type;
+    const double vbe = tp * (x[row[kBi]] - x[row[kEi]]), vbc = tp * (x[row[kBi]] - x[row[kCi]]);
+    const Transport plain = transport(k, vbe, vbc);
+    const double forward = plain.cbe / plain.qb;
+    if (!e.ready || time_ <= e.t1) {  // the operating point (or the first point with UIC)
+      e = {true, forward, forward, 1, time_};
+      continue;
+    }
+    const double h = time_ - e.t1;
+    const Delayed d = delayed(k, h);
+    const double x0 = d.held + d.scale * forward;
+    e = {true, x0, e.x1, h, time_};
+  }
+}
+
+bool BjtGroup::frequency_dependent() const {
+  for (size_t k = 0; k < inst_.size(); ++k)
+    if (excess_delay(k) != 0) return true;
+  return false;
+}
+
+// AC: the transconductance of the forward current, ∂Ic/∂vbe, times e^(−jωτ) (SPICE3's
+// bjtacld: gm + go → (gm + go)·(cos ωτ − j·sin ωτ)); the small-signal load stamped it plain.
+void BjtGroup::load_ac(double omega, std::complex<double>* values, size_t count) const {
+  for (size_t k = 0; k < inst_.size(); ++k) {
+    const double td = excess_delay(k);
+    if (td == 0) continue;
+    const std::complex<double> delta = ac_gm_[k] * (std::polar(1.0, -omega * td) - 1.0);
+    const auto& slot = slots_[k];
+    const std::pair<int, double> entries[] = {{kCi * kNodes + kBi, 1},
+                                              {kCi * kNodes + kEi, -1},
+                                              {kEi * kNodes + kBi, -1},
+                                              {kEi * kNodes + kEi, 1}};
+    for (const auto& [index, sign] : entries)
+      if (static_cast<size_t>(slot[index]) < count) values[slot[index]] += sign * delta;
+  }
 }
 
 void BjtGroup::set_temperature(double celsius) {
@@ -90,7 +154,7 @@ void BjtGroup::scale_to(Instance& q, double celsius) {
   q.vcrit_sub = q.iss > 0 ? q.vt * std::log(q.vt / (std::sqrt(2.0) * q.iss)) : INFINITY;
 }
 
-BjtGroup::Transport BjtGroup::transport(size_t k, double vbe, double vbc) const {
+BjtGroup::Transport BjtGroup::transport(size_t k, double vbe, double vbc, Delayed d) const {
   const Instance& q = inst_[k];
   const BjtParams& p = q.p;
   const Junction be = exp_junction(q.is, vbe, p.nf * q.vt);
@@ -114,10 +178,11 @@ BjtGroup::Transport BjtGroup::transport(size_t k, double vbe, double vbc) const 
     dqbdvc = q1 * (qb * inv_vaf + oikr * bc.g * dsq);
   }
   Transport t{};
-  t.ic = (be.i - bc.i) / qb - bc.i / q.br - lc.i;
+  const double cex = d.scale * be.i, gex = d.scale * be.g;  // the forward current as delayed
+  t.ic = d.held + (cex - bc.i) / qb - bc.i / q.br - lc.i;
   t.ib = be.i / q.bf + le.i + bc.i / q.br + lc.i;
-  const double go = (bc.g + (be.i - bc.i) * dqbdvc / qb) / qb;
-  const double gm = (be.g - (be.i - bc.i) * dqbdve / qb) / qb - go;
+  const double go = (bc.g + (cex - bc.i) * dqbdvc / qb) / qb;
+  const double gm = (gex - (cex - bc.i) * dqbdve / qb) / qb - go;
   const double gpi = be.g / q.bf + le.g, gmu = bc.g / q.br + lc.g;
   t.dic_dvbe = gm + go;
   t.dic_dvbc = -go - gmu;
@@ -217,7 +282,13 @@ void BjtGroup::load(const engine::EvalRequest& r) const {
       jac[slot[b * kNodes + a]] -= scale * d;
       jac[slot[b * kNodes + b]] += scale * d;
     };
-    const Transport t = transport(k, vbe, vbc);
+    // Excess phase in a transient step: the forward current as Weil's filter delays it.
+    Delayed d;
+    if (r.charge && !r.small_signal && excess_delay(k) != 0 && excess_[k].ready &&
+        r.time > excess_[k].t1)
+      d = delayed(k, r.time - excess_[k].t1);
+    const Transport t = transport(k, vbe, vbc, d);
+    if (r.small_signal) ac_gm_[k] = t.dic_dvbe;
     stamp(r.residual, r.jacobian, 1, kCi, 1, t.ic, t.dic_dvbe, t.dic_dvbc);
     stamp(r.residual, r.jacobian, 1, kBi, 1, t.ib, t.dib_dvbe, t.dib_dvbc);
     stamp(r.residual, r.jacobian, 1, kEi, -1, t.ic + t.ib, t.dic_dvbe + t.dib_dvbe,
@@ -396,6 +467,7 @@ std::string add_bjt(engine::DeviceGroup* group, const netlist::FlatElement& e,
   p.fc = std::min(r[kFc], 0.9999);  // as ngspice limits it
   p.tnom = (r.given[kTnom] ? r[kTnom] : nominal_temperature(ctx.circuit)) + kKelvinOffset;
   p.dtemp = r[kDtemp];
+  p.ptf = r[kPtf];
   p.off = r[kOff] != 0;
   // m parallel transistors are one of m times the area.
   const double area = !e.values.empty() ? e.values[0] : r[kArea];
@@ -483,7 +555,7 @@ const DeviceDescriptor& bjt_descriptor() {
               ParamSpec{"level", 1, "", 1, 1, "model level (1: Gummel-Poon)", S::model},
               model("c2", 0, "", "SPICE2: ISE as a multiple of IS"),
               model("c4", 0, "", "SPICE2: ISC as a multiple of IS"),
-              unmodelled("ptf", 0, "deg", "excess phase at 1/(2pi TF)"),
+              {"ptf", 0, "deg", -kInf, kInf, "excess phase at 1/(2pi TF)", S::model},
               model("kf", 0, "", "flicker-noise coefficient (noise only)"),
               model("af", 1, "", "flicker-noise exponent (noise only)"),
               unmodelled("qco", 0, "C", "quasi-saturation epitaxial charge"),

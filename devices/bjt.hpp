@@ -2,6 +2,7 @@
 // Bipolar junction transistor, SPICE Gummel–Poon: see bjt.cpp for the equations.
 
 #include <array>
+#include <complex>
 
 #include "devices/descriptor.hpp"
 #include "engine/device_group.hpp"
@@ -21,6 +22,7 @@ struct BjtParams {
   double cjs = 0, vjs = 0.75, mjs = 0, iss = 0, ns = 1;
   double xtb = 0, eg = 1.11, xti = 3, fc = 0.5;
   double tnom = 300.15, dtemp = 0;        // K; offset from the circuit temperature
+  double ptf = 0;                          // excess phase (degrees) at 1/(2π·TF)
   double area = 1, areab = 1, areac = 1;  // m= folded in
   bool off = false;  // Newton starts it with both junctions at 0 V (SPICE's OFF)
 };
@@ -41,6 +43,12 @@ class BjtGroup : public engine::DeviceGroup {
   double current(size_t k, const double* x) const override;  // into the collector
   void set_temperature(double celsius) override;
   std::optional<std::string> state_name(int state) const override;
+  // Excess phase (PTF): a delay of the forward current in transients and AC.
+  void set_time(bool transient, double t) override { transient_ = transient, time_ = t; }
+  void begin_transient(double tstep, double tstop) override;
+  void accept(const double* x) override;
+  bool frequency_dependent() const override;
+  void load_ac(double omega, std::complex<double>* values, size_t count) const override;
 
   // Terminal currents into the collector and the base at intrinsic (vbe, vbc), polarity-
   // normalised, with their partial derivatives (exposed for tests).
@@ -51,7 +59,15 @@ class BjtGroup : public engine::DeviceGroup {
     // For the charges: the forward diffusion current and its derivatives, qb's derivatives.
     double cbe, gbe, cbc, gbc, qb, dqb_dvbe, dqb_dvbc;
   };
-  Transport transport(size_t k, double vbe, double vbc) const;
+  // With excess phase in a transient, the collector's forward current (IS·(e^(vbe/(NF·vt)) −
+  // 1))/qb is replaced by `scale` times itself plus `held` (Weil's filter, bjt.cpp).
+  struct Delayed {
+    double scale = 1, held = 0;
+  };
+  Transport transport(size_t k, double vbe, double vbc, Delayed d) const;
+  Transport transport(size_t k, double vbe, double vbc) const {
+    return transport(k, vbe, vbc, Delayed{});
+  }
 
  private:
   // Terminals and internal nodes, in this order in rows_ and slots_.
@@ -73,6 +89,18 @@ class BjtGroup : public engine::DeviceGroup {
   std::vector<std::array<int, kNodes>> rows_;
   std::vector<std::array<int, kNodes * kNodes>> slots_;  // (row, column) over the seven nodes
   mutable std::vector<std::array<double, 3>> last_;      // Newton scratch: vbe, vbc, vsub limited
+  // Excess phase: the filtered forward current at the last two accepted time points, the step
+  // between them and the last one's time; the AC transconductance at the operating point.
+  struct ExcessHistory {
+    bool ready = false;
+    double x1 = 0, x2 = 0, h1 = 1, t1 = 0;
+  };
+  double excess_delay(size_t k) const;  // PTF·TF in seconds (PTF in radians)
+  Delayed delayed(size_t k, double h) const;
+  std::vector<ExcessHistory> excess_;
+  mutable std::vector<double> ac_gm_;
+  bool transient_ = false;
+  double time_ = 0;
 };
 
 }  // namespace xb::devices

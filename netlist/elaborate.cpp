@@ -47,7 +47,7 @@ bool is_ground_name(std::string_view n) {
 }
 
 std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, double step,
-                                 std::string& error) {
+                                 std::string& error, bool decade_ends_at_stop) {
   std::vector<double> out;
   constexpr size_t kMaxPoints = 10'000'000;  // 80 MB of points
   switch (kind) {
@@ -91,6 +91,12 @@ std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, do
         return {};
       }
       double direction = stop >= start ? 1.0 : -1.0;
+      if (decade_ends_at_stop && kind == Sweep::Kind::dec && count > 0) {
+        // ngspice 39's .ac dec: as many whole steps as fit, stretched to end at stop.
+        ratio = std::pow(std::fabs(stop / start), 1 / count);
+        direction = 1;
+        if (stop < start) ratio = 1 / ratio;
+      }
       for (size_t i = 0; i <= static_cast<size_t>(count); ++i)
         out.push_back(start * std::pow(ratio, direction * static_cast<double>(i)));
       return out;
@@ -924,7 +930,7 @@ class Elaborator {
         std::string err;
         fa.frequencies =
             sweep_points(a.ac_frequencies.kind, eval(a.ac_frequencies.start),
-                         eval(a.ac_frequencies.stop), eval(a.ac_frequencies.step), err);
+                         eval(a.ac_frequencies.stop), eval(a.ac_frequencies.step), err, true);
         if (!err.empty()) diag_.error("bad-analysis", a.loc, ".ac: " + err);
       }
       for (const Sweep& s : a.sweeps) {

@@ -35,9 +35,12 @@ struct ElaborateOptions {
 // Errors go to `diag`; the returned circuit is complete only when no error was added.
 Circuit elaborate(const Deck& deck, const ElaborateOptions& options, Diagnostics& diag);
 
-// Points of a sweep as SPICE defines them (inclusive of stop within a relative 1e-9).
+// Points of a sweep as SPICE defines them (inclusive of stop within a relative 1e-9). With
+// `decade_ends_at_stop`, a DEC sweep takes as many whole steps as fit, each stretched so that
+// the last point is stop, as ngspice 39's .ac does (1k to 5k by 10 a decade: 7 points ending
+// at 5k, not at 3.98k); .dc and OCT keep SPICE3's fixed ratio.
 std::vector<double> sweep_points(Sweep::Kind kind, double start, double stop, double step_or_count,
-                                 std::string& error);
+                                 std::string& error, bool decade_ends_at_stop = false);
 
 bool is_ground_name(std::string_view name);
 
