@@ -478,16 +478,26 @@ class Elaborator {
     const auto instance_name = [&](uint32_t k) -> auto& {
       return instances_[k].first;
     };
-    const uint32_t element = c_.element_index.find(name, element_name);
-    const uint32_t instance = instance_index_.find(name, instance_name);
-    if (element == NameIndex::npos && instance == NameIndex::npos) {
-      if (kind == NameKind::element)
-        c_.element_index.insert(name, static_cast<uint32_t>(c_.elements.size()), element_name);
-      else {
-        instance_index_.insert(name, static_cast<uint32_t>(instances_.size()), instance_name);
-        instances_.emplace_back(name, loc);
+    // One probe of the index the name goes into (insert finds it if it is there already): at a
+    // million elements each probe is a cache miss.
+    uint32_t element = NameIndex::npos, instance = NameIndex::npos;
+    if (kind == NameKind::element) {
+      instance = instance_index_.find(name, instance_name);
+      if (instance == NameIndex::npos) {
+        const auto id = static_cast<uint32_t>(c_.elements.size());
+        element = c_.element_index.insert(name, id, element_name);
+        if (element == id) return true;
       }
-      return true;
+    } else {
+      element = c_.element_index.find(name, element_name);
+      if (element == NameIndex::npos) {
+        const auto id = static_cast<uint32_t>(instances_.size());
+        instance = instance_index_.insert(name, id, instance_name);
+        if (instance == id) {
+          instances_.emplace_back(name, loc);
+          return true;
+        }
+      }
     }
     const SourceLoc first =
         element != NameIndex::npos ? c_.elements[element].loc : instances_[instance].second;

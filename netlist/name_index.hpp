@@ -5,6 +5,7 @@
 // back through a callback to confirm a match. std::unordered_map spent half of a 512² deck's
 // elaboration allocating its nodes and missing the cache on them.
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -23,10 +24,13 @@ class NameIndex {
   uint32_t find(std::string_view name, const NameOf& name_of) const {
     if (slots_.empty()) return npos;
     const uint32_t h = hash(name);
+    Slot& seen = recent_[h & (kRecent - 1)];
+    if (seen.id != npos && seen.hash == h && std::string_view(name_of(seen.id)) == name)
+      return seen.id;
     for (size_t k = h & mask();; k = (k + 1) & mask()) {
       const Slot& s = slots_[k];
       if (s.id == npos) return npos;
-      if (s.hash == h && std::string_view(name_of(s.id)) == name) return s.id;
+      if (s.hash == h && std::string_view(name_of(s.id)) == name) return seen = s, s.id;
     }
   }
 
@@ -36,14 +40,17 @@ class NameIndex {
   uint32_t insert(std::string_view name, uint32_t id, const NameOf& name_of) {
     if (2 * (size_ + 1) > slots_.size()) grow();
     const uint32_t h = hash(name);
+    Slot& seen = recent_[h & (kRecent - 1)];
+    if (seen.id != npos && seen.hash == h && std::string_view(name_of(seen.id)) == name)
+      return seen.id;
     for (size_t k = h & mask();; k = (k + 1) & mask()) {
       Slot& s = slots_[k];
       if (s.id == npos) {
         s = Slot{h, id};
         ++size_;
-        return id;
+        return seen = s, id;
       }
-      if (s.hash == h && std::string_view(name_of(s.id)) == name) return s.id;
+      if (s.hash == h && std::string_view(name_of(s.id)) == name) return seen = s, s.id;
     }
   }
 
@@ -60,6 +67,12 @@ class NameIndex {
 
   std::vector<Slot> slots_;  // a power of two in size, at most half full
   size_t size_ = 0;
+  // The names looked up last, by the low bits of their hash: a deck names a node again a few
+  // lines after it first appears (a crossbar's wire and cell share it), and this small table
+  // stays in cache where a probe of the large one misses it. Ids never change, so entries
+  // stay true.
+  static constexpr size_t kRecent = 4096;
+  mutable std::array<Slot, kRecent> recent_{};
 };
 
 }  // namespace xb::netlist
