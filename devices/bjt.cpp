@@ -446,7 +446,9 @@ std::string add_bjt(engine::DeviceGroup* group, const netlist::FlatElement& e,
   if (r[kLevel] != 1) {
     char text[32];
     std::snprintf(text, sizeof text, "%g", r[kLevel]);
-    return std::string("BJT level ") + text + " is not simulated yet (level 1, Gummel-Poon, is)";
+    const char* name = r[kLevel] == 4 ? " (VBIC)" : r[kLevel] == 8 ? " (HICUM)" : "";
+    return std::string("BJT level ") + text + name +
+           " is not simulated yet (level 1, Gummel-Poon, is)";
   }
   if (r[kTlev] != 0 || r[kTlevc] != 0)
     return "BJT temperature levels TLEV/TLEVC other than 0 are not simulated yet";
@@ -552,7 +554,7 @@ const DeviceDescriptor& bjt_descriptor() {
                     {"tref"}),
               model("subs", NAN, "",
                     "substrate to the collector (1) or base (-1); default by type"),
-              ParamSpec{"level", 1, "", 1, 1, "model level (1: Gummel-Poon)", S::model},
+              ParamSpec{"level", 1, "", -kInf, kInf, "model level (1: Gummel-Poon)", S::model},
               model("c2", 0, "", "SPICE2: ISE as a multiple of IS"),
               model("c4", 0, "", "SPICE2: ISC as a multiple of IS"),
               {"ptf", 0, "deg", -kInf, kInf, "excess phase at 1/(2pi TF)", S::model},

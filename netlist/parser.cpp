@@ -843,7 +843,8 @@ class Parser {
     Print p;
     p.loc = loc;
     p.probe = probe;
-    static const std::set<std::string> kAnalyses = {"dc", "tran", "ac", "op", "noise", "disto"};
+    static const std::set<std::string> kAnalyses = {"dc",    "tran", "ac", "op", "noise",
+                                                    "disto", "pz",   "tf", "sens"};
     if (c.is_word() && c.peek(1).kind != TokenKind::lparen &&
         kAnalyses.count(to_lower(c.peek().text)))
       p.analysis = to_lower(c.next().text);
