@@ -22,7 +22,7 @@ struct BjtParams {
   double cjs = 0, vjs = 0.75, mjs = 0, iss = 0, ns = 1;
   double xtb = 0, eg = 1.11, xti = 3, fc = 0.5;
   double tnom = 300.15, dtemp = 0;        // K; offset from the circuit temperature
-  double ptf = 0;                          // excess phase (degrees) at 1/(2π·TF)
+  double ptf = 0;                         // excess phase (degrees) at 1/(2π·TF)
   double area = 1, areab = 1, areac = 1;  // m= folded in
   bool off = false;  // Newton starts it with both junctions at 0 V (SPICE's OFF)
 };

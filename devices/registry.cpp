@@ -22,14 +22,23 @@ namespace xb::devices {
 // (builtin.cpp) follow.
 const std::vector<const DeviceDescriptor*>& primitive_types() {
   static const std::vector<const DeviceDescriptor*> types = {
-      &resistor_descriptor(), &capacitor_descriptor(),
-      &inductor_descriptor(), &mutual_inductance_descriptor(),
-      &vsource_descriptor(),  &vcvs_descriptor(),
-      &ccvs_descriptor(),     &isource_descriptor(),
-      &vccs_descriptor(),     &cccs_descriptor(),
-      &diode_descriptor(),    &mos1_descriptor(),
-      &bjt_descriptor(),      &behavioural_descriptor(),
-      &voltage_switch_descriptor(), &current_switch_descriptor(), &tline_descriptor(),
+      &resistor_descriptor(),
+      &capacitor_descriptor(),
+      &inductor_descriptor(),
+      &mutual_inductance_descriptor(),
+      &vsource_descriptor(),
+      &vcvs_descriptor(),
+      &ccvs_descriptor(),
+      &isource_descriptor(),
+      &vccs_descriptor(),
+      &cccs_descriptor(),
+      &diode_descriptor(),
+      &mos1_descriptor(),
+      &bjt_descriptor(),
+      &behavioural_descriptor(),
+      &voltage_switch_descriptor(),
+      &current_switch_descriptor(),
+      &tline_descriptor(),
   };
   return types;
 }

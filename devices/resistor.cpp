@@ -74,17 +74,8 @@ std::string ResistorGroup::set_parameter(size_t k, int, double value) {
 }
 
 void ResistorGroup::load(const engine::EvalRequest& r) const {
-  for (size_t k = 0; k < g_.size(); ++k) {
-    const int a = rows_[k][0], b = rows_[k][1];
-    const double g = g_[k];
-    const double i = g * (r.x[a] - r.x[b]);
-    r.residual[a] += i;
-    r.residual[b] -= i;
-    r.jacobian[slots_[k][0]] += g;
-    r.jacobian[slots_[k][1]] -= g;
-    r.jacobian[slots_[k][2]] -= g;
-    r.jacobian[slots_[k][3]] += g;
-  }
+  for (size_t k = 0; k < g_.size(); ++k)
+    engine::stamp_conductance(r, rows_[k][0], rows_[k][1], slots_[k], g_[k]);
   if (!r.small_signal) return;
   for (const auto& [k, ac_r] : ac_r_) {  // the AC conductance in place of the DC one
     const double dg = conductance_at(k, ac_r) - g_[k];

@@ -58,15 +58,8 @@ void SwitchGroup::load(const engine::EvalRequest& r) const {
     if (r.limited && on != (evaluated_on_[k] != 0)) ++*r.limited;  // not converged yet
     evaluated_on_[k] = on ? 1 : 0;
     if (r.charges_only) continue;
-    const double g = on ? inst_[k].g_on : inst_[k].g_off;
-    const int a = rows_[k][0], b = rows_[k][1];
-    const double i = g * (r.x[a] - r.x[b]);
-    r.residual[a] += i;
-    r.residual[b] -= i;
-    r.jacobian[slots_[k][0]] += g;
-    r.jacobian[slots_[k][1]] -= g;
-    r.jacobian[slots_[k][2]] -= g;
-    r.jacobian[slots_[k][3]] += g;
+    engine::stamp_conductance(r, rows_[k][0], rows_[k][1], slots_[k],
+                              on ? inst_[k].g_on : inst_[k].g_off);
   }
 }
 

@@ -37,12 +37,11 @@ void TlineGroup::request_slots(engine::MnaSystem& sys, const engine::BindContext
     for (int i = 0; i < 4; ++i) n[i] = ctx.node(inst_[k].nodes[i]);
     const engine::Unknown b1 = branch_[k][0], b2 = branch_[k][1];
     rows_.push_back({n[0].value, n[1].value, n[2].value, n[3].value, b1.value, b2.value});
-    slots_.push_back({sys.request(n[0], b1), sys.request(n[1], b1), sys.request(n[2], b2),
-                      sys.request(n[3], b2), sys.request(b1, n[0]), sys.request(b1, n[1]),
-                      sys.request(b1, b1), sys.request(b2, n[2]), sys.request(b2, n[3]),
-                      sys.request(b2, b2), sys.request(b1, n[2]), sys.request(b1, n[3]),
-                      sys.request(b1, b2), sys.request(b2, n[0]), sys.request(b2, n[1]),
-                      sys.request(b2, b1)});
+    slots_.push_back(
+        {sys.request(n[0], b1), sys.request(n[1], b1), sys.request(n[2], b2), sys.request(n[3], b2),
+         sys.request(b1, n[0]), sys.request(b1, n[1]), sys.request(b1, b1), sys.request(b2, n[2]),
+         sys.request(b2, n[3]), sys.request(b2, b2), sys.request(b1, n[2]), sys.request(b1, n[3]),
+         sys.request(b1, b2), sys.request(b2, n[0]), sys.request(b2, n[1]), sys.request(b2, b1)});
   }
 }
 
@@ -94,7 +93,9 @@ void TlineGroup::instance_names(std::vector<std::string_view>& out) const {
   engine::append_names(inst_, out);
 }
 
-double TlineGroup::current(size_t k, const double* x) const { return x[rows_[k][4]]; }
+double TlineGroup::current(size_t k, const double* x) const {
+  return x[rows_[k][4]];
+}
 
 void TlineGroup::seed(size_t k, double w1, double w2) {
   const double td = inst_[k].td;
@@ -208,7 +209,9 @@ const DeviceDescriptor& tline_descriptor() {
       .has_charges = false,
       .dc_paths = {{0, 2}, {1, 3}},
       .make_group =
-          [](const netlist::Circuit&) { return std::unique_ptr<engine::DeviceGroup>(new TlineGroup); },
+          [](const netlist::Circuit&) {
+            return std::unique_ptr<engine::DeviceGroup>(new TlineGroup);
+          },
       .add = add_tline,
   };
   return d;

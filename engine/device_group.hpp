@@ -6,6 +6,7 @@
 // x and the residual have one extra entry at index n for ground (x[n] = 0, row n discarded), and
 // the Jacobian value array one extra throw-away entry at nnz.
 
+#include <array>
 #include <complex>
 #include <optional>
 #include <string>
@@ -103,6 +104,19 @@ void resolve_rows_and_slots(const MnaSystem& sys, Rows& rows, Slots& slots) {
     for (int& s : instance) s = sys.value_index(s);
 }
 
+// A conductance g from row a to row b: its current g·(x[a] − x[b]) into the residual and ±g
+// into the Jacobian at `slots`, the value indices of (a,a) (a,b) (b,a) (b,b).
+inline void stamp_conductance(const EvalRequest& r, int a, int b, const std::array<int, 4>& slots,
+                              double g) {
+  const double i = g * (r.x[a] - r.x[b]);
+  r.residual[a] += i;
+  r.residual[b] -= i;
+  r.jacobian[slots[0]] += g;
+  r.jacobian[slots[1]] -= g;
+  r.jacobian[slots[2]] -= g;
+  r.jacobian[slots[3]] += g;
+}
+
 class DeviceGroup {
  public:
   virtual ~DeviceGroup() = default;
@@ -180,7 +194,8 @@ class DeviceGroup {
   // AC adds them to the complex matrix values (`count` entries; the value index of a ground
   // slot is count, to be skipped) after G + jωC. The small-signal load leaves them out.
   virtual bool frequency_dependent() const { return false; }
-  virtual void load_ac(double /*omega*/, std::complex<double>* /*values*/, size_t /*count*/) const {}
+  virtual void load_ac(double /*omega*/, std::complex<double>* /*values*/, size_t /*count*/) const {
+  }
   // Transient: the longest next step the group allows, given the step of length h that went
   // from the accepted x_old to x_new (a switch approaching its threshold); +inf for no limit.
   virtual double step_limit(const double* /*x_new*/, const double* /*x_old*/, double /*h*/) const {

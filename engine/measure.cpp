@@ -131,9 +131,8 @@ class Evaluator {
     if (col < 0 || (other < 0 && !x.value_signal.empty())) return std::nullopt;
     double t;
     if (!crossing(w_, col, x.value, other, x.edge, x.count, x.td, t) || (to && t > *to)) {
-      why_ = x.signal + " never reaches " +
-             (other >= 0 ? x.value_signal : number_text(x.value)) + " as asked" +
-             (from || to ? " within FROM/TO" : "");
+      why_ = x.signal + " never reaches " + (other >= 0 ? x.value_signal : number_text(x.value)) +
+             " as asked" + (from || to ? " within FROM/TO" : "");
       return std::nullopt;
     }
     return t;

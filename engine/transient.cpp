@@ -258,7 +258,8 @@ void TransientRun::run(const std::function<void(size_t, size_t)>& progress, long
     // SPICE3 accepts the first point unchecked and keeps its step for the second.
     double next_h = first ? h : 2 * h;
     if (!first) {
-      next_h = std::min({next_h, truncation_limit(co, h, order), s_.device_step_limit(x_now.data(), h)});
+      next_h =
+          std::min({next_h, truncation_limit(co, h, order), s_.device_step_limit(x_now.data(), h)});
       if (next_h <= 0.9 * h) {
         ++out_.steps.rejected_truncation;
         std::copy(x_now.begin(), x_now.end(), x.begin());

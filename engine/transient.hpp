@@ -4,8 +4,8 @@
 // every breakpoint), breakpoints at source corners, tmax respected, a step cut by 8 when Newton
 // fails. Every accepted point is recorded.
 
-#include "engine/fourier.hpp"
 #include <functional>
+#include "engine/fourier.hpp"
 
 #include "engine/dc_analysis.hpp"
 
@@ -17,7 +17,7 @@ struct TransientCounters {
 
 struct TransientOutcome : AnalysisOutcome {
   TransientCounters steps;
-  double tstep = 0;  // for .print tables on the tstep grid
+  double tstep = 0;                   // for .print tables on the tstep grid
   std::vector<FourierTable> fourier;  // the circuit's .four requests, after a transient
 };
 

@@ -69,8 +69,8 @@ struct Element {
 
 struct Model {
   std::string name;
-  std::string type;                // nmos, d, npn, taox, ...
-  std::vector<NamedValue> params;  // includes level= when given
+  std::string type;                                        // nmos, d, npn, taox, ...
+  std::vector<NamedValue> params;                          // includes level= when given
   std::vector<std::pair<std::string, std::string>> words;  // version=4.5.0
   SourceLoc loc;
 };

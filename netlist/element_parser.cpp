@@ -72,7 +72,8 @@ bool read_params(CardCursor& c, Element& el) {
     if (values.empty()) return false;
     if (key == "ic" && el.kind == 't') {  // a line's IC=v1,i1,v2,i2
       static const char* kNames[] = {"v1", "i1", "v2", "i2"};
-      for (size_t i = 0; i < values.size() && i < 4; ++i) el.params.push_back({kNames[i], values[i]});
+      for (size_t i = 0; i < values.size() && i < 4; ++i)
+        el.params.push_back({kNames[i], values[i]});
       continue;
     }
     if (key == "tc" && values.size() >= 1) {  // tc=tc1[,tc2]

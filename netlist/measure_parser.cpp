@@ -35,8 +35,9 @@ class MeasureReader {
       return crossing(m_.trig.when, false) && window() && finished();
     }
     static const std::pair<const char*, MeasureKind> kStats[] = {
-        {"avg", MeasureKind::avg},       {"rms", MeasureKind::rms}, {"min", MeasureKind::min},
-        {"max", MeasureKind::max},       {"pp", MeasureKind::pp},   {"integ", MeasureKind::integ},
+        {"avg", MeasureKind::avg},        {"rms", MeasureKind::rms},
+        {"min", MeasureKind::min},        {"max", MeasureKind::max},
+        {"pp", MeasureKind::pp},          {"integ", MeasureKind::integ},
         {"integral", MeasureKind::integ}, {"min_at", MeasureKind::min_at},
         {"max_at", MeasureKind::max_at}};
     for (const auto& [name, stat] : kStats)

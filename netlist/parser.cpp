@@ -306,8 +306,8 @@ class Parser {
     if (k == ".tf") return tf(c, kw.loc, false);
     if (k == ".sens" && !sens_is_ac(c)) return tf(c, kw.loc, true);
     if (k == ".four" || k == ".fourier") return fourier(c, kw.loc);
-    if (k == ".noise" || k == ".pz" || k == ".sens" ||
-        k == ".disto" || k == ".fft" || k == ".pss" || k == ".sp" || k == ".hb") {
+    if (k == ".noise" || k == ".pz" || k == ".sens" || k == ".disto" || k == ".fft" ||
+        k == ".pss" || k == ".sp" || k == ".hb") {
       diag_.warning("unsupported-analysis", kw.loc,
                     std::string(kw.text) + " is kept but not simulated by xbspice");
       Analysis a;
@@ -843,7 +843,7 @@ class Parser {
     Print p;
     p.loc = loc;
     p.probe = probe;
-    static const std::set<std::string> kAnalyses = {"dc",    "tran", "ac", "op", "noise",
+    static const std::set<std::string> kAnalyses = {"dc",    "tran", "ac", "op",  "noise",
                                                     "disto", "pz",   "tf", "sens"};
     if (c.is_word() && c.peek(1).kind != TokenKind::lparen &&
         kAnalyses.count(to_lower(c.peek().text)))

@@ -898,9 +898,8 @@ class Runner {
     a.name = "ac";
     a.loc = loc_;
     std::string error;
-    a.frequencies =
-        netlist::sweep_points(k, number(w[2], "ac"), number(w[3], "ac"), number(w[1], "ac"), error,
-                              true);
+    a.frequencies = netlist::sweep_points(k, number(w[2], "ac"), number(w[3], "ac"),
+                                          number(w[1], "ac"), error, true);
     if (!error.empty()) fail("ac: " + error);
     run_analysis(a);
   }

@@ -7,21 +7,16 @@
 #include <algorithm>
 #include <cmath>
 
-#include "frontends/session/session.hpp"
-#include "netlist/parser.hpp"
+#include "support/session_results.hpp"
 
 using namespace xb;
 
 namespace {
 
-session::Session open(const std::string& deck) {
-  return session::Session::from_deck(netlist::parse_deck_text(deck, "t.sp").deck);
-}
+using test::column;
 
-size_t column(const engine::Results& r, const std::string& name) {
-  const auto it = std::find(r.signals.begin(), r.signals.end(), name);
-  EXPECT_NE(it, r.signals.end()) << name;
-  return static_cast<size_t>(it - r.signals.begin());
+session::Session open(const std::string& deck) {
+  return test::open_deck(deck);
 }
 
 // 10 V through 1 kΩ into the switch: v(a) = 10·R/(1k + R), R = RON (10 Ω) or ROFF (1 MΩ).
@@ -47,7 +42,7 @@ TEST(Switch, HysteresisInATransient) {
     const bool rising = t < 1e-3;
     const bool on = std::fabs(v - kOn) < 1e-9;
     ASSERT_TRUE(on || std::fabs(v - kOff) < 1e-9) << "t = " << t << ": v(a) = " << v;
-    if (rising && c < 3.0) EXPECT_FALSE(on) << "rising, ctl = " << c;  // below 3 V: still off
+    if (rising && c < 3.0) EXPECT_FALSE(on) << "rising, ctl = " << c;   // below 3 V: still off
     if (!rising && c > 2.0) EXPECT_TRUE(on) << "falling, ctl = " << c;  // above 2 V: still on
     if (on && std::isnan(first_on)) first_on = c;
     if (!rising && !on && std::isnan(first_off_after)) first_off_after = c;

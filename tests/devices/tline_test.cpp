@@ -9,21 +9,16 @@
 #include <complex>
 #include <numbers>
 
-#include "frontends/session/session.hpp"
-#include "netlist/parser.hpp"
+#include "support/session_results.hpp"
 
 using namespace xb;
 
 namespace {
 
-session::Session open(const std::string& deck) {
-  return session::Session::from_deck(netlist::parse_deck_text(deck, "t.sp").deck);
-}
+using test::column;
 
-size_t column(const engine::Results& r, const std::string& name) {
-  const auto it = std::find(r.signals.begin(), r.signals.end(), name);
-  EXPECT_NE(it, r.signals.end()) << name;
-  return static_cast<size_t>(it - r.signals.begin());
+session::Session open(const std::string& deck) {
+  return test::open_deck(deck);
 }
 
 // The value of column c at time t (linear between the recorded points).
@@ -85,8 +80,8 @@ TEST(Tline, MatchedLineIsAPureDelay) {
 }
 
 TEST(Tline, DcIsTwoWiresAndAcIsTheDelay) {
-  session::Session dc = open(
-      "dc\nvs src 0 2\nrs src in 100\nt1 in 0 out 0 z0=50 td=1n\nrl out 0 300\n.op\n.end\n");
+  session::Session dc =
+      open("dc\nvs src 0 2\nrs src in 100\nt1 in 0 out 0 z0=50 td=1n\nrl out 0 300\n.op\n.end\n");
   const session::Outcome op = dc.run(0);
   ASSERT_TRUE(op.status.ok) << op.status.message;
   EXPECT_NEAR(op.results.rows[0][column(op.results, "v(out)")], 2 * 300.0 / 400.0, 1e-12);

@@ -92,7 +92,7 @@ TEST(Measure, NgspiceForms) {
     ASSERT_FALSE(r[i].failed) << r[i].name << ": " << r[i].why;
   EXPECT_NEAR(r[0].value, 2.0 / 3, 1e-15);  // t = 2 − 2t
   EXPECT_NEAR(r[1].value, 0.5, 1e-15);
-  EXPECT_NEAR(r[2].value, 0.9, 1e-15);  // z = 0.2 there, 0.4 at the window's start
+  EXPECT_NEAR(r[2].value, 0.9, 1e-15);   // z = 0.2 there, 0.4 at the window's start
   EXPECT_NEAR(r[3].value, 0.75, 1e-15);  // the first crossing after 0.3 is the falling one
   EXPECT_NEAR(r[4].value, 0.8, 1e-15);   // z falls through 0.4 at 0.8, where y = 0.8
   EXPECT_NEAR(r[5].value, 0.3 * 0.6, 1e-15);
@@ -133,7 +133,8 @@ TEST(Measure, MalformedStatementsAreErrorsAtTheirToken) {
       {".measure tran m1 PARAM='1 +'", "m.sp:4"},
       {".measure tran m1 WHEN v(y)=v(nosuch)",
        "m.sp:4:28: error: measure m1 reads v(nosuch), which names nothing in the circuit"},
-      {".measure tran m1 FIND par(v(y)) AT=1n", "m.sp:4:27: error: par() takes a quoted expression"},
+      {".measure tran m1 FIND par(v(y)) AT=1n",
+       "m.sp:4:27: error: par() takes a quoted expression"},
   };
   for (const auto& c : cases) {
     const std::string errors = measure_errors(c.line);
