@@ -63,6 +63,10 @@ void BehaviouralGroup::request_slots(engine::MnaSystem& sys, const engine::BindC
         ++voltage_ref;
       } else if (auto b = ctx.branch(ref.a)) {
         c.a = *b;
+      } else if (const auto s = std::find_if(in.sensed.begin(), in.sensed.end(),
+                                             [&](const auto& x) { return x.first == ref.a; });
+                 s != in.sensed.end() && ctx.branch(s->second)) {
+        c.a = *ctx.branch(s->second);
       } else if (const auto r =
                      std::find_if(in.resistor_refs.begin(), in.resistor_refs.end(),
                                   [&](const Instance::ResistorRef& x) { return x.name == ref.a; });
@@ -194,10 +198,15 @@ std::string add_behavioural(engine::DeviceGroup* group, const netlist::FlatEleme
       in.ref_nodes.push_back(*b);
     } else {
       const netlist::FlatElement* src = circuit.find_element(ref.a);
-      bool branch =
-          src &&
-          (src->kind == 'v' || src->kind == 'e' || src->kind == 'h' ||
-           (src->kind == 'b' && !src->expressions.empty() && src->expressions[0].first == "v"));
+      if (const netlist::FlatElement* sense =
+              circuit.find_element(netlist::current_sense_name(ref.a))) {
+        in.sensed.emplace_back(ref.a, sense->name);  // elaboration's 0 V source carries it
+        continue;
+      }
+      bool branch = src && (src->kind == 'v' || src->kind == 'e' || src->kind == 'h' ||
+                            src->kind == 'l' ||
+                            (src->kind == 'b' && !src->expressions.empty() &&
+                             src->expressions[0].first == "v"));
       if (!branch && src && src->kind == 'r') {
         // A resistor of fixed value: its current is g·v(a,b). One with temperature
         // coefficients, a model or an expression for its value is not read yet.
@@ -218,7 +227,7 @@ std::string add_behavioural(engine::DeviceGroup* group, const netlist::FlatEleme
       }
       if (!branch)
         return "expression reads i(" + ref.a +
-               "): only currents of V, E, H and B V= sources and resistors can be read";
+               "): no such element, or one whose current cannot be read";
     }
   }
   static_cast<BehaviouralGroup*>(group)->add(std::move(in));

@@ -33,6 +33,8 @@ class BehaviouralGroup : public engine::DeviceGroup {
       double g;
     };
     std::vector<ResistorRef> resistor_refs;
+    // Current refs carried by a 0 V sense source elaboration put in series (read name, source).
+    std::vector<std::pair<std::string, std::string>> sensed;
     std::optional<double> max, min;
   };
   void add(Instance inst);

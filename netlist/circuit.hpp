@@ -120,6 +120,13 @@ struct FlatFourier {
   SourceLoc loc;
 };
 
+// The 0 V source elaboration puts in series with the first terminal of an element whose
+// current an expression reads, when the element has no branch current of its own (a capacitor,
+// a diode, a transistor): ngspice inserts the same. Its name, and the node between the two.
+inline std::string current_sense_name(std::string_view element) {
+  return std::string(element) + "#sense";
+}
+
 struct Circuit {
   std::string title;
   std::vector<std::string> node_names;  // index = NodeId; [0] = "0"

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -278,6 +279,7 @@ class Elaborator {
       diag_.error("no-circuit", SourceLoc{FileId{0}, 1, 1},
                   "the deck has no circuit elements: nothing to simulate (is this an include "
                   "file or a library?)");
+    insert_current_senses();
     check_references();
     analyses(top);
     misc(top);
@@ -898,6 +900,49 @@ class Elaborator {
     apply_multiplier(fe, f);
     if (!register_name(fe.name, el.loc, f, NameKind::element)) return;
     c_.elements.push_back(std::move(fe));
+  }
+
+  // i(X) in a behavioural expression, X an element with no branch current of its own: a 0 V
+  // source from X's first node to a new node `X#sense`, where X's first terminal moves, carries
+  // X's current (positive into X). Resistors of fixed value are read as g·v(a,b) instead, and
+  // V, E, H, B V= sources and inductors have a branch current (devices/behavioural).
+  void insert_current_senses() {
+    std::map<std::string, size_t> read;  // the name read, and the first element reading it
+    for (size_t k = 0; k < c_.elements.size(); ++k)
+      for (const auto& expression : c_.elements[k].expressions)
+        for (const ExprNode& n : expression.second->nodes())
+          if (n.op == ExprOp::current) read.emplace(expression.second->names()[n.name], k);
+    for (const auto& [name, reader] : read) {
+      const FlatElement* target = c_.find_element(name);
+      if (!target) {
+        const FlatElement& r = c_.elements[reader];
+        Diagnostic& d = diag_.error("unknown-reference", r.loc,
+                                    "element " + r.name + " reads i(" + name +
+                                        "), the current of an element that does not exist");
+        d.instance_path = std::string(r.instance_path());
+        continue;
+      }
+      if (std::string_view("bcdqmjgfiswtx").find(target->kind) == std::string_view::npos)
+        continue;
+      if (target->kind == 'b' && !target->expressions.empty() &&
+          target->expressions[0].first == "v")
+        continue;
+      const size_t index = static_cast<size_t>(target - c_.elements.data());
+      const std::string sense = current_sense_name(name);
+      const NodeId inner = node_id(sense);
+      FlatElement v;
+      v.name = sense;
+      v.kind = 'v';
+      v.loc = c_.elements[index].loc;
+      v.nodes = {c_.elements[index].nodes.at(0), inner};
+      auto source = std::make_shared<FlatSource>();
+      source->dc = 0.0;
+      v.source = source;
+      c_.elements[index].nodes[0] = inner;
+      c_.element_index.insert(v.name, static_cast<uint32_t>(c_.elements.size()),
+                              [&](uint32_t k) -> auto& { return c_.elements[k].name; });
+      c_.elements.push_back(std::move(v));
+    }
   }
 
   // F/H name voltage sources, K names inductors: check they exist after flattening.
