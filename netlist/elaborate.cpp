@@ -922,7 +922,14 @@ class Elaborator {
         d.instance_path = std::string(r.instance_path());
         continue;
       }
-      if (std::string_view("bcdqmjgfiswtx").find(target->kind) == std::string_view::npos)
+      // A resistor of fixed value is read as g·v(a,b) (devices/behavioural); one whose
+      // resistance a model, temperature coefficients or an expression give is sensed.
+      const bool plain_resistor =
+          target->kind == 'r' && target->model < 0 && target->expressions.empty() &&
+          !find_param(target->params, "tc1") && !find_param(target->params, "tc2") &&
+          !find_param(target->params, "tce") && !find_param(target->params, "scale");
+      if (std::string_view("bcdqmjgfiswtxr").find(target->kind) == std::string_view::npos ||
+          plain_resistor)
         continue;
       if (target->kind == 'b' && !target->expressions.empty() &&
           target->expressions[0].first == "v")
