@@ -203,10 +203,10 @@ std::string add_behavioural(engine::DeviceGroup* group, const netlist::FlatEleme
         in.sensed.emplace_back(ref.a, sense->name);  // elaboration's 0 V source carries it
         continue;
       }
-      bool branch = src && (src->kind == 'v' || src->kind == 'e' || src->kind == 'h' ||
-                            src->kind == 'l' ||
-                            (src->kind == 'b' && !src->expressions.empty() &&
-                             src->expressions[0].first == "v"));
+      bool branch =
+          src &&
+          (src->kind == 'v' || src->kind == 'e' || src->kind == 'h' || src->kind == 'l' ||
+           (src->kind == 'b' && !src->expressions.empty() && src->expressions[0].first == "v"));
       if (!branch && src && src->kind == 'r') {
         // A resistor of fixed value: its current is g·v(a,b). One with temperature
         // coefficients, a model or an expression for its value is not read yet.

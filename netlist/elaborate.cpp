@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <memory>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_set>
 
@@ -946,8 +946,10 @@ class Elaborator {
       source->dc = 0.0;
       v.source = source;
       c_.elements[index].nodes[0] = inner;
-      c_.element_index.insert(v.name, static_cast<uint32_t>(c_.elements.size()),
-                              [&](uint32_t k) -> auto& { return c_.elements[k].name; });
+      c_.element_index.insert(
+          v.name, static_cast<uint32_t>(c_.elements.size()), [&](uint32_t k) -> auto& {
+            return c_.elements[k].name;
+          });
       c_.elements.push_back(std::move(v));
     }
   }

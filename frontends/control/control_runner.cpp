@@ -1065,6 +1065,14 @@ class Runner {
     if (parsed.ok()) {
       netlist::Deck deck = s_.deck();
       deck.measures = parsed.deck.measures;
+      // As ngspice: a value may name a vector of one value (meas ... when v(out)=half, with
+      // `let half = ...` or an earlier measure's result), unless a parameter has that name.
+      for (const Plot* plot : {&plots_[0], &current()})
+        for (const NamedVector& v : plot->vectors)
+          if (v.values.size() == 1 && is_plain_name(v.name) &&
+              std::none_of(deck.params.begin(), deck.params.end(),
+                           [&](const netlist::Param& p) { return p.name == v.name; }))
+            deck.params.push_back({v.name, netlist::Value::of(v.values[0])});
       c = netlist::elaborate(deck, devices::builtin_elaborate_options(), diag);
     }
     if (!parsed.ok() || diag.has_errors() || c.measures.empty()) {
@@ -1080,6 +1088,14 @@ class Runner {
       if (!v) current().vectors.push_back({x.name, {}}), v = &current().vectors.back();
       v->values = {x.value};
     }
+  }
+
+  // A vector name that reads as a parameter name: a letter or '_', then letters, digits, '_'.
+  static bool is_plain_name(std::string_view n) {
+    if (n.empty() || !(std::isalpha(static_cast<unsigned char>(n[0])) || n[0] == '_')) return false;
+    return std::all_of(n.begin(), n.end(), [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
+    });
   }
 
   // The current plot as a measure reads it (ngspice's rules: below).
