@@ -127,12 +127,14 @@ bool read_source(CardCursor& c, Element& el) {
   auto spec = std::make_shared<SourceSpec>();
   el.source = spec;
   SourceSpec& s = *spec;
-  bool wrapped = false;  // "0v (PULSE 0 5 ...)": ngspice reads the function inside parentheses
+  // "0v (PULSE 0 5 ...) (AC 1v)": ngspice reads a function or an AC or DC part in parentheses.
+  bool wrapped = false;
   while (!c.done()) {
     c.skip_commas();
     if (c.done()) break;
     if (!wrapped && c.peek().kind == TokenKind::lparen && c.is_word(1) &&
-        source_function(c.peek(1).text) != SourceFunction::none) {
+        (source_function(c.peek(1).text) != SourceFunction::none ||
+         iequals(c.peek(1).text, "ac") || iequals(c.peek(1).text, "dc"))) {
       c.next();
       wrapped = true;
       continue;

@@ -1,5 +1,6 @@
 #include "frontends/cli/circuit_summary.hpp"
 
+#include <cstdio>
 #include <map>
 
 namespace xb::cli {
@@ -12,10 +13,17 @@ size_t count_subckts(const netlist::Body& body) {
   return n;
 }
 
+// "4e-08 s": std::to_string's fixed six decimals print nanoseconds as 0.000000.
+std::string seconds(double t) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g s", t);
+  return text;
+}
+
 std::string analysis_text(const netlist::FlatAnalysis& a) {
   std::string s = a.name;
   if (a.kind == netlist::AnalysisKind::tran)
-    s += " to " + std::to_string(a.tstop) + " s, step " + std::to_string(a.tstep) + " s";
+    s += " to " + seconds(a.tstop) + ", step " + seconds(a.tstep);
   if (a.kind == netlist::AnalysisKind::ac)
     s += " (" + std::to_string(a.frequencies.size()) + " frequencies)";
   for (const netlist::FlatSweep& sw : a.sweeps)
