@@ -455,7 +455,18 @@ class Elaborator {
 
   void elaborate_body(const Body& body, Frame& f, std::vector<const Subckt*>& stack) {
     frames_.push_back(&f);
-    for (const Element& el : body.elements) {
+    // At the top level an element's name and nodes are the names the indexes hold: ask for
+    // their slots a few elements ahead, so that the cache misses of a million-element deck
+    // overlap instead of following each other.
+    constexpr size_t kAhead = 8;
+    const bool top = f.prefix.empty();
+    for (size_t k = 0; k < body.elements.size(); ++k) {
+      const Element& el = body.elements[k];
+      if (top && k + kAhead < body.elements.size()) {
+        const Element& next = body.elements[k + kAhead];
+        c_.element_index.prefetch(next.name);
+        for (const std::string& n : next.nodes) c_.node_index.prefetch(n);
+      }
       if (el.kind == 'x')
         instantiate(el, f, stack);
       else

@@ -34,6 +34,11 @@ class NameIndex {
     }
   }
 
+  // Brings the slot `name` hashes to into the cache (before a find or insert soon after).
+  void prefetch(std::string_view name) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash(name) & mask()]);
+  }
+
   // Stores name -> id unless the name is there already; returns the id stored for the name
   // (`id` itself when it was added).
   template <class NameOf>
