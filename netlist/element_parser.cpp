@@ -133,8 +133,8 @@ bool read_source(CardCursor& c, Element& el) {
     c.skip_commas();
     if (c.done()) break;
     if (!wrapped && c.peek().kind == TokenKind::lparen && c.is_word(1) &&
-        (source_function(c.peek(1).text) != SourceFunction::none ||
-         iequals(c.peek(1).text, "ac") || iequals(c.peek(1).text, "dc"))) {
+        (source_function(c.peek(1).text) != SourceFunction::none || iequals(c.peek(1).text, "ac") ||
+         iequals(c.peek(1).text, "dc"))) {
       c.next();
       wrapped = true;
       continue;
