@@ -75,7 +75,7 @@ class NameIndex {
   // The names looked up last, by the low bits of their hash: a deck names a node again a few
   // lines after it first appears (a crossbar's wire and cell share it), and this small table
   // stays in cache where a probe of the large one misses it. Ids never change, so entries
-  // stay true.
+  // stay true. find() writes it: one index is not to be searched from two threads at once.
   static constexpr size_t kRecent = 4096;
   mutable std::array<Slot, kRecent> recent_{};
 };
